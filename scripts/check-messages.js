@@ -1,0 +1,43 @@
+// Fails the build when translations are missing or the compiler produced no messages. Offline,
+// the inlang SDK cannot load a plugin from a CDN and then "successfully" compiles nothing, so we
+// check the generated output, not only the source files.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+const locales = ['de', 'en'];
+const problems = [];
+const sets = {};
+for (const locale of locales) {
+	const data = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8'));
+	delete data.$schema;
+	sets[locale] = data;
+	for (const [key, value] of Object.entries(data)) {
+		if (typeof value !== 'string' || value.trim() === '') problems.push(`${locale}: "${key}" is empty`);
+	}
+}
+for (const locale of locales) {
+	for (const other of locales) {
+		for (const key of Object.keys(sets[other])) {
+			if (!(key in sets[locale])) problems.push(`${locale}: "${key}" is missing (present in ${other})`);
+		}
+	}
+}
+const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
+for (const module of settings.modules) {
+	if (/^https?:/.test(module)) problems.push(`project.inlang loads ${module} from the network; use node_modules`);
+}
+const outdir = 'src/lib/paraglide/messages';
+if (process.argv.includes('--compiled')) {
+	const compiled = existsSync(outdir) ? readdirSync(outdir).filter((f) => f.endsWith('.js') && f !== '_index.js') : [];
+	const keys = Object.keys(sets.de);
+	if (compiled.length < keys.length) {
+		problems.push(
+			`the Paraglide compiler produced ${compiled.length} message modules for ${keys.length} messages: ` +
+				'check that project.inlang/settings.json loads @inlang/plugin-message-format from node_modules'
+		);
+	}
+}
+if (problems.length > 0) {
+	console.error(`Translations are incomplete (${problems.length} problems):\n  ${problems.join('\n  ')}`);
+	process.exit(1);
+}
+console.log(`Translations complete: ${Object.keys(sets.de).length} messages in ${locales.join(', ')}.`);

@@ -1,0 +1,112 @@
+// Builds the German demo quarter "Nordstadt" (and a small second quarter) and prints the demo
+// logins. Safe to run again: what exists is left as it is.
+import { DEFAULT_QUARTER_SETTINGS } from '../src/lib/domain/quarters/settings';
+import { normalizeEmail } from '../src/lib/domain/auth/text';
+import type { Role } from '../src/lib/domain/members/roles';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { closeDb } from '../src/lib/server/db';
+import { newId } from '../src/lib/server/ids';
+import { findMembership, insertMembership } from '../src/lib/server/repos/memberships';
+import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
+import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
+import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
+
+export const DEMO_PASSWORD = 'nordstadt-demo';
+
+interface Person {
+	email: string;
+	displayName: string;
+	role: Role;
+	quarterId: string;
+}
+
+function people(): Person[] {
+	const list: Person[] = [];
+	for (const [first, last, local] of MANAGERS) {
+		list.push({ email: `${local}@nordstadt.example`, displayName: `${first} ${last}`, role: 'moderator', quarterId: 'nordstadt' });
+	}
+	list.push({ email: 'admin@quartiermarkt.example', displayName: 'Plattform-Admin', role: 'admin', quarterId: 'nordstadt' });
+	for (const [name, local] of BUSINESSES) {
+		list.push({ email: `${local}@nordstadt.example`, displayName: name, role: 'business', quarterId: 'nordstadt' });
+	}
+	for (const [first, last] of RESIDENTS) {
+		const local = `${first}.${last}`
+			.normalize('NFKD')
+			.replace(/ı/g, 'i')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z.-]/g, '');
+		list.push({
+			email: `${local}@nordstadt.example`,
+			displayName: `${first} ${last[0]}.`,
+			role: 'resident',
+			quarterId: 'nordstadt'
+		});
+	}
+	return list;
+}
+
+export async function seed(log: (line: string) => void = console.log): Promise<{ created: number; existing: number }> {
+	const now = new Date();
+	for (const q of QUARTERS) {
+		if (await findQuarter(q.id)) continue;
+		await insertQuarter(
+			{
+				id: q.id,
+				name: q.name,
+				city: q.city,
+				description: q.description,
+				settings: { ...DEFAULT_QUARTER_SETTINGS, memberApproval: q.memberApproval, listingPreModeration: q.listingPreModeration }
+			},
+			now
+		);
+		log(`  quarter ${q.name} created`);
+	}
+
+	const all = people();
+	let created = 0;
+	let existing = 0;
+	for (const [i, person] of all.entries()) {
+		const email = normalizeEmail(person.email);
+		let user = await findUserWithPasswordByEmail(email);
+		if (user) existing++;
+		else {
+			const passwordHash = await hashPassword(DEMO_PASSWORD);
+			user = {
+				...(await insertUser({ id: newId(), email, displayName: person.displayName, locale: 'de', passwordHash }, now, true)),
+				passwordHash
+			};
+			created++;
+		}
+		if (!(await findMembership(person.quarterId, user.id))) {
+			await insertMembership({ quarterId: person.quarterId, userId: user.id, role: person.role, state: 'active' }, now);
+		}
+		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
+	}
+	return { created, existing };
+}
+
+function printLogins(): void {
+	const all = people();
+	const show = (role: Role, n: number) => all.filter((p) => p.role === role).slice(0, n);
+	console.log('\nDemo logins (password for all: ' + DEMO_PASSWORD + '):');
+	for (const p of [...show('moderator', 2), ...show('admin', 1), ...show('business', 2), ...show('resident', 3)]) {
+		console.log(`  ${p.role.padEnd(9)}  ${p.email.padEnd(40)} ${p.displayName}`);
+	}
+	console.log(`  … and ${all.length - 8} more @nordstadt.example accounts.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const started = Date.now();
+	console.log('Seeding the demo data …');
+	try {
+		const { created, existing } = await seed();
+		printLogins();
+		console.log(`\nSeed done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${created} people created, ${existing} already there.`);
+	} catch (err) {
+		console.error(`Seeding failed: ${(err as Error).message}`);
+		process.exitCode = 1;
+	} finally {
+		await closeDb();
+	}
+}

@@ -1,0 +1,20 @@
+import type { Session } from '$lib/server/auth/sessions';
+import type { User } from '$lib/server/repos/users';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: User | null;
+			session: Session | null;
+			locale: 'de' | 'en';
+			requestId: string;
+		}
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+		interface PageState {}
+	}
+}
+
+export {};

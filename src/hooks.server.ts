@@ -1,0 +1,92 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/sessions';
+import { LOCALE_COOKIE, hasEnglishPrefix } from '$lib/server/i18n';
+import { newId } from '$lib/server/ids';
+import { startMaintenance } from '$lib/server/services/maintenance';
+
+startMaintenance();
+
+/** Locale from the URL (an /en/ prefix), then the language cookie, then German. An unprefixed
+ * page request from someone who chose English is sent to the English URL. */
+const localeRedirect: Handle = ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	if (
+		event.request.method === 'GET' &&
+		event.request.headers.get('sec-fetch-dest') === 'document' &&
+		!hasEnglishPrefix(pathname) &&
+		!pathname.startsWith('/api/') &&
+		event.cookies.get(LOCALE_COOKIE) === 'en'
+	) {
+		return new Response(null, {
+			status: 307,
+			headers: { location: localizeHref(pathname + search, { locale: 'en' }) }
+		});
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = newId();
+	const response = await resolve(event);
+	// The CSP itself (with frame-ancestors 'none') comes from kit.csp in svelte.config.js, which
+	// hashes SvelteKit's inline scripts; these complete it.
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (!response.headers.has('Content-Security-Policy')) {
+		response.headers.set(
+			'Content-Security-Policy',
+			"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+		);
+	}
+	return response;
+};
+
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = /^[a-z2-7]{32}$/.test(token) ? await validateSessionToken(token, new Date()) : null;
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, localeRedirect, i18n, auth);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status < 500) {
+		return { message: status === 404 ? m.error_not_found() : message };
+	}
+	const errorId = event.locals.requestId ?? newId();
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.error_unexpected({ errorId }), errorId };
+};
+

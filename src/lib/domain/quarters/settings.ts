@@ -1,0 +1,48 @@
+// Quarter (Sozialraum) settings and their rules. Time-bank amounts are integer minutes.
+
+export interface TimeBankLimits {
+	/** Lowest allowed balance of a member's time account, in minutes (<= 0). */
+	minBalanceMinutes: number;
+	/** Highest allowed balance of a member's time account, in minutes (>= 0). */
+	maxBalanceMinutes: number;
+}
+
+export interface QuarterSettings {
+	/** New members wait as `pending` until the quarter management approves them. */
+	memberApproval: boolean;
+	/** New listings wait for the quarter management before they are published. */
+	listingPreModeration: boolean;
+	timeBank: TimeBankLimits;
+}
+
+export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
+	memberApproval: true,
+	listingPreModeration: true,
+	timeBank: { minBalanceMinutes: -10 * 60, maxBalanceMinutes: 40 * 60 }
+};
+
+/** The largest limit we accept either way: 1000 hours. */
+export const MAX_LIMIT_MINUTES = 1000 * 60;
+
+export type LimitsProblem = 'not_integer' | 'min_positive' | 'max_negative' | 'too_large';
+
+export function checkTimeBankLimits(limits: TimeBankLimits): LimitsProblem | null {
+	const { minBalanceMinutes: min, maxBalanceMinutes: max } = limits;
+	if (!Number.isInteger(min) || !Number.isInteger(max)) return 'not_integer';
+	if (min > 0) return 'min_positive';
+	if (max < 0) return 'max_negative';
+	if (-min > MAX_LIMIT_MINUTES || max > MAX_LIMIT_MINUTES) return 'too_large';
+	return null;
+}
+
+/** Slugs are the quarter's id in URLs and in the database: lowercase ASCII, digits and dashes. */
+export function slugify(name: string): string {
+	return name
+		.normalize('NFKD')
+		.replace(/ß/g, 'ss')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 48);
+}

@@ -1,0 +1,14 @@
+// Translating message keys that travel as data (form errors, notices from the server).
+import * as messages from './paraglide/messages/_index.js';
+
+type MessageFn = (inputs?: Record<string, unknown>) => string;
+
+/** The message for a key, in the current language; unknown keys fall back to a generic text. */
+export function t(key: string, inputs: Record<string, unknown> = {}): string {
+	const fn = (messages as unknown as Record<string, MessageFn | undefined>)[key];
+	return typeof fn === 'function' ? fn(inputs) : messages.error_invalid_input();
+}
+
+export function hasMessage(key: string): boolean {
+	return typeof (messages as unknown as Record<string, unknown>)[key] === 'function';
+}

@@ -1,0 +1,61 @@
+// Field schemas shared by the forms. Error messages are message keys (messages/*.json), so the
+// page shows them in the reader's language; a unit test checks that every key exists.
+import { z } from 'zod';
+import {
+	hasControlCharacters,
+	hasLoneSurrogate,
+	normalizeDisplayName,
+	normalizeEmail
+} from '../domain/auth/text';
+
+const cleanText = (s: string) => !hasControlCharacters(s) && !hasLoneSurrogate(s);
+
+export const emailField = z
+	.string({ error: 'error_email_required' })
+	.trim()
+	.min(1, 'error_email_required')
+	.max(254, 'error_email_too_long')
+	.refine(cleanText, 'error_email_invalid')
+	.pipe(z.email({ error: 'error_email_invalid' }))
+	.transform(normalizeEmail);
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export const newPasswordField = z
+	.string({ error: 'error_password_required' })
+	.min(1, 'error_password_required')
+	.min(PASSWORD_MIN, 'error_password_too_short')
+	.max(PASSWORD_MAX, 'error_password_too_long')
+	.refine((s) => !s.includes('\u0000') && !hasLoneSurrogate(s), 'error_password_invalid');
+
+/** Login takes any stored password; only absurd sizes are refused before hashing. */
+export const currentPasswordField = z
+	.string({ error: 'error_password_required' })
+	.min(1, 'error_password_required')
+	.max(PASSWORD_MAX, 'error_password_too_long');
+
+export const displayNameField = z
+	.string({ error: 'error_name_required' })
+	.transform(normalizeDisplayName)
+	.pipe(
+		z
+			.string()
+			.min(1, 'error_name_required')
+			.min(2, 'error_name_too_short')
+			.max(60, 'error_name_too_long')
+			.refine(cleanText, 'error_name_invalid')
+	);
+
+export const localeField = z.enum(['de', 'en'], { error: 'error_locale_invalid' });
+
+/** Emailed tokens are 32 base32 characters; anything else is not worth a database look-up. */
+export const tokenField = z
+	.string({ error: 'error_token_invalid' })
+	.regex(/^[a-z2-7]{32}$/, 'error_token_invalid');
+
+export const quarterIdField = z
+	.string({ error: 'error_quarter_required' })
+	.min(1, 'error_quarter_required')
+	.max(48, 'error_quarter_invalid')
+	.regex(/^[a-z0-9-]+$/, 'error_quarter_invalid');

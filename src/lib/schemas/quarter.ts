@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Hours as typed in the form, e.g. "10" or "2,5"; stored as integer minutes. */
+const hoursField = (requiredKey: string) =>
+	z
+		.string({ error: requiredKey })
+		.trim()
+		.min(1, requiredKey)
+		.regex(/^-?\d{1,4}([.,]\d{1,2})?$/, 'error_hours_invalid')
+		.transform((s) => Math.round(Number(s.replace(',', '.')) * 60));
+
+export const quarterSettingsSchema = z.object({
+	memberApproval: z.enum(['on']).optional().transform((v) => v === 'on'),
+	listingPreModeration: z.enum(['on']).optional().transform((v) => v === 'on'),
+	minBalanceHours: hoursField('error_hours_required'),
+	maxBalanceHours: hoursField('error_hours_required')
+});
+
+export const QUARTER_SETTINGS_FIELDS = [
+	'memberApproval',
+	'listingPreModeration',
+	'minBalanceHours',
+	'maxBalanceHours'
+] as const;

@@ -1,0 +1,43 @@
+// The one place that decides whether a request may go on. Called in every load and action that
+// needs a signed-in person or a role; never rely on a layout load alone (actions skip it).
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { hasRole, type Role } from '../../domain/members/roles';
+import * as m from '../../paraglide/messages';
+import { localizeHref } from '../../paraglide/runtime';
+import { findMembership, type Membership } from '../repos/memberships';
+import { findQuarter, type Quarter } from '../repos/quarters';
+import type { User } from '../repos/users';
+import type { Session } from './sessions';
+
+type Event = Pick<RequestEvent, 'locals' | 'url'>;
+
+/** Signed out: page loads and form posts are sent to the login page, which comes back here. */
+export function requireUser(event: Event): { user: User; session: Session } {
+	const { user, session } = event.locals;
+	if (!user || !session) {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(back)}`));
+	}
+	return { user, session };
+}
+
+export async function requireRole(
+	event: Event,
+	quarterId: string,
+	roles: readonly Role[]
+): Promise<{ user: User; session: Session; quarter: Quarter; membership: Membership }> {
+	const { user, session } = requireUser(event);
+	const quarter = await findQuarter(quarterId);
+	if (!quarter) error(404, m.error_not_found());
+	const membership = await findMembership(quarter.id, user.id);
+	if (!hasRole(membership, roles)) error(403, m.error_forbidden());
+	return { user, session, quarter, membership: membership! };
+}
+
+/** Only a path on this site may be a redirect target (no open redirects). */
+export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+		return fallback;
+	}
+	return target;
+}

@@ -1,0 +1,101 @@
+// Typed collections. Hot look-ups go by `_id`, the only filter the embedded FerretDB turns into
+// an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
+// is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
+import type { Db } from 'mongodb';
+import type { MembershipState, Role } from '../../domain/members/roles';
+import type { QuarterSettings } from '../../domain/quarters/settings';
+
+export type Locale = 'de' | 'en';
+
+export interface QuarterDoc {
+	_id: string; // the slug
+	name: string;
+	city: string;
+	description: string;
+	settings: QuarterSettings;
+	createdAt: Date;
+}
+
+export interface UserDoc {
+	_id: string;
+	email: string;
+	displayName: string;
+	locale: Locale;
+	passwordHash: string;
+	emailVerifiedAt: Date | null;
+	createdAt: Date;
+}
+
+export interface EmailDoc {
+	_id: string; // normalised address
+	userId: string;
+	createdAt: Date;
+}
+
+export interface MembershipDoc {
+	_id: string; // `${quarterId}:${userId}`
+	quarterId: string;
+	userId: string;
+	role: Role;
+	state: MembershipState;
+	createdAt: Date;
+}
+
+export interface SessionDoc {
+	_id: string; // SHA-256 of the cookie token, hex
+	userId: string;
+	createdAt: Date;
+	expiresAt: Date;
+}
+
+export type TokenPurpose = 'verify-email' | 'reset-password';
+
+export interface TokenDoc {
+	_id: string; // SHA-256 of the emailed token, hex
+	purpose: TokenPurpose;
+	userId: string;
+	email: string;
+	createdAt: Date;
+	expiresAt: Date;
+}
+
+/** A marker that something happened exactly once; its `_id` is the idempotency key. */
+export interface OnceDoc {
+	_id: string;
+	at: Date;
+}
+
+export interface RateLimitDoc {
+	_id: string; // one attempt slot, see domain/auth/policy.ts
+	expiresAt: Date;
+}
+
+export interface OutboxDoc {
+	_id: string;
+	to: string;
+	subject: string;
+	text: string;
+	createdAt: Date;
+	/** Set when the message went out through SMTP. */
+	sentAt: Date | null;
+}
+
+export function collections(db: Db) {
+	return {
+		quarters: db.collection<QuarterDoc>('quarters'),
+		users: db.collection<UserDoc>('users'),
+		emails: db.collection<EmailDoc>('emails'),
+		memberships: db.collection<MembershipDoc>('memberships'),
+		sessions: db.collection<SessionDoc>('sessions'),
+		tokens: db.collection<TokenDoc>('tokens'),
+		once: db.collection<OnceDoc>('once'),
+		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
+		outbox: db.collection<OutboxDoc>('outbox')
+	};
+}
+
+export type Collections = ReturnType<typeof collections>;
+
+export function isDuplicateKeyError(err: unknown): boolean {
+	return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}

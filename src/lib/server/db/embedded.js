@@ -1,0 +1,162 @@
+// Starts and stops the embedded FerretDB v1 server (SQLite backend) that stands in for MongoDB
+// when MONGODB_URI is not set. Plain JavaScript with JSDoc types so that the Node scripts
+// (demo, tests) can use the same code as the app without a TypeScript loader.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+export const DEFAULT_FERRETDB_BIN = path.resolve('.tools/bin/ferretdb');
+
+/**
+ * @typedef {object} EmbeddedOptions
+ * @property {string} dataDir directory for the SQLite files and FerretDB's state
+ * @property {string} [bin] path of the ferretdb binary
+ * @property {'sqlite' | 'postgresql'} [handler] storage backend
+ * @property {string} [postgresqlUrl] with handler 'postgresql'
+ * @property {boolean} [shared] reuse a server another process of this checkout already runs on dataDir
+ */
+
+/**
+ * @typedef {object} EmbeddedServer
+ * @property {string} uri mongodb:// connection string
+ * @property {number} port
+ * @property {boolean} owned whether this process started it (and so stops it)
+ * @property {() => Promise<void>} stop
+ */
+
+/** @returns {Promise<number>} a free TCP port on the loopback interface */
+export function findFreePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** @param {number} port @param {number} timeoutMs */
+export async function waitForPort(port, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const open = await new Promise((resolve) => {
+			const socket = net.connect({ port, host: '127.0.0.1' });
+			socket.once('connect', () => {
+				socket.destroy();
+				resolve(true);
+			});
+			socket.once('error', () => resolve(false));
+		});
+		if (open) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`FerretDB did not start listening on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+/** @param {number} pid */
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Starts FerretDB on a free loopback port. With `shared`, a server that another process
+ * already runs on the same data directory is reused (two SQLite writers on one file would
+ * fight over locks), and only the process that started it stops it.
+ * @param {EmbeddedOptions} options
+ * @returns {Promise<EmbeddedServer>}
+ */
+export async function startEmbeddedFerretDB(options) {
+	const bin = options.bin ?? process.env.FERRETDB_BIN ?? DEFAULT_FERRETDB_BIN;
+	const dataDir = path.resolve(options.dataDir);
+	const handler = options.handler ?? 'sqlite';
+	mkdirSync(dataDir, { recursive: true });
+	const stateFile = path.join(dataDir, 'embedded-ferretdb.json');
+
+	if (options.shared && existsSync(stateFile)) {
+		try {
+			const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+			if (isAlive(state.pid)) {
+				await waitForPort(state.port, 2000);
+				return {
+					uri: `mongodb://127.0.0.1:${state.port}/`,
+					port: state.port,
+					owned: false,
+					stop: async () => {}
+				};
+			}
+		} catch {
+			// A stale or unreadable state file: start a fresh server below.
+		}
+	}
+
+	if (!existsSync(bin)) {
+		throw new Error(
+			`The embedded database (FerretDB ${FERRETDB_VERSION}) is not built yet: ${bin} is missing.\n` +
+				'Run `npm run setup` (needs Go >= 1.24), or set MONGODB_URI to a MongoDB or FerretDB server.'
+		);
+	}
+
+	const port = await findFreePort();
+	const args = [
+		`--handler=${handler}`,
+		`--listen-addr=127.0.0.1:${port}`,
+		`--state-dir=${dataDir}`,
+		'--debug-addr=-',
+		'--telemetry=disable',
+		'--log-level=error'
+	];
+	if (handler === 'sqlite') args.push(`--sqlite-url=file:${dataDir}/`);
+	else args.push(`--postgresql-url=${options.postgresqlUrl}`);
+
+	const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+	let stderr = '';
+	child.stderr?.on('data', (chunk) => {
+		stderr = (stderr + chunk).slice(-4000);
+	});
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+
+	let starting = true;
+	try {
+		await Promise.race([
+			waitForPort(port, 20_000),
+			exited.then((code) => {
+				if (starting) throw new Error(`FerretDB exited with code ${code} while starting:\n${stderr}`);
+			})
+		]);
+		starting = false;
+	} catch (err) {
+		starting = false;
+		child.kill('SIGKILL');
+		throw err;
+	}
+
+	if (options.shared) writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port }));
+
+	const stopOnExit = () => child.kill('SIGTERM');
+	process.once('exit', stopOnExit);
+
+	return {
+		uri: `mongodb://127.0.0.1:${port}/`,
+		port,
+		owned: true,
+		stop: async () => {
+			process.off('exit', stopOnExit);
+			if (options.shared) rmSync(stateFile, { force: true });
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+}

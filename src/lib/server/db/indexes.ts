@@ -1,0 +1,35 @@
+// Indexes are created idempotently at start-up. On the embedded FerretDB (SQLite) secondary
+// indexes only enforce uniqueness; on MongoDB they also speed up the non-_id queries below.
+import type { Db, IndexDescription } from 'mongodb';
+
+export const INDEXES: Record<string, IndexDescription[]> = {
+	users: [{ key: { email: 1 }, name: 'email_unique', unique: true }],
+	memberships: [
+		{ key: { userId: 1 }, name: 'user' },
+		{ key: { quarterId: 1, state: 1 }, name: 'quarter_state' }
+	],
+	sessions: [
+		{ key: { userId: 1 }, name: 'user' },
+		{ key: { expiresAt: 1 }, name: 'expires' }
+	],
+	tokens: [{ key: { userId: 1, purpose: 1 }, name: 'user_purpose' }],
+	rate_limits: [{ key: { expiresAt: 1 }, name: 'expires' }],
+	outbox: [{ key: { createdAt: -1 }, name: 'created' }]
+};
+
+/**
+ * Creates the indexes that are missing, one `createIndexes` call per index. FerretDB v1.24.2
+ * panics ("slice bounds out of range") and drops the connection when one call names several
+ * indexes that all exist already, i.e. on every restart; see docs/architecture.md.
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+	for (const [name, indexes] of Object.entries(INDEXES)) {
+		const collection = db.collection(name);
+		const existing = new Set(
+			(await collection.listIndexes().toArray().catch(() => [])).map((index) => index.name as string)
+		);
+		for (const index of indexes) {
+			if (!existing.has(index.name!)) await collection.createIndexes([index]);
+		}
+	}
+}

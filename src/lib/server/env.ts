@@ -1,0 +1,43 @@
+// Reads and checks configuration once. Scripts (seed, ledger tools) use this module too, so it
+// reads process.env rather than SvelteKit's $env (adapter-node passes the environment through).
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+if (existsSync('.env') && typeof process.loadEnvFile === 'function') {
+	process.loadEnvFile('.env');
+}
+
+const envSchema = z.object({
+	NODE_ENV: z.string().default('development'),
+	MONGODB_URI: z
+		.string()
+		.regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+		.optional(),
+	MONGODB_DB: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, - and _ only')
+		.default('quartiermarkt'),
+	DATA_DIR: z.string().min(1).default('./data'),
+	FERRETDB_BIN: z.string().optional(),
+	SMTP_URL: z.string().url('must be a URL such as smtp://user:pass@host:587').optional(),
+	MAIL_FROM: z.string().min(3).default('Quartiermarkt <no-reply@quartiermarkt.local>')
+});
+
+export type AppEnv = z.infer<typeof envSchema> & { production: boolean };
+
+function loadEnv(): AppEnv {
+	const raw = Object.fromEntries(
+		Object.entries(process.env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const parsed = envSchema.safeParse(raw);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(
+			`Quartiermarkt cannot start: the configuration is invalid.\n${lines.join('\n')}\n` +
+				'Fix these variables (see .env.example) and start again.'
+		);
+	}
+	return { ...parsed.data, production: parsed.data.NODE_ENV === 'production' };
+}
+
+export const env: AppEnv = loadEnv();

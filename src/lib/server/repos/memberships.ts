@@ -1,0 +1,64 @@
+import type { MembershipState, Role } from '../../domain/members/roles';
+import { db, type MembershipDoc } from '../db';
+
+export interface Membership {
+	quarterId: string;
+	userId: string;
+	role: Role;
+	state: MembershipState;
+	since: Date;
+}
+
+function toMembership(doc: MembershipDoc): Membership {
+	return {
+		quarterId: doc.quarterId,
+		userId: doc.userId,
+		role: doc.role,
+		state: doc.state,
+		since: doc.createdAt
+	};
+}
+
+export function membershipId(quarterId: string, userId: string): string {
+	return `${quarterId}:${userId}`;
+}
+
+export async function insertMembership(
+	m: { quarterId: string; userId: string; role: Role; state: MembershipState },
+	now: Date
+): Promise<void> {
+	await (await db()).memberships.insertOne({
+		_id: membershipId(m.quarterId, m.userId),
+		...m,
+		createdAt: now
+	});
+}
+
+export async function findMembership(quarterId: string, userId: string): Promise<Membership | null> {
+	const doc = await (await db()).memberships.findOne({ _id: membershipId(quarterId, userId) });
+	return doc ? toMembership(doc) : null;
+}
+
+export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
+	const docs = await (await db()).memberships.find({ userId }).toArray();
+	return docs.map(toMembership);
+}
+
+export async function listMembershipsOfQuarter(quarterId: string): Promise<Membership[]> {
+	const docs = await (await db()).memberships
+		.find({ quarterId })
+		.sort({ createdAt: 1 })
+		.toArray();
+	return docs.map(toMembership);
+}
+
+export async function setMembershipState(
+	quarterId: string,
+	userId: string,
+	state: MembershipState
+): Promise<void> {
+	await (await db()).memberships.updateOne(
+		{ _id: membershipId(quarterId, userId) },
+		{ $set: { state } }
+	);
+}

@@ -1,0 +1,110 @@
+import { db, isDuplicateKeyError, type Locale, type UserDoc } from '../db';
+
+export interface User {
+	id: string;
+	email: string;
+	displayName: string;
+	locale: Locale;
+	emailVerified: boolean;
+}
+
+export interface UserWithPassword extends User {
+	passwordHash: string;
+}
+
+function toUser(doc: UserDoc): User {
+	return {
+		id: doc._id,
+		email: doc.email,
+		displayName: doc.displayName,
+		locale: doc.locale,
+		emailVerified: doc.emailVerifiedAt !== null
+	};
+}
+
+export class EmailTakenError extends Error {
+	constructor() {
+		super('email taken');
+	}
+}
+
+/**
+ * Creates the user after claiming the address: the claim is an insert under the address as
+ * `_id`, so two sign-ups with one address cannot both succeed, whichever server they reach.
+ */
+export async function insertUser(
+	user: { id: string; email: string; displayName: string; locale: Locale; passwordHash: string },
+	now: Date,
+	verified = false
+): Promise<User> {
+	const c = await db();
+	try {
+		await c.emails.insertOne({ _id: user.email, userId: user.id, createdAt: now });
+	} catch (err) {
+		if (isDuplicateKeyError(err)) throw new EmailTakenError();
+		throw err;
+	}
+	const doc: UserDoc = {
+		_id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		locale: user.locale,
+		passwordHash: user.passwordHash,
+		emailVerifiedAt: verified ? now : null,
+		createdAt: now
+	};
+	try {
+		await c.users.insertOne(doc);
+	} catch (err) {
+		// Give the address back so that the person can try again.
+		await c.emails.deleteOne({ _id: user.email, userId: user.id });
+		throw err;
+	}
+	return toUser(doc);
+}
+
+export async function findUserById(id: string): Promise<User | null> {
+	const doc = await (await db()).users.findOne({ _id: id });
+	return doc ? toUser(doc) : null;
+}
+
+export async function findUserWithPasswordByEmail(email: string): Promise<UserWithPassword | null> {
+	const c = await db();
+	const claim = await c.emails.findOne({ _id: email });
+	if (!claim) return null;
+	const doc = await c.users.findOne({ _id: claim.userId });
+	return doc ? { ...toUser(doc), passwordHash: doc.passwordHash } : null;
+}
+
+export async function findPasswordHash(userId: string): Promise<string | null> {
+	const doc = await (await db()).users.findOne(
+		{ _id: userId },
+		{ projection: { passwordHash: 1 } }
+	);
+	return doc?.passwordHash ?? null;
+}
+
+export async function markEmailVerified(userId: string, now: Date): Promise<void> {
+	await (await db()).users.updateOne({ _id: userId }, { $set: { emailVerifiedAt: now } });
+}
+
+export async function setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+	await (await db()).users.updateOne({ _id: userId }, { $set: { passwordHash } });
+}
+
+export async function updateProfile(
+	userId: string,
+	profile: { displayName: string; locale: Locale }
+): Promise<void> {
+	await (await db()).users.updateOne({ _id: userId }, { $set: profile });
+}
+
+export async function countUsers(): Promise<number> {
+	return (await db()).users.countDocuments({});
+}
+
+export async function findUsersByIds(ids: string[]): Promise<User[]> {
+	if (ids.length === 0) return [];
+	const docs = await (await db()).users.find({ _id: { $in: ids } }).toArray();
+	return docs.map(toUser);
+}

@@ -1,0 +1,262 @@
+// Sign-up, email verification, login, password reset and change. Answers never reveal whether
+// an address has an account: the person learns it from the mail in their own inbox.
+import {
+	EMAIL_VERIFICATION_TTL_MS,
+	LOGIN_LIMITS,
+	MAIL_LIMITS,
+	PASSWORD_RESET_TTL_MS,
+	isTokenExpired
+} from '../../domain/auth/policy';
+import { initialMembershipState } from '../../domain/members/roles';
+import * as m from '../../paraglide/messages';
+import type { Locale, TokenPurpose } from '../db';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { createSession, invalidateOtherSessions } from '../auth/sessions';
+import { hashToken, newId, newSecretToken } from '../ids';
+import { insertMembership } from '../repos/memberships';
+import { findQuarter } from '../repos/quarters';
+import { deleteSessionsOfUser } from '../repos/sessions';
+import { claimOnce, deleteTokensOfUser, findToken, insertToken } from '../repos/tokens';
+import {
+	EmailTakenError,
+	findPasswordHash,
+	findUserById,
+	findUserWithPasswordByEmail,
+	insertUser,
+	markEmailVerified,
+	setPasswordHash,
+	updateProfile
+} from '../repos/users';
+import { sendMail } from './mail';
+import { consumeAttempt, type Limited } from './rate-limit';
+
+/** Where a request came from, for links in mails and rate limits. */
+export interface RequestContext {
+	origin: string;
+	ip: string;
+	now: Date;
+}
+
+function link(ctx: RequestContext, locale: Locale, path: string): string {
+	const prefix = locale === 'en' ? '/en' : '';
+	return `${ctx.origin}${prefix}${path}`;
+}
+
+async function issueToken(
+	purpose: TokenPurpose,
+	user: { id: string; email: string },
+	ttlMs: number,
+	now: Date
+): Promise<string> {
+	const token = newSecretToken();
+	await insertToken(
+		{
+			id: hashToken(token),
+			purpose,
+			userId: user.id,
+			email: user.email,
+			expiresAt: new Date(now.getTime() + ttlMs)
+		},
+		now
+	);
+	return token;
+}
+
+function mailLimits(email: string, ctx: RequestContext) {
+	return consumeAttempt(
+		[
+			{ rule: MAIL_LIMITS.perIp, subject: ctx.ip },
+			{ rule: MAIL_LIMITS.perEmail, subject: email }
+		],
+		ctx.now
+	);
+}
+
+async function sendVerificationMail(
+	user: { id: string; email: string; displayName: string; locale: Locale },
+	ctx: RequestContext
+): Promise<void> {
+	const token = await issueToken('verify-email', user, EMAIL_VERIFICATION_TTL_MS, ctx.now);
+	const locale = user.locale;
+	await sendMail(
+		{
+			to: user.email,
+			subject: m.mail_verify_subject({}, { locale }),
+			text: m.mail_verify_body(
+				{ name: user.displayName, link: link(ctx, locale, `/verify-email?token=${token}`) },
+				{ locale }
+			)
+		},
+		ctx.now
+	);
+}
+
+export type SignupResult = { ok: true } | { ok: false; reason: 'quarter_missing' } | Limited;
+
+export async function signUp(
+	input: {
+		displayName: string;
+		email: string;
+		password: string;
+		quarterId: string;
+		locale: Locale;
+		kind: 'resident' | 'business';
+	},
+	ctx: RequestContext
+): Promise<SignupResult> {
+	const quarter = await findQuarter(input.quarterId);
+	if (!quarter) return { ok: false, reason: 'quarter_missing' };
+	const limited = await mailLimits(input.email, ctx);
+	if (limited) return limited;
+
+	const passwordHash = await hashPassword(input.password);
+	const userId = newId();
+	try {
+		const user = await insertUser(
+			{ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash },
+			ctx.now
+		);
+		await insertMembership(
+			{
+				quarterId: quarter.id,
+				userId,
+				role: input.kind,
+				state: initialMembershipState(quarter.settings.memberApproval)
+			},
+			ctx.now
+		);
+		await sendVerificationMail(user, ctx);
+	} catch (err) {
+		if (!(err instanceof EmailTakenError)) throw err;
+		// Tell the owner of the address, not the person at the form.
+		const locale = input.locale;
+		await sendMail(
+			{
+				to: input.email,
+				subject: m.mail_exists_subject({}, { locale }),
+				text: m.mail_exists_body(
+					{ login: link(ctx, locale, '/login'), reset: link(ctx, locale, '/forgot-password') },
+					{ locale }
+				)
+			},
+			ctx.now
+		);
+	}
+	return { ok: true };
+}
+
+export type VerifyResult = 'verified' | 'invalid' | 'expired';
+
+export async function verifyEmail(token: string, now: Date): Promise<VerifyResult> {
+	const stored = await findToken(hashToken(token), 'verify-email');
+	if (!stored) return 'invalid';
+	const user = await findUserById(stored.userId);
+	if (!user || user.email !== stored.email) return 'invalid';
+	// Opening the link twice (or a mail scanner opening it first) is harmless.
+	if (user.emailVerified) return 'verified';
+	if (isTokenExpired(stored.expiresAt, now)) return 'expired';
+	await markEmailVerified(user.id, now);
+	return 'verified';
+}
+
+export async function resendVerification(email: string, ctx: RequestContext): Promise<Limited | null> {
+	const limited = await mailLimits(email, ctx);
+	if (limited) return limited;
+	const user = await findUserWithPasswordByEmail(email);
+	if (user && !user.emailVerified) {
+		await deleteTokensOfUser(user.id, 'verify-email');
+		await sendVerificationMail(user, ctx);
+	}
+	return null;
+}
+
+export type LoginResult =
+	| { ok: true; token: string; expiresAt: Date; locale: Locale }
+	| { ok: false; reason: 'invalid' | 'unverified' }
+	| Limited;
+
+export async function logIn(email: string, password: string, ctx: RequestContext): Promise<LoginResult> {
+	const limited = await consumeAttempt(
+		[
+			{ rule: LOGIN_LIMITS.perIp, subject: ctx.ip },
+			{ rule: LOGIN_LIMITS.perEmail, subject: email }
+		],
+		ctx.now
+	);
+	if (limited) return limited;
+	const user = await findUserWithPasswordByEmail(email);
+	const valid = user
+		? await verifyPassword(user.passwordHash, password)
+		: await verifyAgainstDummy(password);
+	if (!user || !valid) return { ok: false, reason: 'invalid' };
+	if (!user.emailVerified) return { ok: false, reason: 'unverified' };
+	const { token, session } = await createSession(user.id, ctx.now);
+	return { ok: true, token, expiresAt: session.expiresAt, locale: user.locale };
+}
+
+export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<Limited | null> {
+	const limited = await mailLimits(email, ctx);
+	if (limited) return limited;
+	const user = await findUserWithPasswordByEmail(email);
+	if (user) {
+		const token = await issueToken('reset-password', user, PASSWORD_RESET_TTL_MS, ctx.now);
+		const locale = user.locale;
+		await sendMail(
+			{
+				to: user.email,
+				subject: m.mail_reset_subject({}, { locale }),
+				text: m.mail_reset_body(
+					{ name: user.displayName, link: link(ctx, locale, `/reset-password?token=${token}`) },
+					{ locale }
+				)
+			},
+			ctx.now
+		);
+	}
+	return null;
+}
+
+export type ResetTokenState = 'valid' | 'invalid' | 'expired';
+
+export async function checkResetToken(token: string, now: Date): Promise<ResetTokenState> {
+	const stored = await findToken(hashToken(token), 'reset-password');
+	if (!stored) return 'invalid';
+	return isTokenExpired(stored.expiresAt, now) ? 'expired' : 'valid';
+}
+
+export async function resetPassword(token: string, password: string, now: Date): Promise<ResetTokenState> {
+	const id = hashToken(token);
+	const stored = await findToken(id, 'reset-password');
+	if (!stored) return 'invalid';
+	if (isTokenExpired(stored.expiresAt, now)) return 'expired';
+	// Single use even when two tabs submit at once: only the first insert of this key succeeds.
+	if (!(await claimOnce(`reset-password:${id}`, now))) return 'invalid';
+	const passwordHash = await hashPassword(password);
+	await setPasswordHash(stored.userId, passwordHash);
+	await deleteTokensOfUser(stored.userId, 'reset-password');
+	await deleteSessionsOfUser(stored.userId);
+	// The link reached the inbox, which proves the address too.
+	const user = await findUserById(stored.userId);
+	if (user && !user.emailVerified) await markEmailVerified(user.id, now);
+	return 'valid';
+}
+
+export type ChangePasswordResult = 'changed' | 'wrong_password';
+
+export async function changePassword(
+	userId: string,
+	sessionId: string,
+	currentPassword: string,
+	newPassword: string
+): Promise<ChangePasswordResult> {
+	const stored = await findPasswordHash(userId);
+	if (!stored || !(await verifyPassword(stored, currentPassword))) return 'wrong_password';
+	await setPasswordHash(userId, await hashPassword(newPassword));
+	await deleteTokensOfUser(userId, 'reset-password');
+	await invalidateOtherSessions(userId, sessionId);
+	return 'changed';
+}
+
+export async function saveProfile(userId: string, profile: { displayName: string; locale: Locale }): Promise<void> {
+	await updateProfile(userId, profile);
+}

@@ -1,0 +1,25 @@
+// FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are removed
+// here. Every app instance may run it: the deletes are idempotent.
+import { deleteExpiredRateLimits } from '../repos/rate-limits';
+import { deleteExpiredSessions } from '../repos/sessions';
+import { deleteExpiredTokens } from '../repos/tokens';
+
+const HOUR = 60 * 60 * 1000;
+let timer: ReturnType<typeof setInterval> | null = null;
+
+export async function purgeExpired(now: Date): Promise<{ sessions: number; tokens: number; rateLimits: number }> {
+	return {
+		sessions: await deleteExpiredSessions(now),
+		tokens: await deleteExpiredTokens(now),
+		rateLimits: await deleteExpiredRateLimits(now)
+	};
+}
+
+export function startMaintenance(): void {
+	if (timer || process.env.VITEST) return;
+	const run = () =>
+		purgeExpired(new Date()).catch((err) => console.error('Clean-up of expired records failed:', err));
+	setTimeout(run, 30_000).unref();
+	timer = setInterval(run, HOUR);
+	timer.unref();
+}

@@ -1,0 +1,52 @@
+import { fail } from '@sveltejs/kit';
+import { changePasswordSchema, profileSchema } from '$lib/schemas/auth';
+import { CHANGE_PASSWORD_FIELDS, PASSWORD_FIELDS, PROFILE_FIELDS } from '$lib/schemas/auth-fields';
+import { parseForm } from '$lib/schemas/form';
+import { requireUser } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { listMembershipsOfUser } from '$lib/server/repos/memberships';
+import { listQuarters } from '$lib/server/repos/quarters';
+import { changePassword, saveProfile } from '$lib/server/services/accounts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { user } = requireUser(event);
+	const [memberships, quarters] = await Promise.all([listMembershipsOfUser(user.id), listQuarters()]);
+	const names = new Map(quarters.map((q) => [q.id, q.name]));
+	return {
+		profile: { displayName: user.displayName, email: user.email, locale: user.locale },
+		memberships: memberships.map((ms) => ({
+			quarterId: ms.quarterId,
+			quarterName: names.get(ms.quarterId) ?? ms.quarterId,
+			role: ms.role,
+			state: ms.state
+		}))
+	};
+};
+
+export const actions: Actions = {
+	profile: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = parseForm(profileSchema, form, PROFILE_FIELDS);
+		if (!parsed.ok) return fail(400, { profile: { errors: parsed.errors, values: parsed.values } });
+		await saveProfile(user.id, parsed.data);
+		return { profile: { saved: true } };
+	},
+	password: async (event) => {
+		const { user, session } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = parseForm(changePasswordSchema, form, CHANGE_PASSWORD_FIELDS, PASSWORD_FIELDS);
+		if (!parsed.ok) return fail(400, { password: { errors: parsed.errors } });
+		const result = await changePassword(
+			user.id,
+			session.id,
+			parsed.data.currentPassword,
+			parsed.data.password
+		);
+		if (result === 'wrong_password') {
+			return fail(400, { password: { errors: { currentPassword: 'error_current_password_wrong' } } });
+		}
+		return { password: { changed: true } };
+	}
+};

@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { signupSchema } from '$lib/schemas/auth';
+import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
+import { parseForm } from '$lib/schemas/form';
+import { readForm, requestContext } from '$lib/server/http';
+import { listQuarters } from '$lib/server/repos/quarters';
+import { signUp } from '$lib/server/services/accounts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.user) redirect(303, localizeHref('/account'));
+	const quarters = await listQuarters();
+	return {
+		quarters: quarters.map((q) => ({ id: q.id, name: q.name, approval: q.settings.memberApproval }))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await readForm(event.request);
+		const parsed = parseForm(
+			signupSchema,
+			withLocale(form, event.locals.locale),
+			[...SIGNUP_FIELDS, 'locale'],
+			PASSWORD_FIELDS
+		);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+
+		const { displayName, email, password, quarterId, locale, kind } = parsed.data;
+		const result = await signUp(
+			{ displayName, email, password, quarterId, locale, kind },
+			requestContext(event)
+		);
+		const values = { displayName, email, quarterId, kind };
+		if ('limited' in result) {
+			event.setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(429, { errors: { form: 'error_rate_limited' }, values });
+		}
+		if (!result.ok) return fail(400, { errors: { quarterId: 'error_quarter_invalid' }, values });
+		redirect(303, localizeHref('/signup/sent'));
+	}
+};
+
+/** The account's language is the one the person signed up in. */
+function withLocale(form: FormData, locale: string): FormData {
+	form.set('locale', locale);
+	return form;
+}

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { env } from '$lib/server/env';
+import { listMail } from '$lib/server/repos/outbox';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	if (env.production) error(404, m.error_not_found());
+	const to = url.searchParams.get('to')?.trim().toLowerCase() || undefined;
+	const mails = await listMail(100, to);
+	return {
+		to: to ?? '',
+		mails: mails.map((mail) => ({
+			id: mail.id,
+			to: mail.to,
+			subject: mail.subject,
+			createdAt: mail.createdAt.toISOString()
+		}))
+	};
+};

@@ -1,0 +1,40 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// German by default; an /en/ prefix or the language cookie switches to English.
+			strategy: ['url', 'cookie', 'baseLocale']
+		})
+	],
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/integration/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// One throw-away FerretDB for the run; files use their own databases.
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
