@@ -27,12 +27,20 @@ for (const module of settings.modules) {
 }
 const outdir = 'src/lib/paraglide/messages';
 if (process.argv.includes('--compiled')) {
-	const compiled = existsSync(outdir) ? readdirSync(outdir).filter((f) => f.endsWith('.js') && f !== '_index.js') : [];
-	const keys = Object.keys(sets.de);
-	if (compiled.length < keys.length) {
+	// The compiler writes either one module per message or one index; count what it exports.
+	const exported = new Set();
+	if (existsSync(outdir)) {
+		for (const file of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
+			const code = readFileSync(`${outdir}/${file}`, 'utf8');
+			for (const match of code.matchAll(/export const ([A-Za-z0-9_$]+)\s*=/g)) exported.add(match[1]);
+		}
+	}
+	const missing = Object.keys(sets.de).filter((key) => !exported.has(key));
+	if (missing.length > 0) {
 		problems.push(
-			`the Paraglide compiler produced ${compiled.length} message modules for ${keys.length} messages: ` +
-				'check that project.inlang/settings.json loads @inlang/plugin-message-format from node_modules'
+			`the Paraglide compiler produced no code for ${missing.length} of ${Object.keys(sets.de).length} messages ` +
+				`(e.g. ${missing.slice(0, 3).join(', ')}): check that project.inlang/settings.json loads ` +
+				'@inlang/plugin-message-format from node_modules'
 		);
 	}
 }

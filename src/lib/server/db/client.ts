@@ -32,6 +32,9 @@ function redact(uri: string): string {
 	return uri.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+// adapter-node emits this after a graceful shutdown (SIGTERM/SIGINT): stop the embedded server.
+process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
+
 export async function getDb(): Promise<Db> {
 	connecting ??= connect().catch((err) => {
 		connecting = null;

@@ -68,10 +68,18 @@ function isAlive(pid) {
 	}
 }
 
+/** @param {number} pid @param {number} timeoutMs */
+async function waitForExit(pid, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+	if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 /**
  * Starts FerretDB on a free loopback port. With `shared`, a server that another process
  * already runs on the same data directory is reused (two SQLite writers on one file would
- * fight over locks), and only the process that started it stops it.
+ * fight over locks), and only the process that started it stops it. A server whose owner died
+ * without stopping it (SIGKILL) is stopped and replaced.
  * @param {EmbeddedOptions} options
  * @returns {Promise<EmbeddedServer>}
  */
@@ -83,10 +91,15 @@ export async function startEmbeddedFerretDB(options) {
 	const stateFile = path.join(dataDir, 'embedded-ferretdb.json');
 
 	if (options.shared && existsSync(stateFile)) {
+		let state = null;
 		try {
-			const state = JSON.parse(readFileSync(stateFile, 'utf8'));
-			if (isAlive(state.pid)) {
-				await waitForPort(state.port, 2000);
+			state = JSON.parse(readFileSync(stateFile, 'utf8'));
+		} catch {
+			// An unreadable state file: start a fresh server below.
+		}
+		if (state && isAlive(state.pid)) {
+			if (isAlive(state.ownerPid)) {
+				await waitForPort(state.port, 5000);
 				return {
 					uri: `mongodb://127.0.0.1:${state.port}/`,
 					port: state.port,
@@ -94,8 +107,9 @@ export async function startEmbeddedFerretDB(options) {
 					stop: async () => {}
 				};
 			}
-		} catch {
-			// A stale or unreadable state file: start a fresh server below.
+			// Left behind by a process that was killed without cleaning up: stop it, start anew.
+			process.kill(state.pid, 'SIGTERM');
+			await waitForExit(state.pid, 5000);
 		}
 	}
 
@@ -140,7 +154,7 @@ export async function startEmbeddedFerretDB(options) {
 		throw err;
 	}
 
-	if (options.shared) writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port }));
+	if (options.shared) writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port, ownerPid: process.pid }));
 
 	const stopOnExit = () => child.kill('SIGTERM');
 	process.once('exit', stopOnExit);

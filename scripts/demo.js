@@ -1,0 +1,43 @@
+// `npm run demo`: on a fresh clone installs what is missing, builds the app when the sources
+// changed, seeds the German demo quarter on first run and serves it on http://127.0.0.1:3000.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { info, main, runOrFail, seconds, step } from './lib.js';
+import { setup } from './setup.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestMtime(dir) {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) {
+			if (entry.name !== 'paraglide') newest = Math.max(newest, newestMtime(full));
+		} else newest = Math.max(newest, statSync(full).mtimeMs);
+	}
+	return newest;
+}
+
+function buildIsStale() {
+	const built = path.join(root, 'build/index.js');
+	if (!existsSync(built)) return true;
+	const sources = ['src', 'messages', 'static'].map((d) => newestMtime(path.join(root, d)));
+	const configs = ['package-lock.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs);
+	return Math.max(...sources, ...configs) > statSync(built).mtimeMs;
+}
+
+await main(async () => {
+	const started = Date.now();
+	await setup();
+	step('Building the app');
+	if (buildIsStale()) await runOrFail('npm', ['run', 'build', '--silent'], 'The build', { cwd: root });
+	else info('build is up to date');
+
+	// Imported only now: it needs the packages that setup() installed.
+	const { serve } = await import('./serve.js');
+	const port = Number(process.env.PORT ?? 3000);
+	const server = await serve({ dataDir: process.env.DATA_DIR ?? path.join(root, 'data'), port, seed: true });
+	console.log(`\n✔ Quartiermarkt runs on ${server.url} (ready after ${seconds(started)}). Stop it with Ctrl+C.`);
+	process.exitCode = await server.done;
+});

@@ -1,0 +1,29 @@
+// The app as the end-to-end tests see it: the built app on a throw-away embedded FerretDB with
+// the demo data, trusting X-Forwarded-For so that each test can act from its own address (as
+// behind a reverse proxy) and the per-IP rate limits stay per test.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from './lib.js';
+import { serve } from './serve.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.test-data/e2e');
+
+await main(async () => {
+	rmSync(dataDir, { recursive: true, force: true });
+	delete process.env.MONGODB_URI;
+	const port = Number(process.env.E2E_PORT ?? 4173);
+	const server = await serve({
+		dataDir,
+		port,
+		seed: true,
+		env: {
+			ORIGIN: `http://127.0.0.1:${port}`,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			NODE_ENV: 'test'
+		}
+	});
+	process.exitCode = await server.done;
+});

@@ -1,0 +1,48 @@
+// Small helpers shared by the Node scripts (setup, demo, test): plain JavaScript, no build step.
+import { spawn, spawnSync } from 'node:child_process';
+
+export const step = (message) => console.log(`\n▸ ${message}`);
+export const info = (message) => console.log(`  ${message}`);
+
+export class ScriptError extends Error {}
+
+/** Fails with what went wrong and what to do next, without a stack trace. */
+export function fail(message) {
+	throw new ScriptError(message);
+}
+
+export async function main(fn) {
+	try {
+		await fn();
+	} catch (err) {
+		if (err instanceof ScriptError) {
+			console.error(`\n✖ ${err.message}`);
+		} else {
+			console.error('\n✖ Unexpected error:', err);
+		}
+		process.exit(1);
+	}
+}
+
+/** Runs a command with inherited output; resolves to its exit code. */
+export function run(cmd, args, options = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { stdio: 'inherit', ...options });
+		child.on('error', reject);
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+export async function runOrFail(cmd, args, what, options = {}) {
+	const code = await run(cmd, args, options);
+	if (code !== 0) fail(`${what} failed (exit code ${code}). See the output above.`);
+}
+
+export function capture(cmd, args, options = {}) {
+	const result = spawnSync(cmd, args, { encoding: 'utf8', ...options });
+	return { code: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+}
+
+export function seconds(since) {
+	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}

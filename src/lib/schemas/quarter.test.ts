@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseForm, type ParseResult } from './form';
+import { QUARTER_SETTINGS_FIELDS, quarterSettingsSchema } from './quarter';
+
+function formOf(entries: Record<string, string | Blob | undefined>): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(entries)) {
+		if (value !== undefined) form.append(name, value);
+	}
+	return form;
+}
+
+const settings = (entries: Record<string, string | Blob | undefined>) =>
+	parseForm(quarterSettingsSchema, formOf(entries), QUARTER_SETTINGS_FIELDS);
+
+function dataOf<T>(result: ParseResult<T>): T {
+	if (!result.ok) throw new Error(`expected data, got ${JSON.stringify(result.errors)}`);
+	return result.data;
+}
+
+function errorsOf<T>(result: ParseResult<T>) {
+	if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.data)}`);
+	return result.errors;
+}
+
+describe('quarterSettingsSchema: hours', () => {
+	it.each<[string, number]>([
+		['10', 600],
+		['0', 0],
+		['1', 60],
+		['2,5', 150],
+		['2.5', 150],
+		['0,25', 15],
+		['0,01', 1],
+		['1,5', 90],
+		[' 40 ', 2400],
+		['-10', -600],
+		['-2,5', -150],
+		['1000', 60_000],
+		['9999', 599_940],
+		['-9999,99', -599_999]
+	])('%j -> %d minutes', (hours, minutes) => {
+		const data = dataOf(settings({ minBalanceHours: hours, maxBalanceHours: hours }));
+		expect(data.minBalanceHours).toBe(minutes);
+		expect(data.maxBalanceHours).toBe(minutes);
+		expect(Number.isInteger(data.minBalanceHours)).toBe(true);
+	});
+
+	it.each<[string | Blob | undefined, string]>([
+		['', 'error_hours_required'],
+		['   ', 'error_hours_required'],
+		[undefined, 'error_hours_required'],
+		[new Blob(['10']), 'error_hours_required'],
+		['abc', 'error_hours_invalid'],
+		['10h', 'error_hours_invalid'],
+		['1e3', 'error_hours_invalid'],
+		['+5', 'error_hours_invalid'],
+		['.5', 'error_hours_invalid'],
+		['5.', 'error_hours_invalid'],
+		['1,333', 'error_hours_invalid'],
+		['1.000,5', 'error_hours_invalid'],
+		['10000', 'error_hours_invalid'],
+		['--1', 'error_hours_invalid'],
+		['Infinity', 'error_hours_invalid'],
+		['0x10', 'error_hours_invalid'],
+		['١٠', 'error_hours_invalid'],
+		['{"$gt": 0}', 'error_hours_invalid']
+	])('%j -> %s', (hours, expected) => {
+		const errors = errorsOf(settings({ minBalanceHours: hours, maxBalanceHours: '10' }));
+		expect(errors).toEqual({ minBalanceHours: expected });
+	});
+
+	it('reports both hour fields', () => {
+		expect(errorsOf(settings({}))).toEqual({
+			minBalanceHours: 'error_hours_required',
+			maxBalanceHours: 'error_hours_required'
+		});
+	});
+});
+
+describe('quarterSettingsSchema: checkboxes', () => {
+	const hours = { minBalanceHours: '-10', maxBalanceHours: '40' };
+
+	it.each<[string | undefined, string | undefined, boolean, boolean]>([
+		['on', 'on', true, true],
+		['on', undefined, true, false],
+		[undefined, 'on', false, true],
+		[undefined, undefined, false, false]
+	])('memberApproval %j, listingPreModeration %j', (a, b, memberApproval, listingPreModeration) => {
+		expect(dataOf(settings({ ...hours, memberApproval: a, listingPreModeration: b }))).toEqual({
+			memberApproval,
+			listingPreModeration,
+			minBalanceHours: -600,
+			maxBalanceHours: 2400
+		});
+	});
+
+	it.each<[string | Blob]>([['yes'], ['true'], ['ON'], [''], [new Blob(['on'])]])(
+		'memberApproval %j -> error_invalid_input',
+		(value) => {
+			expect(errorsOf(settings({ ...hours, memberApproval: value }))).toEqual({
+				memberApproval: 'error_invalid_input'
+			});
+		}
+	);
+
+	it('echoes what was typed', () => {
+		const result = settings({
+			memberApproval: 'on',
+			minBalanceHours: 'abc',
+			maxBalanceHours: '40'
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.values).toEqual({
+			memberApproval: 'on',
+			minBalanceHours: 'abc',
+			maxBalanceHours: '40'
+		});
+	});
+});

@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'nordstadt-demo';
+
+let counter = 0;
+
+/** A unique address per test, so tests never share an account or a rate-limit budget. */
+export function uniqueEmail(prefix: string): string {
+	counter++;
+	return `${prefix}.${Date.now().toString(36)}${process.pid}${counter}@beispiel.de`;
+}
+
+/**
+ * Each test acts from its own client address (the e2e server trusts X-Forwarded-For, as a
+ * deployment behind a reverse proxy does), so per-IP limits count per test.
+ */
+export const test = base.extend<{ clientIp: string }>({
+	clientIp: async ({}, use, testInfo) => {
+		const n = testInfo.workerIndex * 1000 + (testInfo.repeatEachIndex + 1) * 100 + (Date.now() % 97);
+		await use(`10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`);
+	},
+	context: async ({ context, clientIp }, use) => {
+		await context.setExtraHTTPHeaders({ 'x-forwarded-for': clientIp });
+		await use(context);
+	}
+});
+
+export { expect };
+
+/** Zero axe violations (WCAG 2.1 A and AA) on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Opens the newest mail to `to` in the development outbox and returns the first link in it. */
+export async function openMailLink(page: Page, to: string, subject: RegExp): Promise<string> {
+	await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: subject }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+	await expectAccessible(page);
+	const link = page.locator('pre.mail a').first();
+	const href = await link.getAttribute('href');
+	expect(href).toBeTruthy();
+	return new URL(href!).pathname + new URL(href!).search;
+}
+
+export async function signUp(
+	page: Page,
+	person: { name: string; email: string; password: string; quarter?: string; business?: boolean }
+): Promise<void> {
+	await page.goto('/signup');
+	await page.getByLabel('Name, der anderen angezeigt wird').fill(person.name);
+	await page.getByLabel('E-Mail-Adresse').fill(person.email);
+	await page.getByLabel('Passwort', { exact: true }).fill(person.password);
+	await page.getByLabel('Passwort wiederholen').fill(person.password);
+	if (person.quarter) await page.getByLabel('Dein Quartier').selectOption({ label: person.quarter });
+	if (person.business) await page.getByLabel(/Betrieb/).check();
+	await page.getByLabel(/Ich halte mich an die Regeln/).check();
+	await page.getByRole('button', { name: 'Konto anlegen' }).click();
+}
+
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+}
