@@ -53,16 +53,16 @@ describe('slugify', () => {
 		['Nordstadt', 'nordstadt'],
 		['Bochum Ehrenfeld', 'bochum-ehrenfeld'],
 		['  Am   Kanal  ', 'am-kanal'],
-		['Südviertel', 'sudviertel'],
-		['Ölmühle Übersee', 'olmuhle-ubersee'],
-		['ÄÖÜäöü', 'aouaou'],
+		['Südviertel', 'suedviertel'],
+		['Ölmühle Übersee', 'oelmuehle-uebersee'],
+		['ÄÖÜäöü', 'aeoeueaeoeue'],
 		['Große Straße', 'grosse-strasse'],
 		['Café Crème', 'cafe-creme'],
 		['São Tomé à la Française', 'sao-tome-a-la-francaise'],
 		['Ñandú Çelik', 'nandu-celik'],
 		['Zoë', 'zoe'],
 		// decomposed input gives the same slug as precomposed
-		['Su\u0308dviertel', 'sudviertel'],
+		['Su\u0308dviertel', 'suedviertel'],
 		['Kiez 36 / Wrangelstraße!', 'kiez-36-wrangelstrasse'],
 		['--Altstadt--', 'altstadt'],
 		['Quartier_Nord.Ost', 'quartier-nord-ost'],
@@ -94,16 +94,14 @@ describe('slugify', () => {
 		expect(slugify(slug)).toBe(slug);
 	});
 
-	// BUG: the trailing dash is trimmed before the cut to 48 characters, so a name whose 48th
-	// character is a separator ends in a dash.
-	it.fails('never ends in a dash after cutting a long name', () => {
+	// A name whose 48th character is a separator must not end in a dash after the cut.
+	it('never ends in a dash after cutting a long name', () => {
 		const slug = slugify('a'.repeat(47) + ' Nord');
 		expect(slug).toBe('a'.repeat(47));
 	});
 
-	// BUG: 'ß' is replaced before lower-casing, so the capital sharp s (U+1E9E, used in names
-	// written in capitals) becomes 'ß' only after the replacement and then a dash.
-	it.fails('spells the capital sharp s ẞ as ss', () => {
+	// The capital sharp s (U+1E9E) is used in names written in capitals.
+	it('spells the capital sharp s ẞ as ss', () => {
 		expect(slugify('GROẞE STRAẞE')).toBe('grosse-strasse');
 	});
 });

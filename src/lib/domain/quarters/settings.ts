@@ -35,14 +35,19 @@ export function checkTimeBankLimits(limits: TimeBankLimits): LimitsProblem | nul
 	return null;
 }
 
-/** Slugs are the quarter's id in URLs and in the database: lowercase ASCII, digits and dashes. */
+/** Slugs are the quarter's id in URLs and in the database: lowercase ASCII, digits and dashes.
+ * German letters are spelled out as Germans do (ä -> ae, ß -> ss), other accents are dropped. */
 export function slugify(name: string): string {
 	return name
-		.normalize('NFKD')
-		.replace(/ß/g, 'ss')
-		.replace(/[\u0300-\u036f]/g, '')
+		.normalize('NFC')
 		.toLowerCase()
+		.replace(/ä/g, 'ae')
+		.replace(/ö/g, 'oe')
+		.replace(/ü/g, 'ue')
+		.replace(/ß/g, 'ss')
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 48);
+		.slice(0, 48)
+		.replace(/^-+|-+$/g, '');
 }
