@@ -29,6 +29,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
+					setupFiles: ['tests/integration/setup-env.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// One throw-away FerretDB for the run; files use their own databases.

@@ -68,6 +68,15 @@ function isAlive(pid) {
 	}
 }
 
+/** Removes the state file only while it still describes this server. @param {string} stateFile @param {number | undefined} pid */
+function removeStateFileOf(stateFile, pid) {
+	try {
+		if (JSON.parse(readFileSync(stateFile, 'utf8')).pid === pid) rmSync(stateFile, { force: true });
+	} catch {
+		// Already gone or unreadable: nothing to remove.
+	}
+}
+
 /** @param {number} pid @param {number} timeoutMs */
 async function waitForExit(pid, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
@@ -165,7 +174,7 @@ export async function startEmbeddedFerretDB(options) {
 		owned: true,
 		stop: async () => {
 			process.off('exit', stopOnExit);
-			if (options.shared) rmSync(stateFile, { force: true });
+			if (options.shared) removeStateFileOf(stateFile, child.pid);
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
