@@ -11,6 +11,8 @@ export default defineConfig({
 	workers: 2,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
+	// Playwright empties outputDir at start; the JSON report sits beside it for scripts/test.js.
+	outputDir: 'test-results/e2e-artifacts',
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,

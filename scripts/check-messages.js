@@ -11,19 +11,22 @@ for (const locale of locales) {
 	delete data.$schema;
 	sets[locale] = data;
 	for (const [key, value] of Object.entries(data)) {
-		if (typeof value !== 'string' || value.trim() === '') problems.push(`${locale}: "${key}" is empty`);
+		if (typeof value !== 'string' || value.trim() === '')
+			problems.push(`${locale}: "${key}" is empty`);
 	}
 }
 for (const locale of locales) {
 	for (const other of locales) {
 		for (const key of Object.keys(sets[other])) {
-			if (!(key in sets[locale])) problems.push(`${locale}: "${key}" is missing (present in ${other})`);
+			if (!(key in sets[locale]))
+				problems.push(`${locale}: "${key}" is missing (present in ${other})`);
 		}
 	}
 }
 const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
 for (const module of settings.modules) {
-	if (/^https?:/.test(module)) problems.push(`project.inlang loads ${module} from the network; use node_modules`);
+	if (/^https?:/.test(module))
+		problems.push(`project.inlang loads ${module} from the network; use node_modules`);
 }
 const outdir = 'src/lib/paraglide/messages';
 if (process.argv.includes('--compiled')) {
@@ -32,7 +35,8 @@ if (process.argv.includes('--compiled')) {
 	if (existsSync(outdir)) {
 		for (const file of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
 			const code = readFileSync(`${outdir}/${file}`, 'utf8');
-			for (const match of code.matchAll(/export const ([A-Za-z0-9_$]+)\s*=/g)) exported.add(match[1]);
+			for (const match of code.matchAll(/export const ([A-Za-z0-9_$]+)\s*=/g))
+				exported.add(match[1]);
 		}
 	}
 	const missing = Object.keys(sets.de).filter((key) => !exported.has(key));
@@ -45,7 +49,11 @@ if (process.argv.includes('--compiled')) {
 	}
 }
 if (problems.length > 0) {
-	console.error(`Translations are incomplete (${problems.length} problems):\n  ${problems.join('\n  ')}`);
+	console.error(
+		`Translations are incomplete (${problems.length} problems):\n  ${problems.join('\n  ')}`
+	);
 	process.exit(1);
 }
-console.log(`Translations complete: ${Object.keys(sets.de).length} messages in ${locales.join(', ')}.`);
+console.log(
+	`Translations complete: ${Object.keys(sets.de).length} messages in ${locales.join(', ')}.`
+);

@@ -23,7 +23,9 @@ function buildIsStale() {
 	const built = path.join(root, 'build/index.js');
 	if (!existsSync(built)) return true;
 	const sources = ['src', 'messages', 'static'].map((d) => newestMtime(path.join(root, d)));
-	const configs = ['package-lock.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs);
+	const configs = ['package-lock.json', 'svelte.config.js', 'vite.config.ts'].map(
+		(f) => statSync(path.join(root, f)).mtimeMs
+	);
 	return Math.max(...sources, ...configs) > statSync(built).mtimeMs;
 }
 
@@ -31,13 +33,20 @@ await main(async () => {
 	const started = Date.now();
 	await setup();
 	step('Building the app');
-	if (buildIsStale()) await runOrFail('npm', ['run', 'build', '--silent'], 'The build', { cwd: root });
+	if (buildIsStale())
+		await runOrFail('npm', ['run', 'build', '--silent'], 'The build', { cwd: root });
 	else info('build is up to date');
 
 	// Imported only now: it needs the packages that setup() installed.
 	const { serve } = await import('./serve.js');
 	const port = Number(process.env.PORT ?? 3000);
-	const server = await serve({ dataDir: process.env.DATA_DIR ?? path.join(root, 'data'), port, seed: true });
-	console.log(`\n✔ Quartiermarkt runs on ${server.url} (ready after ${seconds(started)}). Stop it with Ctrl+C.`);
+	const server = await serve({
+		dataDir: process.env.DATA_DIR ?? path.join(root, 'data'),
+		port,
+		seed: true
+	});
+	console.log(
+		`\n✔ Quartiermarkt runs on ${server.url} (ready after ${seconds(started)}). Stop it with Ctrl+C.`
+	);
 	process.exitCode = await server.done;
 });

@@ -40,7 +40,12 @@ export async function runOrFail(cmd, args, what, options = {}) {
 
 export function capture(cmd, args, options = {}) {
 	const result = spawnSync(cmd, args, { encoding: 'utf8', ...options });
-	return { code: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+	return {
+		code: result.status ?? 1,
+		stdout: result.stdout ?? '',
+		stderr: result.stderr ?? '',
+		error: result.error
+	};
 }
 
 export function seconds(since) {

@@ -23,11 +23,26 @@ interface Person {
 function people(): Person[] {
 	const list: Person[] = [];
 	for (const [first, last, local] of MANAGERS) {
-		list.push({ email: `${local}@nordstadt.example`, displayName: `${first} ${last}`, role: 'moderator', quarterId: 'nordstadt' });
+		list.push({
+			email: `${local}@nordstadt.example`,
+			displayName: `${first} ${last}`,
+			role: 'moderator',
+			quarterId: 'nordstadt'
+		});
 	}
-	list.push({ email: 'admin@quartiermarkt.example', displayName: 'Plattform-Admin', role: 'admin', quarterId: 'nordstadt' });
+	list.push({
+		email: 'admin@quartiermarkt.example',
+		displayName: 'Plattform-Admin',
+		role: 'admin',
+		quarterId: 'nordstadt'
+	});
 	for (const [name, local] of BUSINESSES) {
-		list.push({ email: `${local}@nordstadt.example`, displayName: name, role: 'business', quarterId: 'nordstadt' });
+		list.push({
+			email: `${local}@nordstadt.example`,
+			displayName: name,
+			role: 'business',
+			quarterId: 'nordstadt'
+		});
 	}
 	for (const [first, last] of RESIDENTS) {
 		const local = `${first}.${last}`
@@ -46,7 +61,9 @@ function people(): Person[] {
 	return list;
 }
 
-export async function seed(log: (line: string) => void = console.log): Promise<{ created: number; existing: number }> {
+export async function seed(
+	log: (line: string) => void = console.log
+): Promise<{ created: number; existing: number }> {
 	const now = new Date();
 	for (const q of QUARTERS) {
 		if (await findQuarter(q.id)) continue;
@@ -56,7 +73,11 @@ export async function seed(log: (line: string) => void = console.log): Promise<{
 				name: q.name,
 				city: q.city,
 				description: q.description,
-				settings: { ...DEFAULT_QUARTER_SETTINGS, memberApproval: q.memberApproval, listingPreModeration: q.listingPreModeration }
+				settings: {
+					...DEFAULT_QUARTER_SETTINGS,
+					memberApproval: q.memberApproval,
+					listingPreModeration: q.listingPreModeration
+				}
 			},
 			now
 		);
@@ -73,13 +94,20 @@ export async function seed(log: (line: string) => void = console.log): Promise<{
 		else {
 			const passwordHash = await hashPassword(DEMO_PASSWORD);
 			user = {
-				...(await insertUser({ id: newId(), email, displayName: person.displayName, locale: 'de', passwordHash }, now, true)),
+				...(await insertUser(
+					{ id: newId(), email, displayName: person.displayName, locale: 'de', passwordHash },
+					now,
+					true
+				)),
 				passwordHash
 			};
 			created++;
 		}
 		if (!(await findMembership(person.quarterId, user.id))) {
-			await insertMembership({ quarterId: person.quarterId, userId: user.id, role: person.role, state: 'active' }, now);
+			await insertMembership(
+				{ quarterId: person.quarterId, userId: user.id, role: person.role, state: 'active' },
+				now
+			);
 		}
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
 	}
@@ -90,7 +118,12 @@ function printLogins(): void {
 	const all = people();
 	const show = (role: Role, n: number) => all.filter((p) => p.role === role).slice(0, n);
 	console.log('\nDemo logins (password for all: ' + DEMO_PASSWORD + '):');
-	for (const p of [...show('moderator', 2), ...show('admin', 1), ...show('business', 2), ...show('resident', 3)]) {
+	for (const p of [
+		...show('moderator', 2),
+		...show('admin', 1),
+		...show('business', 2),
+		...show('resident', 3)
+	]) {
 		console.log(`  ${p.role.padEnd(9)}  ${p.email.padEnd(40)} ${p.displayName}`);
 	}
 	console.log(`  … and ${all.length - 8} more @nordstadt.example accounts.`);
@@ -102,7 +135,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	try {
 		const { created, existing } = await seed();
 		printLogins();
-		console.log(`\nSeed done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${created} people created, ${existing} already there.`);
+		console.log(
+			`\nSeed done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${created} people created, ${existing} already there.`
+		);
 	} catch (err) {
 		console.error(`Seeding failed: ${(err as Error).message}`);
 		process.exitCode = 1;

@@ -15,7 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * @returns {Promise<{ url: string, done: Promise<number>, stop: () => Promise<void> }>}
  */
 export async function serve(options) {
-	if (!existsSync(path.join(root, 'build/index.js'))) fail('The app is not built yet: run `npm run build` first.');
+	if (!existsSync(path.join(root, 'build/index.js')))
+		fail('The app is not built yet: run `npm run build` first.');
 
 	let embedded = null;
 	let uri = process.env.MONGODB_URI;
@@ -29,10 +30,14 @@ export async function serve(options) {
 
 	if (options.seed) {
 		step('Demo data');
-		const code = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
-			cwd: root,
-			env
-		});
+		const code = await run(
+			process.execPath,
+			[path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'],
+			{
+				cwd: root,
+				env
+			}
+		);
 		if (code !== 0) {
 			await embedded?.stop();
 			fail('Seeding the demo data failed (see above).');

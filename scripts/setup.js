@@ -24,7 +24,9 @@ const ferretBin = path.join(root, '.tools/bin/ferretdb');
 function checkNode() {
 	const [major, minor] = process.versions.node.split('.').map(Number);
 	if (major < 20 || (major === 20 && minor < 19)) {
-		fail(`Node.js ${process.versions.node} is too old: Quartiermarkt needs Node.js 20.19 or newer. Install a current Node.js 20 or 22 and run this again.`);
+		fail(
+			`Node.js ${process.versions.node} is too old: Quartiermarkt needs Node.js 20.19 or newer. Install a current Node.js 20 or 22 and run this again.`
+		);
 	}
 }
 
@@ -81,9 +83,16 @@ async function buildFerretDB() {
 	}
 	const started = Date.now();
 	info(`downloading the module source with ${go} (Go module proxy) …`);
-	const download = capture(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`]);
+	const download = capture(go, [
+		'mod',
+		'download',
+		'-json',
+		`${FERRETDB_MODULE}@${FERRETDB_VERSION}`
+	]);
 	if (download.code !== 0) {
-		fail(`Could not download ${FERRETDB_MODULE}@${FERRETDB_VERSION}:\n${download.stdout}${download.stderr}\n  Check the network access to the Go module proxy (GOPROXY), then run \`npm run setup\` again.`);
+		fail(
+			`Could not download ${FERRETDB_MODULE}@${FERRETDB_VERSION}:\n${download.stdout}${download.stderr}\n  Check the network access to the Go module proxy (GOPROXY), then run \`npm run setup\` again.`
+		);
 	}
 	const sourceDir = JSON.parse(download.stdout).Dir;
 	const work = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-src-'));
@@ -93,15 +102,23 @@ async function buildFerretDB() {
 		writeFileSync(path.join(work, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
 		mkdirSync(path.dirname(ferretBin), { recursive: true });
 		info('compiling (about a minute the first time) …');
-		await runOrFail(go, ['build', '-trimpath', '-o', ferretBin, './cmd/ferretdb'], 'Building FerretDB', {
-			cwd: work,
-			env: { ...process.env, CGO_ENABLED: '0' }
-		});
+		await runOrFail(
+			go,
+			['build', '-trimpath', '-o', ferretBin, './cmd/ferretdb'],
+			'Building FerretDB',
+			{
+				cwd: work,
+				env: { ...process.env, CGO_ENABLED: '0' }
+			}
+		);
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
 	const version = ferretVersion();
-	if (version !== FERRETDB_VERSION) fail(`The built FerretDB reports version ${version ?? 'nothing'}, expected ${FERRETDB_VERSION}.`);
+	if (version !== FERRETDB_VERSION)
+		fail(
+			`The built FerretDB reports version ${version ?? 'nothing'}, expected ${FERRETDB_VERSION}.`
+		);
 	info(`built ${path.relative(root, ferretBin)} in ${seconds(started)}`);
 }
 
@@ -125,5 +142,7 @@ export async function setup({ needFerretDB = !process.env.MONGODB_URI } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	await main(() => setup({ needFerretDB: process.argv.includes('--ferretdb') || !process.env.MONGODB_URI }));
+	await main(() =>
+		setup({ needFerretDB: process.argv.includes('--ferretdb') || !process.env.MONGODB_URI })
+	);
 }

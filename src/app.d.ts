@@ -13,7 +13,6 @@ declare global {
 			message: string;
 			errorId?: string;
 		}
-		interface PageState {}
 	}
 }
 

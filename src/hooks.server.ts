@@ -51,7 +51,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	response.headers.set(
+		'Permissions-Policy',
+		'camera=(), microphone=(), geolocation=(), payment=()'
+	);
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (!response.headers.has('Content-Security-Policy')) {
 		response.headers.set(
@@ -67,7 +70,9 @@ const auth: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		const result = /^[a-z2-7]{32}$/.test(token) ? await validateSessionToken(token, new Date()) : null;
+		const result = /^[a-z2-7]{32}$/.test(token)
+			? await validateSessionToken(token, new Date())
+			: null;
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
@@ -89,4 +94,3 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: m.error_unexpected({ errorId }), errorId };
 };
-

@@ -1,23 +1,38 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, openMailLink, signUp, test, uniqueEmail } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expect,
+	expectAccessible,
+	logIn,
+	openMailLink,
+	signUp,
+	test,
+	uniqueEmail
+} from './fixtures';
 
 test('a new neighbour signs up, confirms the email, logs in and logs out', async ({ page }) => {
 	const email = uniqueEmail('lea.nachbarin');
 	const password = 'Sonnenblume am Fenster 7';
 
 	await page.goto('/');
-	await expect(page.getByRole('heading', { level: 1, name: 'Nachbarschaft, die sich lohnt' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Nachbarschaft, die sich lohnt' })
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Jetzt mitmachen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Registrieren' })).toBeVisible();
 	await expectAccessible(page);
 
 	await signUp(page, { name: 'Lea Ñandú-Öztürk', email, password, quarter: 'Nordstadt' });
-	await expect(page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// Before confirming, logging in is refused with a clear hint.
 	await logIn(page, email, password);
-	await expect(page.getByRole('alert')).toContainText('Bitte bestätige zuerst deine E-Mail-Adresse');
+	await expect(page.getByRole('alert')).toContainText(
+		'Bitte bestätige zuerst deine E-Mail-Adresse'
+	);
 	await expectAccessible(page);
 
 	const link = await openMailLink(page, email, /Bitte bestätige deine E-Mail-Adresse/);
@@ -58,7 +73,9 @@ test('a forgotten password is reset by an emailed link that works once', async (
 
 	const link = await openMailLink(page, email, /Dein Link für ein neues Passwort/);
 	await page.goto(link);
-	await expect(page.getByRole('heading', { level: 1, name: 'Neues Passwort festlegen' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Neues Passwort festlegen' })
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('Neues Passwort').fill(newPassword);
 	await page.getByLabel('Passwort wiederholen').fill('etwas anderes ganz');
@@ -105,7 +122,9 @@ test('changing the password ends the sessions on other devices', async ({ browse
 	await onLaptop.getByLabel('Neues Passwort').fill(newPassword);
 	await onLaptop.getByLabel('Passwort wiederholen').fill(newPassword);
 	await onLaptop.getByRole('button', { name: 'Passwort ändern' }).click();
-	await expect(onLaptop.getByRole('status')).toContainText('Auf allen anderen Geräten bist du jetzt abgemeldet');
+	await expect(onLaptop.getByRole('status')).toContainText(
+		'Auf allen anderen Geräten bist du jetzt abgemeldet'
+	);
 
 	await onLaptop.reload();
 	await expect(onLaptop.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();

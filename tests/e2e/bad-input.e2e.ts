@@ -5,7 +5,9 @@ function formHeaders(origin: string, clientIp: string) {
 	return { origin, accept: 'text/html', 'x-forwarded-for': clientIp };
 }
 
-test('the sign-up form explains every mistake in German and keeps what was typed', async ({ page }) => {
+test('the sign-up form explains every mistake in German and keeps what was typed', async ({
+	page
+}) => {
 	await page.goto('/signup');
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 	await expect(page.getByRole('alert')).toContainText('Bitte prüfe deine Angaben');
@@ -31,8 +33,15 @@ test('the sign-up form explains every mistake in German and keeps what was typed
 	await expectAccessible(page);
 });
 
-test('the same mistakes without JavaScript get a 4xx status and a German page', async ({ browser, page, clientIp }) => {
-	const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
+test('the same mistakes without JavaScript get a 4xx status and a German page', async ({
+	browser,
+	page,
+	clientIp
+}) => {
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		extraHTTPHeaders: { 'x-forwarded-for': clientIp }
+	});
 	const noJs = await context.newPage();
 	await noJs.goto('/login');
 	await noJs.getByLabel('E-Mail-Adresse').fill('nicht-gültig@');
@@ -55,20 +64,70 @@ test('the same mistakes without JavaScript get a 4xx status and a German page', 
 });
 
 const forms: Array<{ path: string; fields: Record<string, string> }> = [
-	{ path: '/signup', fields: { displayName: 'Ömer Çelik 🌻', email: 'a', password: 'x', passwordRepeat: 'y', quarterId: 'nordstadt', kind: 'resident' } },
-	{ path: '/signup', fields: { displayName: 'Zoë\u0000', email: 'zoe@beispiel.de', password: 'gutes Passwort 12', passwordRepeat: 'gutes Passwort 12', quarterId: '../etc', kind: 'admin', terms: 'on' } },
-	{ path: '/signup', fields: { displayName: 'N'.repeat(61), email: 'a'.repeat(300) + '@beispiel.de', password: 'p'.repeat(5000), passwordRepeat: '', quarterId: 'nordstadt', kind: 'resident', terms: 'on' } },
+	{
+		path: '/signup',
+		fields: {
+			displayName: 'Ömer Çelik 🌻',
+			email: 'a',
+			password: 'x',
+			passwordRepeat: 'y',
+			quarterId: 'nordstadt',
+			kind: 'resident'
+		}
+	},
+	{
+		path: '/signup',
+		fields: {
+			displayName: 'Zoë\u0000',
+			email: 'zoe@beispiel.de',
+			password: 'gutes Passwort 12',
+			passwordRepeat: 'gutes Passwort 12',
+			quarterId: '../etc',
+			kind: 'admin',
+			terms: 'on'
+		}
+	},
+	{
+		path: '/signup',
+		fields: {
+			displayName: 'N'.repeat(61),
+			email: 'a'.repeat(300) + '@beispiel.de',
+			password: 'p'.repeat(5000),
+			passwordRepeat: '',
+			quarterId: 'nordstadt',
+			kind: 'resident',
+			terms: 'on'
+		}
+	},
 	{ path: '/login', fields: { email: '{"$ne": null}', password: '{"$gt": ""}' } },
 	{ path: '/login', fields: { email: '', password: '' } },
 	{ path: '/login', fields: { email: '\ud800@beispiel.de', password: 'irgendwas123' } },
 	{ path: '/forgot-password', fields: { email: '{"$where": "sleep(1000)"}' } },
 	{ path: '/verify-email?/resend', fields: { email: '' } },
-	{ path: '/reset-password', fields: { token: '{"$ne": null}', password: 'gutes Passwort 12', passwordRepeat: 'gutes Passwort 12' } },
-	{ path: '/reset-password', fields: { token: 'a'.repeat(32), password: 'gutes Passwort 12', passwordRepeat: 'gutes Passwort 12' } }
+	{
+		path: '/reset-password',
+		fields: {
+			token: '{"$ne": null}',
+			password: 'gutes Passwort 12',
+			passwordRepeat: 'gutes Passwort 12'
+		}
+	},
+	{
+		path: '/reset-password',
+		fields: {
+			token: 'a'.repeat(32),
+			password: 'gutes Passwort 12',
+			passwordRepeat: 'gutes Passwort 12'
+		}
+	}
 ];
 
 for (const [i, { path, fields }] of forms.entries()) {
-	test(`bad input ${i + 1} to ${path} gets a 4xx and a translated message, never a 500`, async ({ request, baseURL, clientIp }) => {
+	test(`bad input ${i + 1} to ${path} gets a 4xx and a translated message, never a 500`, async ({
+		request,
+		baseURL,
+		clientIp
+	}) => {
 		const response = await request.post(path, {
 			form: fields,
 			headers: formHeaders(baseURL!, clientIp)
@@ -76,11 +135,17 @@ for (const [i, { path, fields }] of forms.entries()) {
 		expect(response.status()).toBeGreaterThanOrEqual(400);
 		expect(response.status()).toBeLessThan(500);
 		const html = await response.text();
-		expect(html).toMatch(/Bitte|ungültig|stimmen nicht|nicht wie eine E-Mail-Adresse|Steuerzeichen|gibt es nicht/);
+		expect(html).toMatch(
+			/Bitte|ungültig|stimmen nicht|nicht wie eine E-Mail-Adresse|Steuerzeichen|gibt es nicht/
+		);
 	});
 }
 
-test('a JSON body and a cross-site post are refused without a 500', async ({ request, baseURL, clientIp }) => {
+test('a JSON body and a cross-site post are refused without a 500', async ({
+	request,
+	baseURL,
+	clientIp
+}) => {
 	const json = await request.post('/login', {
 		data: { email: { $ne: null }, password: { $ne: null } },
 		headers: formHeaders(baseURL!, clientIp)
@@ -94,7 +159,9 @@ test('a JSON body and a cross-site post are refused without a 500', async ({ req
 	expect(crossSite.status()).toBe(403);
 });
 
-test('sign-up refuses a quarter that does not exist and a duplicate address looks the same as a new one', async ({ page }) => {
+test('sign-up refuses a quarter that does not exist and a duplicate address looks the same as a new one', async ({
+	page
+}) => {
 	const email = 'anna.becker@nordstadt.example';
 	await page.goto('/signup');
 	await page.getByLabel('Name, der anderen angezeigt wird').fill('Anna Zweitkonto');
@@ -104,13 +171,22 @@ test('sign-up refuses a quarter that does not exist and a duplicate address look
 	await page.getByLabel(/Ich halte mich an die Regeln/).check();
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 	// No hint whether the address is registered: the owner gets a mail instead.
-	await expect(page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })
+	).toBeVisible();
 	await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-	await expect(page.getByRole('link', { name: 'Du hast schon ein Konto beim Quartiermarkt' }).first()).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Du hast schon ein Konto beim Quartiermarkt' }).first()
+	).toBeVisible();
 	await expectAccessible(page);
 });
 
-test('too many failed logins for one address are stopped with 429', async ({ page, request, baseURL, clientIp }) => {
+test('too many failed logins for one address are stopped with 429', async ({
+	page,
+	request,
+	baseURL,
+	clientIp
+}) => {
 	const email = uniqueEmail('ziel');
 	for (let i = 0; i < 8; i++) {
 		const response = await request.post('/login', {

@@ -16,17 +16,34 @@ export function uniqueEmail(prefix: string): string {
  * deployment behind a reverse proxy does), so per-IP limits count per test.
  */
 export const test = base.extend<{ clientIp: string }>({
+	// Playwright requires the object pattern for fixtures without dependencies.
+	// eslint-disable-next-line no-empty-pattern
 	clientIp: async ({}, use, testInfo) => {
-		const n = testInfo.workerIndex * 1000 + (testInfo.repeatEachIndex + 1) * 100 + (Date.now() % 97);
+		const n =
+			testInfo.workerIndex * 1000 + (testInfo.repeatEachIndex + 1) * 100 + (Date.now() % 97);
 		await use(`10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`);
 	},
 	context: async ({ context, clientIp }, use) => {
 		await context.setExtraHTTPHeaders({ 'x-forwarded-for': clientIp });
 		await use(context);
+	},
+	page: async ({ page }, use) => {
+		// Interact only once Svelte has taken over the page, as a person whose phone has loaded it.
+		const goto = page.goto.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await waitForHydration(page);
+			return response;
+		};
+		await use(page);
 	}
 });
 
 export { expect };
+
+export async function waitForHydration(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
 
 /** Zero axe violations (WCAG 2.1 A and AA) on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -57,11 +74,13 @@ export async function signUp(
 	person: { name: string; email: string; password: string; quarter?: string; business?: boolean }
 ): Promise<void> {
 	await page.goto('/signup');
+	await waitForHydration(page);
 	await page.getByLabel('Name, der anderen angezeigt wird').fill(person.name);
 	await page.getByLabel('E-Mail-Adresse').fill(person.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(person.password);
 	await page.getByLabel('Passwort wiederholen').fill(person.password);
-	if (person.quarter) await page.getByLabel('Dein Quartier').selectOption({ label: person.quarter });
+	if (person.quarter)
+		await page.getByLabel('Dein Quartier').selectOption({ label: person.quarter });
 	if (person.business) await page.getByLabel(/Betrieb/).check();
 	await page.getByLabel(/Ich halte mich an die Regeln/).check();
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
@@ -69,6 +88,7 @@ export async function signUp(
 
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
 	await page.goto('/login');
+	await waitForHydration(page);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();

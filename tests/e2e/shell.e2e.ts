@@ -1,6 +1,8 @@
 import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
 
-test('the language switch turns the site into English and back, remembering the choice', async ({ page }) => {
+test('the language switch turns the site into English and back, remembering the choice', async ({
+	page
+}) => {
 	await page.goto('/login');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await page.getByRole('button', { name: 'English' }).click();
@@ -49,7 +51,9 @@ test('a missing page says so in German and in English', async ({ page }) => {
 test('the quarter management sees its members; a resident is turned away', async ({ page }) => {
 	await logIn(page, 'sabine.albrecht@nordstadt.example', DEMO_PASSWORD);
 	await page.getByRole('link', { name: 'Quartiersmanagement' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Quartiersmanagement Nordstadt' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Quartiersmanagement Nordstadt' })
+	).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Bäckerei Sonnenkorn' })).toBeVisible();
 	await expectAccessible(page);
 
@@ -64,7 +68,9 @@ test('the quarter management sees its members; a resident is turned away', async
 	await expectAccessible(page);
 
 	await page.getByRole('button', { name: 'Abmelden' }).click();
+	await expect(page.getByRole('status')).toContainText('Du bist abgemeldet');
 	await logIn(page, 'anna.becker@nordstadt.example', DEMO_PASSWORD);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Quartiersmanagement' })).toHaveCount(0);
 	const response = await page.goto('/manage/nordstadt');
 	expect(response!.status()).toBe(403);

@@ -1,6 +1,10 @@
 // The account use-cases against the real embedded database: what a person does, step by step.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_LIMITS, SESSION_RENEW_BELOW_MS, SESSION_TTL_MS } from '../../src/lib/domain/auth/policy';
+import {
+	LOGIN_LIMITS,
+	SESSION_RENEW_BELOW_MS,
+	SESSION_TTL_MS
+} from '../../src/lib/domain/auth/policy';
 import { DEFAULT_QUARTER_SETTINGS } from '../../src/lib/domain/quarters/settings';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions';
 import { hashToken } from '../../src/lib/server/ids';
@@ -41,7 +45,14 @@ async function newestMailTo(email: string) {
 
 async function signUpAndVerify(email: string, password: string) {
 	const result = await signUp(
-		{ displayName: 'Testperson', email, password, quarterId: 'testquartier', locale: 'de', kind: 'resident' },
+		{
+			displayName: 'Testperson',
+			email,
+			password,
+			quarterId: 'testquartier',
+			locale: 'de',
+			kind: 'resident'
+		},
 		ctx()
 	);
 	expect(result).toEqual({ ok: true });
@@ -52,7 +63,13 @@ async function signUpAndVerify(email: string, password: string) {
 
 beforeAll(async () => {
 	await insertQuarter(
-		{ id: 'testquartier', name: 'Testquartier', city: 'Teststadt', description: '', settings: DEFAULT_QUARTER_SETTINGS },
+		{
+			id: 'testquartier',
+			name: 'Testquartier',
+			city: 'Teststadt',
+			description: '',
+			settings: DEFAULT_QUARTER_SETTINGS
+		},
 		new Date()
 	);
 });
@@ -60,19 +77,32 @@ beforeAll(async () => {
 describe('sign-up and email verification', () => {
 	it('creates a pending membership, mails a link in the account’s language, and verifies once', async () => {
 		const result = await signUp(
-			{ displayName: 'Ewa K.', email: 'ewa@beispiel.de', password: 'langes Passwort 1', quarterId: 'testquartier', locale: 'en', kind: 'business' },
+			{
+				displayName: 'Ewa K.',
+				email: 'ewa@beispiel.de',
+				password: 'langes Passwort 1',
+				quarterId: 'testquartier',
+				locale: 'en',
+				kind: 'business'
+			},
 			ctx()
 		);
 		expect(result).toEqual({ ok: true });
 		const user = await findUserWithPasswordByEmail('ewa@beispiel.de');
 		expect(user?.emailVerified).toBe(false);
 		expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
-		expect(await findMembership('testquartier', user!.id)).toMatchObject({ role: 'business', state: 'pending' });
+		expect(await findMembership('testquartier', user!.id)).toMatchObject({
+			role: 'business',
+			state: 'pending'
+		});
 
 		const mail = await newestMailTo('ewa@beispiel.de');
 		expect(mail.subject).toBe('Please confirm your email address');
 		expect(mail.text).toContain('http://quartier.test/en/verify-email?token=');
-		expect(await logIn('ewa@beispiel.de', 'langes Passwort 1', ctx())).toEqual({ ok: false, reason: 'unverified' });
+		expect(await logIn('ewa@beispiel.de', 'langes Passwort 1', ctx())).toEqual({
+			ok: false,
+			reason: 'unverified'
+		});
 
 		const token = tokenFrom(mail.text, '/verify-email');
 		expect(await verifyEmail(token, new Date())).toBe('verified');
@@ -83,7 +113,14 @@ describe('sign-up and email verification', () => {
 
 	it('an expired verification link does not verify', async () => {
 		await signUp(
-			{ displayName: 'Spät', email: 'spaet@beispiel.de', password: 'langes Passwort 1', quarterId: 'testquartier', locale: 'de', kind: 'resident' },
+			{
+				displayName: 'Spät',
+				email: 'spaet@beispiel.de',
+				password: 'langes Passwort 1',
+				quarterId: 'testquartier',
+				locale: 'de',
+				kind: 'resident'
+			},
 			ctx()
 		);
 		const token = tokenFrom((await newestMailTo('spaet@beispiel.de')).text, '/verify-email');
@@ -93,20 +130,36 @@ describe('sign-up and email verification', () => {
 	it('a second sign-up with a taken address changes nothing and mails the owner', async () => {
 		const owner = await signUpAndVerify('besetzt@beispiel.de', 'erstes Passwort 11');
 		const result = await signUp(
-			{ displayName: 'Eindringling', email: 'besetzt@beispiel.de', password: 'zweites Passwort 22', quarterId: 'testquartier', locale: 'de', kind: 'resident' },
+			{
+				displayName: 'Eindringling',
+				email: 'besetzt@beispiel.de',
+				password: 'zweites Passwort 22',
+				quarterId: 'testquartier',
+				locale: 'de',
+				kind: 'resident'
+			},
 			ctx()
 		);
 		expect(result).toEqual({ ok: true });
 		const after = await findUserWithPasswordByEmail('besetzt@beispiel.de');
 		expect(after?.id).toBe(owner.id);
 		expect(after?.displayName).toBe('Testperson');
-		expect((await newestMailTo('besetzt@beispiel.de')).subject).toBe('Du hast schon ein Konto beim Quartiermarkt');
+		expect((await newestMailTo('besetzt@beispiel.de')).subject).toBe(
+			'Du hast schon ein Konto beim Quartiermarkt'
+		);
 		expect((await logIn('besetzt@beispiel.de', 'zweites Passwort 22', ctx())).ok).toBe(false);
 	});
 
 	it('refuses an unknown quarter', async () => {
 		const result = await signUp(
-			{ displayName: 'X Y', email: 'x@beispiel.de', password: 'langes Passwort 1', quarterId: 'gibtsnicht', locale: 'de', kind: 'resident' },
+			{
+				displayName: 'X Y',
+				email: 'x@beispiel.de',
+				password: 'langes Passwort 1',
+				quarterId: 'gibtsnicht',
+				locale: 'de',
+				kind: 'resident'
+			},
 			ctx()
 		);
 		expect(result).toEqual({ ok: false, reason: 'quarter_missing' });
@@ -117,8 +170,14 @@ describe('sign-up and email verification', () => {
 describe('sessions', () => {
 	it('logs in with the right password only, storing only the token’s hash', async () => {
 		const user = await signUpAndVerify('session@beispiel.de', 'richtiges Passwort 1');
-		expect(await logIn('session@beispiel.de', 'falsches Passwort 1', ctx())).toEqual({ ok: false, reason: 'invalid' });
-		expect(await logIn('niemand@beispiel.de', 'falsches Passwort 1', ctx())).toEqual({ ok: false, reason: 'invalid' });
+		expect(await logIn('session@beispiel.de', 'falsches Passwort 1', ctx())).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await logIn('niemand@beispiel.de', 'falsches Passwort 1', ctx())).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 		const result = await logIn('session@beispiel.de', 'richtiges Passwort 1', ctx());
 		if (!('token' in result)) throw new Error('login failed');
 		expect(await findSession(result.token)).toBeNull();
@@ -134,12 +193,16 @@ describe('sessions', () => {
 		expect(session.expiresAt.getTime() - start.getTime()).toBe(SESSION_TTL_MS);
 
 		const early = new Date(start.getTime() + DAY);
-		expect((await validateSessionToken(token, early))?.session.expiresAt).toEqual(session.expiresAt);
+		expect((await validateSessionToken(token, early))?.session.expiresAt).toEqual(
+			session.expiresAt
+		);
 
 		const late = new Date(session.expiresAt.getTime() - SESSION_RENEW_BELOW_MS + 1000);
 		const renewed = await validateSessionToken(token, late);
 		expect(renewed?.session.expiresAt.getTime()).toBe(late.getTime() + SESSION_TTL_MS);
-		expect((await findSession(hashToken(token)))?.expiresAt.getTime()).toBe(late.getTime() + SESSION_TTL_MS);
+		expect((await findSession(hashToken(token)))?.expiresAt.getTime()).toBe(
+			late.getTime() + SESSION_TTL_MS
+		);
 
 		const after = new Date(late.getTime() + SESSION_TTL_MS + 1);
 		expect(await validateSessionToken(token, after)).toBeNull();
@@ -150,9 +213,13 @@ describe('sessions', () => {
 		const user = await signUpAndVerify('wechsel@beispiel.de', 'altes Passwort 123');
 		const here = await createSession(user.id, new Date());
 		const other = await createSession(user.id, new Date());
-		expect(await changePassword(user.id, here.session.id, 'falsch falsch 1', 'neues Passwort 456')).toBe('wrong_password');
+		expect(
+			await changePassword(user.id, here.session.id, 'falsch falsch 1', 'neues Passwort 456')
+		).toBe('wrong_password');
 		expect(await countSessionsOfUser(user.id)).toBe(2);
-		expect(await changePassword(user.id, here.session.id, 'altes Passwort 123', 'neues Passwort 456')).toBe('changed');
+		expect(
+			await changePassword(user.id, here.session.id, 'altes Passwort 123', 'neues Passwort 456')
+		).toBe('changed');
 		expect(await validateSessionToken(here.token, new Date())).not.toBeNull();
 		expect(await validateSessionToken(other.token, new Date())).toBeNull();
 		expect((await logIn('wechsel@beispiel.de', 'neues Passwort 456', ctx())).ok).toBe(true);
@@ -162,10 +229,13 @@ describe('sessions', () => {
 		await signUpAndVerify('ziel@beispiel.de', 'richtiges Passwort 1');
 		const now = new Date();
 		for (let i = 0; i < LOGIN_LIMITS.perEmail.max; i++) {
-			expect(await logIn('ziel@beispiel.de', `falsch ${i} 1234`, ctx(now))).toEqual({ ok: false, reason: 'invalid' });
+			expect(await logIn('ziel@beispiel.de', `falsch ${i} 1234`, ctx(now))).toEqual({
+				ok: false,
+				reason: 'invalid'
+			});
 		}
 		const limited = await logIn('ziel@beispiel.de', 'richtiges Passwort 1', ctx(now));
-		expect(limited).toMatchObject({ limited: true });
+		expect(limited).toMatchObject({ ok: false, reason: 'rate_limited' });
 		expect((limited as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
 		// The next window starts afresh.
 		const later = new Date(now.getTime() + LOGIN_LIMITS.perEmail.windowMs);
@@ -187,13 +257,17 @@ describe('password reset', () => {
 
 		// Ten tabs submit at once: one reset happens.
 		const results = await Promise.all(
-			Array.from({ length: 10 }, (_, i) => resetPassword(token, `neues Passwort ${i}xx`, new Date()))
+			Array.from({ length: 10 }, (_, i) =>
+				resetPassword(token, `neues Passwort ${i}xx`, new Date())
+			)
 		);
 		expect(results.filter((r) => r === 'valid')).toHaveLength(1);
 		const winner = results.indexOf('valid');
 		expect(await resetPassword(token, 'noch ein Passwort', new Date())).toBe('invalid');
 		expect(await validateSessionToken(session.token, new Date())).toBeNull();
-		expect((await logIn('vergessen@beispiel.de', `neues Passwort ${winner}xx`, ctx())).ok).toBe(true);
+		expect((await logIn('vergessen@beispiel.de', `neues Passwort ${winner}xx`, ctx())).ok).toBe(
+			true
+		);
 		expect((await logIn('vergessen@beispiel.de', 'altes Passwort 123', ctx())).ok).toBe(false);
 	});
 

@@ -20,76 +20,89 @@ async function race(attempt: (i: number) => Promise<unknown>, n = ATTEMPTS) {
 }
 
 for (const backend of backends()) {
-	describe.skipIf(!backend.uri)(`${backend.name}: unique-index inserts under ${ATTEMPTS} concurrent attempts`, () => {
-		let client: MongoClient;
-		let db: Db;
+	describe.skipIf(!backend.uri)(
+		`${backend.name}: unique-index inserts under ${ATTEMPTS} concurrent attempts`,
+		() => {
+			let client: MongoClient;
+			let db: Db;
 
-		beforeAll(async () => {
-			// A pool as large as the race, so the attempts really are in flight at once.
-			client = new MongoClient(backend.uri!, { maxPoolSize: ATTEMPTS, minPoolSize: 20 });
-			await client.connect();
-			db = client.db(`race_${randomBytes(4).toString('hex')}`);
-		});
+			beforeAll(async () => {
+				// A pool as large as the race, so the attempts really are in flight at once.
+				client = new MongoClient(backend.uri!, { maxPoolSize: ATTEMPTS, minPoolSize: 20 });
+				await client.connect();
+				db = client.db(`race_${randomBytes(4).toString('hex')}`);
+			});
 
-		afterAll(async () => {
-			await db?.dropDatabase();
-			await client?.close();
-		});
+			afterAll(async () => {
+				await db?.dropDatabase();
+				await client?.close();
+			});
 
-		it('lets exactly one insert of the same _id win', async () => {
-			const col = db.collection<{ _id: string; attempt: number }>('claims');
-			const { won, lost } = await race((i) => col.insertOne({ _id: 'settlement:exchange-42', attempt: i }));
-			expect(won).toBe(1);
-			expect(lost).toHaveLength(ATTEMPTS - 1);
-			expect(lost.every(isDuplicateKeyError)).toBe(true);
-			expect(await col.countDocuments({})).toBe(1);
-		});
+			it('lets exactly one insert of the same _id win', async () => {
+				const col = db.collection<{ _id: string; attempt: number }>('claims');
+				const { won, lost } = await race((i) =>
+					col.insertOne({ _id: 'settlement:exchange-42', attempt: i })
+				);
+				expect(won).toBe(1);
+				expect(lost).toHaveLength(ATTEMPTS - 1);
+				expect(lost.every(isDuplicateKeyError)).toBe(true);
+				expect(await col.countDocuments({})).toBe(1);
+			});
 
-		it('lets exactly one insert of the same unique secondary key win', async () => {
-			const col = db.collection<{ _id: string; key: string }>('keyed');
-			await col.createIndex({ key: 1 }, { unique: true, name: 'key_unique' });
-			const { won, lost } = await race((i) => col.insertOne({ _id: `doc-${i}`, key: 'idempotency-key-7' }));
-			expect(won).toBe(1);
-			expect(lost.every(isDuplicateKeyError)).toBe(true);
-			expect(await col.countDocuments({ key: 'idempotency-key-7' })).toBe(1);
-		});
+			it('lets exactly one insert of the same unique secondary key win', async () => {
+				const col = db.collection<{ _id: string; key: string }>('keyed');
+				await col.createIndex({ key: 1 }, { unique: true, name: 'key_unique' });
+				const { won, lost } = await race((i) =>
+					col.insertOne({ _id: `doc-${i}`, key: 'idempotency-key-7' })
+				);
+				expect(won).toBe(1);
+				expect(lost.every(isDuplicateKeyError)).toBe(true);
+				expect(await col.countDocuments({ key: 'idempotency-key-7' })).toBe(1);
+			});
 
-		it('hands out each sequence number exactly once when writers race for the next one', async () => {
-			// The pattern later issues use for the ledger: insert seq = last + 1, retry on conflict.
-			const col = db.collection<{ _id: string; seq: number; writer: number }>('log');
-			const writers = 40;
-			async function append(writer: number) {
-				for (let tries = 0; tries < 500; tries++) {
-					const last = await col.find({}).sort({ seq: -1 }).limit(1).next();
-					const seq = (last?.seq ?? 0) + 1;
-					try {
-						await col.insertOne({ _id: `q1:${String(seq).padStart(8, '0')}`, seq, writer });
-						return seq;
-					} catch (err) {
-						if (!isDuplicateKeyError(err)) throw err;
+			it('hands out each sequence number exactly once when writers race for the next one', async () => {
+				// The pattern later issues use for the ledger: insert seq = last + 1, retry on conflict.
+				const col = db.collection<{ _id: string; seq: number; writer: number }>('log');
+				const writers = 40;
+				async function append(writer: number) {
+					for (let tries = 0; tries < 500; tries++) {
+						const last = await col.find({}).sort({ seq: -1 }).limit(1).next();
+						const seq = (last?.seq ?? 0) + 1;
+						try {
+							await col.insertOne({ _id: `q1:${String(seq).padStart(8, '0')}`, seq, writer });
+							return seq;
+						} catch (err) {
+							if (!isDuplicateKeyError(err)) throw err;
+						}
 					}
+					throw new Error('gave up');
 				}
-				throw new Error('gave up');
-			}
-			const seqs = await Promise.all(Array.from({ length: writers }, (_, i) => append(i)));
-			expect(new Set(seqs).size).toBe(writers);
-			expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: writers }, (_, i) => i + 1));
-			expect(await col.countDocuments({})).toBe(writers);
-		});
-	});
+				const seqs = await Promise.all(Array.from({ length: writers }, (_, i) => append(i)));
+				expect(new Set(seqs).size).toBe(writers);
+				expect([...seqs].sort((a, b) => a - b)).toEqual(
+					Array.from({ length: writers }, (_, i) => i + 1)
+				);
+				expect(await col.countDocuments({})).toBe(writers);
+			});
+		}
+	);
 }
 
 describe('the app’s exactly-once helpers on the embedded database', () => {
 	it('claimOnce is true for exactly one of 200 concurrent callers', async () => {
 		const now = new Date();
-		const results = await Promise.all(Array.from({ length: ATTEMPTS }, () => claimOnce('reset-password:abc', now)));
+		const results = await Promise.all(
+			Array.from({ length: ATTEMPTS }, () => claimOnce('reset-password:abc', now))
+		);
 		expect(results.filter(Boolean)).toHaveLength(1);
 	});
 
 	it('a rate limit of 8 lets exactly 8 of 100 concurrent attempts through', async () => {
 		const ids = Array.from({ length: 8 }, (_, i) => `login-email:race:0:${i + 1}`);
 		const expiresAt = new Date(Date.now() + 60_000);
-		const results = await Promise.all(Array.from({ length: 100 }, () => takeRateLimitSlot(ids, expiresAt)));
+		const results = await Promise.all(
+			Array.from({ length: 100 }, () => takeRateLimitSlot(ids, expiresAt))
+		);
 		expect(results.filter(Boolean)).toHaveLength(8);
 	});
 
@@ -98,7 +111,13 @@ describe('the app’s exactly-once helpers on the embedded database', () => {
 		const { won, lost } = await race(
 			(i) =>
 				insertUser(
-					{ id: `racer${String(i).padStart(19, '0')}`, email: 'wettlauf@beispiel.de', displayName: `Racer ${i}`, locale: 'de', passwordHash: 'x' },
+					{
+						id: `racer${String(i).padStart(19, '0')}`,
+						email: 'wettlauf@beispiel.de',
+						displayName: `Racer ${i}`,
+						locale: 'de',
+						passwordHash: 'x'
+					},
 					now
 				),
 			20

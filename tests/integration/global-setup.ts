@@ -36,7 +36,9 @@ export default async function setup(project: TestProject) {
 		postgresql = pg.uri;
 	} catch (err) {
 		postgresqlProblem = (err as Error).message.split('\n')[0] ?? 'unknown';
-		console.warn(`FerretDB on PostgreSQL is not available, its tests are skipped: ${postgresqlProblem}`);
+		console.warn(
+			`FerretDB on PostgreSQL is not available, its tests are skipped: ${postgresqlProblem}`
+		);
 	}
 
 	project.provide('ferretdb', { sqlite: sqlite.uri, postgresql, postgresqlProblem });

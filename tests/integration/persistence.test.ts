@@ -28,7 +28,9 @@ describe('the embedded database across restarts', () => {
 		await withServer(async (client) => {
 			const db = client.db('persist');
 			await ensureIndexes(db);
-			await db.collection('users').insertOne({ _id: 'u1' as never, email: 'bleibt@beispiel.de', createdAt: when });
+			await db
+				.collection('users')
+				.insertOne({ _id: 'u1' as never, email: 'bleibt@beispiel.de', createdAt: when });
 		});
 		await withServer(async (client) => {
 			const db = client.db('persist');

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 export type ParseResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Reads only the named text fields of a form (files and unknown fields are dropped, repeated

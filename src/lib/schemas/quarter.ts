@@ -10,8 +10,14 @@ const hoursField = (requiredKey: string) =>
 		.transform((s) => Math.round(Number(s.replace(',', '.')) * 60));
 
 export const quarterSettingsSchema = z.object({
-	memberApproval: z.enum(['on']).optional().transform((v) => v === 'on'),
-	listingPreModeration: z.enum(['on']).optional().transform((v) => v === 'on'),
+	memberApproval: z
+		.enum(['on'])
+		.optional()
+		.transform((v) => v === 'on'),
+	listingPreModeration: z
+		.enum(['on'])
+		.optional()
+		.transform((v) => v === 'on'),
 	minBalanceHours: hoursField('error_hours_required'),
 	maxBalanceHours: hoursField('error_hours_required')
 });

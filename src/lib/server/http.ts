@@ -4,7 +4,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { RequestContext } from './services/accounts';
 
 /** What services need to know about a request: origin for links, client address for limits. */
-export function requestContext(event: Pick<RequestEvent, 'url' | 'getClientAddress'>): RequestContext {
+export function requestContext(
+	event: Pick<RequestEvent, 'url' | 'getClientAddress'>
+): RequestContext {
 	let ip = 'unknown';
 	try {
 		ip = event.getClientAddress();

@@ -31,9 +31,7 @@ export function hasRole(
 	if (!membership || !isActiveMember(membership)) return false;
 	if (membership.role === 'admin') return true;
 	if (allowed.includes(membership.role)) return true;
-	return (
-		membership.role === 'moderator' && allowed.some((role) => !MANAGEMENT.includes(role))
-	);
+	return membership.role === 'moderator' && allowed.some((role) => !MANAGEMENT.includes(role));
 }
 
 export function isManagement(membership: MembershipLike | null | undefined): boolean {

@@ -22,7 +22,10 @@ export interface Session {
 	expiresAt: Date;
 }
 
-export async function createSession(userId: string, now: Date): Promise<{ token: string; session: Session }> {
+export async function createSession(
+	userId: string,
+	now: Date
+): Promise<{ token: string; session: Session }> {
 	const token = newSecretToken();
 	const session: StoredSession = { id: hashToken(token), userId, expiresAt: sessionExpiry(now) };
 	await insertSession(session, now);
@@ -58,7 +61,10 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 	await deleteSession(sessionId);
 }
 
-export async function invalidateOtherSessions(userId: string, keepSessionId?: string): Promise<void> {
+export async function invalidateOtherSessions(
+	userId: string,
+	keepSessionId?: string
+): Promise<void> {
 	await deleteSessionsOfUser(userId, keepSessionId);
 }
 

@@ -13,7 +13,10 @@ async function connect() {
 		? null
 		: await startEmbeddedFerretDB({ dataDir: env.DATA_DIR, bin: env.FERRETDB_BIN, shared: true });
 	const uri = env.MONGODB_URI ?? embedded!.uri;
-	const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'quartiermarkt' });
+	const client = new MongoClient(uri, {
+		serverSelectionTimeoutMS: 10_000,
+		appName: 'quartiermarkt'
+	});
 	try {
 		await client.connect();
 	} catch (err) {

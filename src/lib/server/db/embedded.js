@@ -153,7 +153,8 @@ export async function startEmbeddedFerretDB(options) {
 		await Promise.race([
 			waitForPort(port, 20_000),
 			exited.then((code) => {
-				if (starting) throw new Error(`FerretDB exited with code ${code} while starting:\n${stderr}`);
+				if (starting)
+					throw new Error(`FerretDB exited with code ${code} while starting:\n${stderr}`);
 			})
 		]);
 		starting = false;
@@ -163,7 +164,8 @@ export async function startEmbeddedFerretDB(options) {
 		throw err;
 	}
 
-	if (options.shared) writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port, ownerPid: process.pid }));
+	if (options.shared)
+		writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port, ownerPid: process.pid }));
 
 	const stopOnExit = () => child.kill('SIGTERM');
 	process.once('exit', stopOnExit);

@@ -26,7 +26,12 @@ export async function ensureIndexes(db: Db): Promise<void> {
 	for (const [name, indexes] of Object.entries(INDEXES)) {
 		const collection = db.collection(name);
 		const existing = new Set(
-			(await collection.listIndexes().toArray().catch(() => [])).map((index) => index.name as string)
+			(
+				await collection
+					.listIndexes()
+					.toArray()
+					.catch(() => [])
+			).map((index) => index.name as string)
 		);
 		for (const index of indexes) {
 			if (!existing.has(index.name!)) await collection.createIndexes([index]);

@@ -27,14 +27,19 @@ export async function insertMembership(
 	m: { quarterId: string; userId: string; role: Role; state: MembershipState },
 	now: Date
 ): Promise<void> {
-	await (await db()).memberships.insertOne({
+	await (
+		await db()
+	).memberships.insertOne({
 		_id: membershipId(m.quarterId, m.userId),
 		...m,
 		createdAt: now
 	});
 }
 
-export async function findMembership(quarterId: string, userId: string): Promise<Membership | null> {
+export async function findMembership(
+	quarterId: string,
+	userId: string
+): Promise<Membership | null> {
 	const doc = await (await db()).memberships.findOne({ _id: membershipId(quarterId, userId) });
 	return doc ? toMembership(doc) : null;
 }
@@ -45,10 +50,7 @@ export async function listMembershipsOfUser(userId: string): Promise<Membership[
 }
 
 export async function listMembershipsOfQuarter(quarterId: string): Promise<Membership[]> {
-	const docs = await (await db()).memberships
-		.find({ quarterId })
-		.sort({ createdAt: 1 })
-		.toArray();
+	const docs = await (await db()).memberships.find({ quarterId }).sort({ createdAt: 1 }).toArray();
 	return docs.map(toMembership);
 }
 
@@ -57,8 +59,7 @@ export async function setMembershipState(
 	userId: string,
 	state: MembershipState
 ): Promise<void> {
-	await (await db()).memberships.updateOne(
-		{ _id: membershipId(quarterId, userId) },
-		{ $set: { state } }
-	);
+	await (
+		await db()
+	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { state } });
 }

@@ -21,7 +21,9 @@ function toMail(doc: OutboxDoc): OutboxMail {
 }
 
 export async function insertMail(mail: OutboxMail): Promise<void> {
-	await (await db()).outbox.insertOne({
+	await (
+		await db()
+	).outbox.insertOne({
 		_id: mail.id,
 		to: mail.to,
 		subject: mail.subject,
@@ -32,7 +34,9 @@ export async function insertMail(mail: OutboxMail): Promise<void> {
 }
 
 export async function listMail(limit: number, to?: string): Promise<OutboxMail[]> {
-	const docs = await (await db()).outbox
+	const docs = await (
+		await db()
+	).outbox
 		.find(to ? { to } : {})
 		.sort({ createdAt: -1, _id: -1 })
 		.limit(limit)

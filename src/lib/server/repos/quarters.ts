@@ -31,7 +31,9 @@ export async function listQuarters(): Promise<Quarter[]> {
 
 /** Inserts a quarter; a taken slug fails with a duplicate-key error. */
 export async function insertQuarter(quarter: Quarter, now: Date): Promise<void> {
-	await (await db()).quarters.insertOne({
+	await (
+		await db()
+	).quarters.insertOne({
 		_id: quarter.id,
 		name: quarter.name,
 		city: quarter.city,

@@ -11,7 +11,9 @@ function toSession(doc: SessionDoc): StoredSession {
 }
 
 export async function insertSession(session: StoredSession, now: Date): Promise<void> {
-	await (await db()).sessions.insertOne({
+	await (
+		await db()
+	).sessions.insertOne({
 		_id: session.id,
 		userId: session.userId,
 		expiresAt: session.expiresAt,

@@ -77,10 +77,9 @@ export async function findUserWithPasswordByEmail(email: string): Promise<UserWi
 }
 
 export async function findPasswordHash(userId: string): Promise<string | null> {
-	const doc = await (await db()).users.findOne(
-		{ _id: userId },
-		{ projection: { passwordHash: 1 } }
-	);
+	const doc = await (
+		await db()
+	).users.findOne({ _id: userId }, { projection: { passwordHash: 1 } });
 	return doc?.passwordHash ?? null;
 }
 

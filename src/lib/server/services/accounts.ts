@@ -113,7 +113,13 @@ export async function signUp(
 	const userId = newId();
 	try {
 		const user = await insertUser(
-			{ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash },
+			{
+				id: userId,
+				email: input.email,
+				displayName: input.displayName,
+				locale: input.locale,
+				passwordHash
+			},
 			ctx.now
 		);
 		await insertMembership(
@@ -159,7 +165,10 @@ export async function verifyEmail(token: string, now: Date): Promise<VerifyResul
 	return 'verified';
 }
 
-export async function resendVerification(email: string, ctx: RequestContext): Promise<Limited | null> {
+export async function resendVerification(
+	email: string,
+	ctx: RequestContext
+): Promise<Limited | null> {
 	const limited = await mailLimits(email, ctx);
 	if (limited) return limited;
 	const user = await findUserWithPasswordByEmail(email);
@@ -175,7 +184,11 @@ export type LoginResult =
 	| { ok: false; reason: 'invalid' | 'unverified' }
 	| Limited;
 
-export async function logIn(email: string, password: string, ctx: RequestContext): Promise<LoginResult> {
+export async function logIn(
+	email: string,
+	password: string,
+	ctx: RequestContext
+): Promise<LoginResult> {
 	const limited = await consumeAttempt(
 		[
 			{ rule: LOGIN_LIMITS.perIp, subject: ctx.ip },
@@ -194,7 +207,10 @@ export async function logIn(email: string, password: string, ctx: RequestContext
 	return { ok: true, token, expiresAt: session.expiresAt, locale: user.locale };
 }
 
-export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<Limited | null> {
+export async function requestPasswordReset(
+	email: string,
+	ctx: RequestContext
+): Promise<Limited | null> {
 	const limited = await mailLimits(email, ctx);
 	if (limited) return limited;
 	const user = await findUserWithPasswordByEmail(email);
@@ -224,7 +240,11 @@ export async function checkResetToken(token: string, now: Date): Promise<ResetTo
 	return isTokenExpired(stored.expiresAt, now) ? 'expired' : 'valid';
 }
 
-export async function resetPassword(token: string, password: string, now: Date): Promise<ResetTokenState> {
+export async function resetPassword(
+	token: string,
+	password: string,
+	now: Date
+): Promise<ResetTokenState> {
 	const id = hashToken(token);
 	const stored = await findToken(id, 'reset-password');
 	if (!stored) return 'invalid';
@@ -257,6 +277,9 @@ export async function changePassword(
 	return 'changed';
 }
 
-export async function saveProfile(userId: string, profile: { displayName: string; locale: Locale }): Promise<void> {
+export async function saveProfile(
+	userId: string,
+	profile: { displayName: string; locale: Locale }
+): Promise<void> {
 	await updateProfile(userId, profile);
 }

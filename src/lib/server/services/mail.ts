@@ -23,7 +23,12 @@ export interface Mail {
 export async function sendMail(mail: Mail, now = new Date()): Promise<void> {
 	const transport = smtp();
 	if (transport) {
-		await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+		await transport.sendMail({
+			from: env.MAIL_FROM,
+			to: mail.to,
+			subject: mail.subject,
+			text: mail.text
+		});
 		return;
 	}
 	await insertMail({ id: newId(), ...mail, createdAt: now, sentAt: null });

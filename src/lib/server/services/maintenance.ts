@@ -7,7 +7,9 @@ import { deleteExpiredTokens } from '../repos/tokens';
 const HOUR = 60 * 60 * 1000;
 let timer: ReturnType<typeof setInterval> | null = null;
 
-export async function purgeExpired(now: Date): Promise<{ sessions: number; tokens: number; rateLimits: number }> {
+export async function purgeExpired(
+	now: Date
+): Promise<{ sessions: number; tokens: number; rateLimits: number }> {
 	return {
 		sessions: await deleteExpiredSessions(now),
 		tokens: await deleteExpiredTokens(now),
@@ -18,7 +20,9 @@ export async function purgeExpired(now: Date): Promise<{ sessions: number; token
 export function startMaintenance(): void {
 	if (timer || process.env.VITEST) return;
 	const run = () =>
-		purgeExpired(new Date()).catch((err) => console.error('Clean-up of expired records failed:', err));
+		purgeExpired(new Date()).catch((err) =>
+			console.error('Clean-up of expired records failed:', err)
+		);
 	setTimeout(run, 30_000).unref();
 	timer = setInterval(run, HOUR);
 	timer.unref();

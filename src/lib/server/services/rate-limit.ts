@@ -3,7 +3,9 @@ import { hashToken } from '../ids';
 import { takeRateLimitSlot } from '../repos/rate-limits';
 
 export interface Limited {
-	limited: true;
+	ok: false;
+	reason: 'rate_limited';
+	/** Seconds until another attempt may succeed. */
 	retryAfter: number;
 }
 
@@ -23,5 +25,5 @@ export async function consumeAttempt(
 			retryAfter = Math.max(retryAfter, retryAfterSeconds(rule, now));
 		}
 	}
-	return retryAfter > 0 ? { limited: true, retryAfter } : null;
+	return retryAfter > 0 ? { ok: false, reason: 'rate_limited', retryAfter } : null;
 }

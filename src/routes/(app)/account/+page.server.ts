@@ -11,7 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
-	const [memberships, quarters] = await Promise.all([listMembershipsOfUser(user.id), listQuarters()]);
+	const [memberships, quarters] = await Promise.all([
+		listMembershipsOfUser(user.id),
+		listQuarters()
+	]);
 	const names = new Map(quarters.map((q) => [q.id, q.name]));
 	return {
 		profile: { displayName: user.displayName, email: user.email, locale: user.locale },
@@ -45,7 +48,9 @@ export const actions: Actions = {
 			parsed.data.password
 		);
 		if (result === 'wrong_password') {
-			return fail(400, { password: { errors: { currentPassword: 'error_current_password_wrong' } } });
+			return fail(400, {
+				password: { errors: { currentPassword: 'error_current_password_wrong' } }
+			});
 		}
 		return { password: { changed: true } };
 	}

@@ -13,7 +13,10 @@ export const actions: Actions = {
 		const limited = await requestPasswordReset(parsed.data.email, requestContext(event));
 		if (limited) {
 			event.setHeaders({ 'retry-after': String(limited.retryAfter) });
-			return fail(429, { errors: { form: 'error_rate_limited' }, values: { email: parsed.data.email } });
+			return fail(429, {
+				errors: { form: 'error_rate_limited' },
+				values: { email: parsed.data.email }
+			});
 		}
 		return { sent: true };
 	}

@@ -4,10 +4,7 @@ import { loginSchema } from '$lib/schemas/auth';
 import { LOGIN_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
-import {
-	invalidateSession,
-	setSessionCookie
-} from '$lib/server/auth/sessions';
+import { invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { readForm, requestContext } from '$lib/server/http';
 import { logIn } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +25,7 @@ export const actions: Actions = {
 		const { email, password } = parsed.data;
 		const result = await logIn(email, password, requestContext(event));
 		const values = { email };
-		if ('limited' in result) {
+		if (!result.ok && result.reason === 'rate_limited') {
 			event.setHeaders({ 'retry-after': String(result.retryAfter) });
 			return fail(429, { errors: { form: 'error_rate_limited' }, values });
 		}

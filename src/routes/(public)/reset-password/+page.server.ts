@@ -25,7 +25,9 @@ export const actions: Actions = {
 		}
 		const state = await resetPassword(parsed.data.token, parsed.data.password, new Date());
 		if (state !== 'valid') {
-			return fail(400, { errors: { form: state === 'expired' ? 'reset_expired' : 'reset_invalid' } });
+			return fail(400, {
+				errors: { form: state === 'expired' ? 'reset_expired' : 'reset_invalid' }
+			});
 		}
 		// Every session ended with the reset, this browser's too.
 		deleteSessionCookie(event.cookies);

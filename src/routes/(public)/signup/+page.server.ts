@@ -33,7 +33,7 @@ export const actions: Actions = {
 			requestContext(event)
 		);
 		const values = { displayName, email, quarterId, kind };
-		if ('limited' in result) {
+		if (!result.ok && result.reason === 'rate_limited') {
 			event.setHeaders({ 'retry-after': String(result.retryAfter) });
 			return fail(429, { errors: { form: 'error_rate_limited' }, values });
 		}

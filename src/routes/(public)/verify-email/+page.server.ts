@@ -23,7 +23,10 @@ export const actions: Actions = {
 		const limited = await resendVerification(parsed.data.email, requestContext(event));
 		if (limited) {
 			event.setHeaders({ 'retry-after': String(limited.retryAfter) });
-			return fail(429, { errors: { form: 'error_rate_limited' }, values: { email: parsed.data.email } });
+			return fail(429, {
+				errors: { form: 'error_rate_limited' },
+				values: { email: parsed.data.email }
+			});
 		}
 		return { sent: true };
 	}

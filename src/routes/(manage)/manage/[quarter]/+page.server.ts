@@ -14,7 +14,9 @@ const MANAGEMENT = ['moderator'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, MANAGEMENT);
 	const memberships = await listMembershipsOfQuarter(quarter.id);
-	const users = new Map((await findUsersByIds(memberships.map((ms) => ms.userId))).map((u) => [u.id, u]));
+	const users = new Map(
+		(await findUsersByIds(memberships.map((ms) => ms.userId))).map((u) => [u.id, u])
+	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name, settings: quarter.settings },
 		members: memberships.map((ms) => ({
@@ -40,7 +42,9 @@ export const actions: Actions = {
 		const problem = checkTimeBankLimits(timeBank);
 		if (problem) {
 			const field = problem === 'max_negative' ? 'maxBalanceHours' : 'minBalanceHours';
-			const values = Object.fromEntries(QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
+			const values = Object.fromEntries(
+				QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')])
+			);
 			return fail(400, { errors: { [field]: `error_limits_${problem}` }, values });
 		}
 		await updateQuarterSettings(quarter.id, {

@@ -9,6 +9,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const mail = await findMail(params.id);
 	if (!mail) error(404, m.error_not_found());
 	return {
-		mail: { to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt.toISOString() }
+		mail: {
+			to: mail.to,
+			subject: mail.subject,
+			text: mail.text,
+			createdAt: mail.createdAt.toISOString()
+		}
 	};
 };
