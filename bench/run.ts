@@ -1,0 +1,127 @@
+// `npm run bench`: figures for the design decisions in docs/architecture.md, measured on
+// throw-away FerretDB servers (SQLite and, when reachable, PostgreSQL). Prints progress and a
+// one-line summary; never part of the tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MongoClient, type Db } from 'mongodb';
+import { hashPassword, verifyPassword } from '../src/lib/server/auth/password';
+import { startEmbeddedFerretDB, type EmbeddedServer } from '../src/lib/server/db/embedded.js';
+
+const POSTGRESQL_URL = process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeEach(n: number, fn: (i: number) => Promise<unknown>) {
+	const times: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const t = performance.now();
+		await fn(i);
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function incRace(db: Db, writers: number, rounds: number) {
+	const col = db.collection<{ _id: string; n: number }>('counter');
+	const finals: number[] = [];
+	for (let r = 0; r < rounds; r++) {
+		await col.deleteMany({});
+		await col.insertOne({ _id: 'c', n: 0 });
+		await Promise.all(Array.from({ length: writers }, () => col.updateOne({ _id: 'c' }, { $inc: { n: 1 } })));
+		finals.push((await col.findOne({ _id: 'c' }))!.n);
+	}
+	return finals;
+}
+
+async function lookups(db: Db, docs: number) {
+	const col = db.collection<{ _id: string; userId: string; expiresAt: Date }>('sessions');
+	await col.deleteMany({});
+	const batch = Array.from({ length: docs }, (_, i) => ({
+		_id: `hash${String(i).padStart(10, '0')}`,
+		userId: `user${i % 1000}`,
+		expiresAt: new Date(Date.now() + 1e9)
+	}));
+	for (let i = 0; i < batch.length; i += 1000) await col.insertMany(batch.slice(i, i + 1000));
+	const byId = await timeEach(300, (i) => col.findOne({ _id: `hash${String((i * 7919) % docs).padStart(10, '0')}` }));
+	const byField = await timeEach(30, (i) => col.find({ userId: `user${i}` }).toArray());
+	return { byId, byField };
+}
+
+async function inserts(db: Db, n: number) {
+	const col = db.collection('inserts');
+	const t = performance.now();
+	await Promise.all(Array.from({ length: n }, (_, i) => col.insertOne({ _id: `i${i}` as never })));
+	return n / ((performance.now() - t) / 1000);
+}
+
+async function benchBackend(name: string, server: EmbeddedServer) {
+	console.log(`\n▸ ${name}`);
+	const client = new MongoClient(server.uri, { maxPoolSize: 200 });
+	await client.connect();
+	const db = client.db(`bench_${Date.now()}`);
+	try {
+		const finals = await incRace(db, 200, 5);
+		const lost = finals.map((f) => 200 - f);
+		console.log(`  200 concurrent $inc of one counter, 5 rounds: final values ${finals.join(', ')} (lost updates: ${lost.join(', ')})`);
+		const rate = await inserts(db, 2000);
+		console.log(`  2000 concurrent inserts: ${rate.toFixed(0)} inserts/s`);
+		const { byId, byField } = await lookups(db, 10_000);
+		console.log(`  10,000 sessions: find by _id p50 ${ms(byId.p50)}, p95 ${ms(byId.p95)}; find by userId p50 ${ms(byField.p50)}, p95 ${ms(byField.p95)}`);
+		return { name, lostMax: Math.max(...lost), byIdP50: byId.p50, byFieldP50: byField.p50 };
+	} finally {
+		await db.dropDatabase().catch(() => {});
+		await client.close();
+	}
+}
+
+const started = performance.now();
+const dirs: string[] = [];
+const results: Array<{ name: string; lostMax: number; byIdP50: number; byFieldP50: number }> = [];
+try {
+	console.log('▸ argon2id (19 MiB, t=2, p=1)');
+	const hash = await hashPassword('ein Passwort zum Messen');
+	const hashing = await timeEach(10, () => hashPassword('ein Passwort zum Messen'));
+	const verifying = await timeEach(10, () => verifyPassword(hash, 'ein Passwort zum Messen'));
+	console.log(`  hash p50 ${ms(hashing.p50)}, verify p50 ${ms(verifying.p50)}`);
+
+	const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-sqlite-'));
+	dirs.push(sqliteDir);
+	const sqlite = await startEmbeddedFerretDB({ dataDir: sqliteDir });
+	try {
+		results.push(await benchBackend('FerretDB v1.24.2 on SQLite (the embedded default)', sqlite));
+	} finally {
+		await sqlite.stop();
+	}
+
+	const pgDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-pg-'));
+	dirs.push(pgDir);
+	let pg: EmbeddedServer | null = null;
+	try {
+		pg = await startEmbeddedFerretDB({ dataDir: pgDir, handler: 'postgresql', postgresqlUrl: POSTGRESQL_URL });
+	} catch (err) {
+		console.log(`\n▸ FerretDB on PostgreSQL skipped: ${(err as Error).message.split('\n')[0]}`);
+	}
+	if (pg) {
+		try {
+			results.push(await benchBackend('FerretDB v1.24.2 on PostgreSQL', pg));
+		} finally {
+			await pg.stop();
+		}
+	}
+	const summary = results
+		.map((r) => `${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`)
+		.join('; ');
+	console.log(`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.`);
+} catch (err) {
+	console.error(`\n✖ Bench failed: ${(err as Error).message}\n  Run \`npm run setup\` first if FerretDB is missing.`);
+	process.exitCode = 1;
+} finally {
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
