@@ -1,17 +1,10 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [
-		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// German by default; an /en/ prefix or the language cookie switches to English.
-			strategy: ['url', 'cookie', 'baseLocale']
-		})
-	],
+	plugins: [sveltekit(), paraglideVitePlugin(paraglideOptions)],
 	test: {
 		projects: [
 			{

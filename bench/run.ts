@@ -34,7 +34,9 @@ async function incRace(db: Db, writers: number, rounds: number) {
 	for (let r = 0; r < rounds; r++) {
 		await col.deleteMany({});
 		await col.insertOne({ _id: 'c', n: 0 });
-		await Promise.all(Array.from({ length: writers }, () => col.updateOne({ _id: 'c' }, { $inc: { n: 1 } })));
+		await Promise.all(
+			Array.from({ length: writers }, () => col.updateOne({ _id: 'c' }, { $inc: { n: 1 } }))
+		);
 		finals.push((await col.findOne({ _id: 'c' }))!.n);
 	}
 	return finals;
@@ -49,7 +51,9 @@ async function lookups(db: Db, docs: number) {
 		expiresAt: new Date(Date.now() + 1e9)
 	}));
 	for (let i = 0; i < batch.length; i += 1000) await col.insertMany(batch.slice(i, i + 1000));
-	const byId = await timeEach(300, (i) => col.findOne({ _id: `hash${String((i * 7919) % docs).padStart(10, '0')}` }));
+	const byId = await timeEach(300, (i) =>
+		col.findOne({ _id: `hash${String((i * 7919) % docs).padStart(10, '0')}` })
+	);
 	const byField = await timeEach(30, (i) => col.find({ userId: `user${i}` }).toArray());
 	return { byId, byField };
 }
@@ -69,11 +73,15 @@ async function benchBackend(name: string, server: EmbeddedServer) {
 	try {
 		const finals = await incRace(db, 200, 5);
 		const lost = finals.map((f) => 200 - f);
-		console.log(`  200 concurrent $inc of one counter, 5 rounds: final values ${finals.join(', ')} (lost updates: ${lost.join(', ')})`);
+		console.log(
+			`  200 concurrent $inc of one counter, 5 rounds: final values ${finals.join(', ')} (lost updates: ${lost.join(', ')})`
+		);
 		const rate = await inserts(db, 2000);
 		console.log(`  2000 concurrent inserts: ${rate.toFixed(0)} inserts/s`);
 		const { byId, byField } = await lookups(db, 10_000);
-		console.log(`  10,000 sessions: find by _id p50 ${ms(byId.p50)}, p95 ${ms(byId.p95)}; find by userId p50 ${ms(byField.p50)}, p95 ${ms(byField.p95)}`);
+		console.log(
+			`  10,000 sessions: find by _id p50 ${ms(byId.p50)}, p95 ${ms(byId.p95)}; find by userId p50 ${ms(byField.p50)}, p95 ${ms(byField.p95)}`
+		);
 		return { name, lostMax: Math.max(...lost), byIdP50: byId.p50, byFieldP50: byField.p50 };
 	} finally {
 		await db.dropDatabase().catch(() => {});
@@ -104,7 +112,11 @@ try {
 	dirs.push(pgDir);
 	let pg: EmbeddedServer | null = null;
 	try {
-		pg = await startEmbeddedFerretDB({ dataDir: pgDir, handler: 'postgresql', postgresqlUrl: POSTGRESQL_URL });
+		pg = await startEmbeddedFerretDB({
+			dataDir: pgDir,
+			handler: 'postgresql',
+			postgresqlUrl: POSTGRESQL_URL
+		});
 	} catch (err) {
 		console.log(`\n▸ FerretDB on PostgreSQL skipped: ${(err as Error).message.split('\n')[0]}`);
 	}
@@ -116,11 +128,18 @@ try {
 		}
 	}
 	const summary = results
-		.map((r) => `${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`)
+		.map(
+			(r) =>
+				`${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`
+		)
 		.join('; ');
-	console.log(`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.`);
+	console.log(
+		`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.`
+	);
 } catch (err) {
-	console.error(`\n✖ Bench failed: ${(err as Error).message}\n  Run \`npm run setup\` first if FerretDB is missing.`);
+	console.error(
+		`\n✖ Bench failed: ${(err as Error).message}\n  Run \`npm run setup\` first if FerretDB is missing.`
+	);
 	process.exitCode = 1;
 } finally {
 	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -44,12 +44,16 @@ async function installNpmPackages() {
 	if (ci.code !== 0) {
 		if (!/Missing: .* from lock file/.test(ci.stderr + ci.stdout)) {
 			console.error(ci.stdout + ci.stderr);
-			fail('npm ci failed (see above). Check the network access to the npm registry and run this again.');
+			fail(
+				'npm ci failed (see above). Check the network access to the npm registry and run this again.'
+			);
 		}
 		// npm cannot record optional packages for other platforms that the registry here does not
 		// serve (e.g. @lix-js/sdk-darwin-arm64), and `npm ci` then refuses the lock file. `npm
 		// install` keeps every locked version and only skips those.
-		info('npm ci refused the lock file over optional packages of other platforms; using npm install …');
+		info(
+			'npm ci refused the lock file over optional packages of other platforms; using npm install …'
+		);
 		await runOrFail('npm', ['install', '--no-audit', '--no-fund'], 'npm install', { cwd: root });
 	}
 	info(`installed in ${seconds(started)}`);

@@ -46,7 +46,7 @@ await main(async () => {
 
 	step('Static checks: translations, types, formatting, lint');
 	stages.push(
-		await run('node', ['scripts/check-messages.js'], { cwd: root }).then((code) => ({
+		await run('npm', ['run', 'i18n', '--silent'], { cwd: root }).then((code) => ({
 			what: 'translations',
 			code
 		}))
