@@ -17,6 +17,10 @@ const envSchema = z.object({
 		.string()
 		.regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, - and _ only')
 		.default('quartiermarkt'),
+	/** Connections per app instance. FerretDB v1 on PostgreSQL hangs when more concurrent updates
+	 * reach it than its own pool of 50 PostgreSQL connections: keep the sum over all instances
+	 * below that (docs/architecture.md). */
+	MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
 	DATA_DIR: z.string().min(1).default('./data'),
 	FERRETDB_BIN: z.string().optional(),
 	SMTP_URL: z.string().url('must be a URL such as smtp://user:pass@host:587').optional(),

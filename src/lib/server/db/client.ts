@@ -15,6 +15,7 @@ async function connect() {
 	const uri = env.MONGODB_URI ?? embedded!.uri;
 	const client = new MongoClient(uri, {
 		serverSelectionTimeoutMS: 10_000,
+		maxPoolSize: env.MONGODB_MAX_POOL_SIZE,
 		appName: 'quartiermarkt'
 	});
 	try {
