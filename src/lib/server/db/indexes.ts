@@ -4,10 +4,7 @@ import type { Db, IndexDescription } from 'mongodb';
 
 export const INDEXES: Record<string, IndexDescription[]> = {
 	users: [{ key: { email: 1 }, name: 'email_unique', unique: true }],
-	memberships: [
-		{ key: { userId: 1 }, name: 'user' },
-		{ key: { quarterId: 1, state: 1 }, name: 'quarter_state' }
-	],
+	memberships: [{ key: { quarterId: 1, state: 1 }, name: 'quarter_state' }],
 	sessions: [
 		{ key: { userId: 1 }, name: 'user' },
 		{ key: { expiresAt: 1 }, name: 'expires' }

@@ -44,9 +44,20 @@ export async function findMembership(
 	return doc ? toMembership(doc) : null;
 }
 
-export async function listMembershipsOfUser(userId: string): Promise<Membership[]> {
-	const docs = await (await db()).memberships.find({ userId }).toArray();
-	return docs.map(toMembership);
+/**
+ * A person's memberships among the given quarters, by `_id` look-ups: on the embedded database
+ * a `find({userId})` reads every membership of every quarter, while an installation has only a
+ * handful of quarters. Used on every page for the navigation.
+ */
+export async function listMembershipsOfUser(
+	userId: string,
+	quarterIds: string[]
+): Promise<Membership[]> {
+	const c = await db();
+	const docs = await Promise.all(
+		quarterIds.map((quarterId) => c.memberships.findOne({ _id: membershipId(quarterId, userId) }))
+	);
+	return docs.filter((doc): doc is MembershipDoc => doc !== null).map(toMembership);
 }
 
 export async function listMembershipsOfQuarter(quarterId: string): Promise<Membership[]> {

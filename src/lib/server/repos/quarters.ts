@@ -24,6 +24,11 @@ export async function findQuarter(id: string): Promise<Quarter | null> {
 	return doc ? toQuarter(doc) : null;
 }
 
+export async function listQuarterIds(): Promise<string[]> {
+	const docs = await (await db()).quarters.find({}, { projection: { _id: 1 } }).toArray();
+	return docs.map((doc) => doc._id);
+}
+
 export async function listQuarters(): Promise<Quarter[]> {
 	const docs = await (await db()).quarters.find({}).sort({ name: 1 }).toArray();
 	return docs.map(toQuarter);

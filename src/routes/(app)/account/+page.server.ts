@@ -11,10 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
-	const [memberships, quarters] = await Promise.all([
-		listMembershipsOfUser(user.id),
-		listQuarters()
-	]);
+	const quarters = await listQuarters();
+	const memberships = await listMembershipsOfUser(
+		user.id,
+		quarters.map((q) => q.id)
+	);
 	const names = new Map(quarters.map((q) => [q.id, q.name]));
 	return {
 		profile: { displayName: user.displayName, email: user.email, locale: user.locale },
