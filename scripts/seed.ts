@@ -2,7 +2,7 @@
 // logins. Safe to run again: what exists is left as it is.
 import { DEFAULT_QUARTER_SETTINGS } from '../src/lib/domain/quarters/settings';
 import { normalizeEmail } from '../src/lib/domain/auth/text';
-import type { Role } from '../src/lib/domain/members/roles';
+import type { MembershipState, Role } from '../src/lib/domain/members/roles';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { closeDb } from '../src/lib/server/db';
 import { newId } from '../src/lib/server/ids';
@@ -18,33 +18,44 @@ interface Person {
 	displayName: string;
 	role: Role;
 	quarterId: string;
+	state: MembershipState;
+	/** Days before today that the person joined, so the demo quarter has a history. */
+	joinedDaysAgo: number;
 }
+
+/** The last residents have just applied: the quarter management sees pending applications. */
+const PENDING_RESIDENTS = 3;
 
 function people(): Person[] {
 	const list: Person[] = [];
+	const base = { quarterId: 'nordstadt', state: 'active' as MembershipState };
 	for (const [first, last, local] of MANAGERS) {
 		list.push({
+			...base,
 			email: `${local}@nordstadt.example`,
 			displayName: `${first} ${last}`,
 			role: 'moderator',
-			quarterId: 'nordstadt'
+			joinedDaysAgo: 400
 		});
 	}
 	list.push({
+		...base,
 		email: 'admin@quartiermarkt.example',
 		displayName: 'Plattform-Admin',
 		role: 'admin',
-		quarterId: 'nordstadt'
+		joinedDaysAgo: 400
 	});
-	for (const [name, local] of BUSINESSES) {
+	for (const [i, [name, local]] of BUSINESSES.entries()) {
 		list.push({
+			...base,
 			email: `${local}@nordstadt.example`,
 			displayName: name,
 			role: 'business',
-			quarterId: 'nordstadt'
+			joinedDaysAgo: 360 - i * 40
 		});
 	}
-	for (const [first, last] of RESIDENTS) {
+	for (const [i, [first, last]] of RESIDENTS.entries()) {
+		const pending = i >= RESIDENTS.length - PENDING_RESIDENTS;
 		const local = `${first}.${last}`
 			.normalize('NFKD')
 			.replace(/ı/g, 'i')
@@ -52,10 +63,12 @@ function people(): Person[] {
 			.toLowerCase()
 			.replace(/[^a-z.-]/g, '');
 		list.push({
+			...base,
 			email: `${local}@nordstadt.example`,
 			displayName: `${first} ${last[0]}.`,
 			role: 'resident',
-			quarterId: 'nordstadt'
+			state: pending ? 'pending' : 'active',
+			joinedDaysAgo: pending ? 1 + (i % 3) : 365 - ((i * 37) % 360)
 		});
 	}
 	return list;
@@ -88,6 +101,7 @@ export async function seed(
 	let created = 0;
 	let existing = 0;
 	for (const [i, person] of all.entries()) {
+		const joined = new Date(now.getTime() - person.joinedDaysAgo * 24 * 60 * 60 * 1000);
 		const email = normalizeEmail(person.email);
 		let user = await findUserWithPasswordByEmail(email);
 		if (user) existing++;
@@ -96,7 +110,7 @@ export async function seed(
 			user = {
 				...(await insertUser(
 					{ id: newId(), email, displayName: person.displayName, locale: 'de', passwordHash },
-					now,
+					joined,
 					true
 				)),
 				passwordHash
@@ -105,8 +119,8 @@ export async function seed(
 		}
 		if (!(await findMembership(person.quarterId, user.id))) {
 			await insertMembership(
-				{ quarterId: person.quarterId, userId: user.id, role: person.role, state: 'active' },
-				now
+				{ quarterId: person.quarterId, userId: user.id, role: person.role, state: person.state },
+				joined
 			);
 		}
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
@@ -126,7 +140,11 @@ function printLogins(): void {
 	]) {
 		console.log(`  ${p.role.padEnd(9)}  ${p.email.padEnd(40)} ${p.displayName}`);
 	}
-	console.log(`  … and ${all.length - 8} more @nordstadt.example accounts.`);
+	const pending = all.filter((p) => p.state === 'pending');
+	console.log(
+		`  … and ${all.length - 8} more @nordstadt.example accounts; ${pending.length} have just ` +
+			`applied and wait for approval (e.g. ${pending[0]?.email}).`
+	);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -55,6 +55,11 @@ test('the quarter management sees its members; a resident is turned away', async
 		page.getByRole('heading', { level: 1, name: 'Quartiersmanagement Nordstadt' })
 	).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Bäckerei Sonnenkorn' })).toBeVisible();
+	// The demo quarter has fresh applications waiting.
+	await expect(page.getByText(/\d+ warten auf Freischaltung/)).toBeVisible();
+	await expect(page.getByRole('row', { name: /Leon B\./ })).toContainText(
+		'wartet auf Freischaltung'
+	);
 	await expectAccessible(page);
 
 	await page.getByLabel('Untergrenze des Zeitkontos (Stunden)').fill('5');
