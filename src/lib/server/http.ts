@@ -1,7 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../paraglide/messages';
-import type { RequestEvent } from '@sveltejs/kit';
+import { emailOnlySchema } from '../schemas/auth';
+import { parseForm } from '../schemas/form';
 import type { RequestContext } from './services/accounts';
+import type { Limited } from './services/rate-limit';
 
 /** What services need to know about a request: origin for links, client address for limits. */
 export function requestContext(
@@ -23,4 +25,27 @@ export async function readForm(request: Request): Promise<FormData> {
 	} catch {
 		error(400, m.error_invalid_input());
 	}
+}
+
+/**
+ * The action of a form that asks for a mail by address (new verification link, password reset):
+ * parse the address, call the service, answer 429 when it is rate-limited. The answer is the same
+ * whether or not an account exists.
+ */
+export async function mailRequestAction(
+	event: RequestEvent,
+	request: (email: string, ctx: RequestContext) => Promise<Limited | null>
+) {
+	const form = await readForm(event.request);
+	const parsed = parseForm(emailOnlySchema, form, ['email']);
+	if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+	const limited = await request(parsed.data.email, requestContext(event));
+	if (limited) {
+		event.setHeaders({ 'retry-after': String(limited.retryAfter) });
+		return fail(429, {
+			errors: { form: 'error_rate_limited' },
+			values: { email: parsed.data.email }
+		});
+	}
+	return { sent: true as const };
 }

@@ -72,18 +72,36 @@ function mailLimits(email: string, ctx: RequestContext) {
 	);
 }
 
-async function sendVerificationMail(
+const LINK_MAILS = {
+	'verify-email': {
+		ttlMs: EMAIL_VERIFICATION_TTL_MS,
+		path: '/verify-email',
+		subject: m.mail_verify_subject,
+		body: m.mail_verify_body
+	},
+	'reset-password': {
+		ttlMs: PASSWORD_RESET_TTL_MS,
+		path: '/reset-password',
+		subject: m.mail_reset_subject,
+		body: m.mail_reset_body
+	}
+} as const;
+
+/** Issues a one-time token and mails its link, in the account's language. */
+async function sendLinkMail(
+	purpose: TokenPurpose,
 	user: { id: string; email: string; displayName: string; locale: Locale },
 	ctx: RequestContext
 ): Promise<void> {
-	const token = await issueToken('verify-email', user, EMAIL_VERIFICATION_TTL_MS, ctx.now);
+	const mail = LINK_MAILS[purpose];
+	const token = await issueToken(purpose, user, mail.ttlMs, ctx.now);
 	const locale = user.locale;
 	await sendMail(
 		{
 			to: user.email,
-			subject: m.mail_verify_subject({}, { locale }),
-			text: m.mail_verify_body(
-				{ name: user.displayName, link: link(ctx, locale, `/verify-email?token=${token}`) },
+			subject: mail.subject({}, { locale }),
+			text: mail.body(
+				{ name: user.displayName, link: link(ctx, locale, `${mail.path}?token=${token}`) },
 				{ locale }
 			)
 		},
@@ -131,7 +149,7 @@ export async function signUp(
 			},
 			ctx.now
 		);
-		await sendVerificationMail(user, ctx);
+		await sendLinkMail('verify-email', user, ctx);
 	} catch (err) {
 		if (!(err instanceof EmailTakenError)) throw err;
 		// Tell the owner of the address, not the person at the form.
@@ -174,7 +192,7 @@ export async function resendVerification(
 	const user = await findUserWithPasswordByEmail(email);
 	if (user && !user.emailVerified) {
 		await deleteTokensOfUser(user.id, 'verify-email');
-		await sendVerificationMail(user, ctx);
+		await sendLinkMail('verify-email', user, ctx);
 	}
 	return null;
 }
@@ -214,21 +232,7 @@ export async function requestPasswordReset(
 	const limited = await mailLimits(email, ctx);
 	if (limited) return limited;
 	const user = await findUserWithPasswordByEmail(email);
-	if (user) {
-		const token = await issueToken('reset-password', user, PASSWORD_RESET_TTL_MS, ctx.now);
-		const locale = user.locale;
-		await sendMail(
-			{
-				to: user.email,
-				subject: m.mail_reset_subject({}, { locale }),
-				text: m.mail_reset_body(
-					{ name: user.displayName, link: link(ctx, locale, `/reset-password?token=${token}`) },
-					{ locale }
-				)
-			},
-			ctx.now
-		);
-	}
+	if (user) await sendLinkMail('reset-password', user, ctx);
 	return null;
 }
 

@@ -1,7 +1,5 @@
-import { fail } from '@sveltejs/kit';
-import { emailOnlySchema, tokenSchema } from '$lib/schemas/auth';
-import { parseForm } from '$lib/schemas/form';
-import { readForm, requestContext } from '$lib/server/http';
+import { tokenSchema } from '$lib/schemas/auth';
+import { mailRequestAction } from '$lib/server/http';
 import { resendVerification, verifyEmail } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,18 +14,5 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	resend: async (event) => {
-		const form = await readForm(event.request);
-		const parsed = parseForm(emailOnlySchema, form, ['email']);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const limited = await resendVerification(parsed.data.email, requestContext(event));
-		if (limited) {
-			event.setHeaders({ 'retry-after': String(limited.retryAfter) });
-			return fail(429, {
-				errors: { form: 'error_rate_limited' },
-				values: { email: parsed.data.email }
-			});
-		}
-		return { sent: true };
-	}
+	resend: (event) => mailRequestAction(event, resendVerification)
 };
