@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -10,10 +10,16 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/sessions';
 import { LOCALE_COOKIE, hasEnglishPrefix } from '$lib/server/i18n';
+import { getDb } from '$lib/server/db';
 import { newId } from '$lib/server/ids';
 import { startMaintenance } from '$lib/server/services/maintenance';
 
-startMaintenance();
+/** Connect (starting the embedded database if configured so) and create the indexes before the
+ * first request, so a misconfigured database stops the start with a clear message. */
+export const init: ServerInit = async () => {
+	await getDb();
+	startMaintenance();
+};
 
 /** Locale from the URL (an /en/ prefix), then the language cookie, then German. An unprefixed
  * page request from someone who chose English is sent to the English URL. */

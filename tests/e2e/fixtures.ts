@@ -86,8 +86,13 @@ export async function signUp(
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 }
 
-export async function logIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/login');
+export async function logIn(
+	page: Page,
+	email: string,
+	password: string,
+	origin = ''
+): Promise<void> {
+	await page.goto(`${origin}/login`);
 	await waitForHydration(page);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(password);
