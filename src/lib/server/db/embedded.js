@@ -167,7 +167,10 @@ export async function startEmbeddedFerretDB(options) {
 	if (options.shared)
 		writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port, ownerPid: process.pid }));
 
-	const stopOnExit = () => child.kill('SIGTERM');
+	const stopOnExit = () => {
+		child.kill('SIGTERM');
+		if (options.shared) removeStateFileOf(stateFile, child.pid);
+	};
 	process.once('exit', stopOnExit);
 
 	return {
