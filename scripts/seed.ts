@@ -38,6 +38,15 @@ function people(): Person[] {
 			joinedDaysAgo: 400
 		});
 	}
+	// The smaller quarter has its own quarter management.
+	list.push({
+		...base,
+		quarterId: 'lindenhof',
+		email: 'petra.lindner@lindenhof.example',
+		displayName: 'Petra Lindner',
+		role: 'moderator',
+		joinedDaysAgo: 200
+	});
 	list.push({
 		...base,
 		email: 'admin@quartiermarkt.example',

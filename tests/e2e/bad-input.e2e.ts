@@ -205,3 +205,64 @@ test('too many failed logins for one address are stopped with 429', async ({
 	expect(limited.status()).toBe(429);
 	expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
 });
+
+// Each member here is used by no other test, so "changes nothing" cannot be disturbed.
+const signedInForms: Array<{ who: string; path: string; fields: Record<string, string> }> = [
+	{
+		who: 'paul.wagner@nordstadt',
+		path: '/account?/profile',
+		fields: { displayName: '', locale: 'de' }
+	},
+	{
+		who: 'paul.wagner@nordstadt',
+		path: '/account?/profile',
+		fields: { displayName: 'Paul\u0007', locale: 'fr' }
+	},
+	{
+		who: 'sophie.richter@nordstadt',
+		path: '/account?/password',
+		fields: { currentPassword: '', password: 'a', passwordRepeat: 'b' }
+	},
+	{
+		who: 'sophie.richter@nordstadt',
+		path: '/account?/password',
+		fields: {
+			currentPassword: '{"$ne": null}',
+			password: 'gutes Passwort 12',
+			passwordRepeat: 'gutes Passwort 12'
+		}
+	},
+	{
+		who: 'petra.lindner@lindenhof',
+		path: '/manage/lindenhof?/settings',
+		fields: { minBalanceHours: 'zehn', maxBalanceHours: '40' }
+	},
+	{
+		who: 'petra.lindner@lindenhof',
+		path: '/manage/lindenhof?/settings',
+		fields: { minBalanceHours: '-99999', maxBalanceHours: '{"$gt": 0}' }
+	}
+];
+
+for (const [i, { who, path, fields }] of signedInForms.entries()) {
+	test(`bad input ${i + 1} from a signed-in member to ${path} gets a 4xx and changes nothing`, async ({
+		page,
+		baseURL,
+		clientIp
+	}) => {
+		await logIn(page, `${who}.example`, 'nordstadt-demo');
+		await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+		const before = await page.request.get(path.split('?')[0]!).then((r) => r.text());
+		const response = await page.request.post(path, {
+			form: fields,
+			headers: formHeaders(baseURL!, clientIp)
+		});
+		expect(response.status()).toBeGreaterThanOrEqual(400);
+		expect(response.status()).toBeLessThan(500);
+		expect(await response.text()).toMatch(/Bitte|stimmt nicht|Steuerzeichen|Höchstens/);
+		const after = await page.request.get(path.split('?')[0]!).then((r) => r.text());
+		const strip = (html: string) =>
+			html.replace(/sha256-[^']+/g, '').replace(/data-sveltekit[^>]*/g, '');
+		expect(strip(after)).toBe(strip(before));
+	});
+}
