@@ -2,6 +2,7 @@
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { Db } from 'mongodb';
+import type { LedgerEntry } from '../../domain/ledger/ledger';
 import type { MembershipState, Role } from '../../domain/members/roles';
 import type { QuarterSettings } from '../../domain/quarters/settings';
 
@@ -80,6 +81,12 @@ export interface OutboxDoc {
 	sentAt: Date | null;
 }
 
+/** One immutable transfer; see repos/ledger.ts. */
+export interface LedgerEntryDoc extends LedgerEntry {
+	_id: string; // `${quarterId}:${seq, zero-padded}`
+	quarterId: string;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -90,7 +97,8 @@ export function collections(db: Db) {
 		tokens: db.collection<TokenDoc>('tokens'),
 		once: db.collection<OnceDoc>('once'),
 		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
-		outbox: db.collection<OutboxDoc>('outbox')
+		outbox: db.collection<OutboxDoc>('outbox'),
+		ledger: db.collection<LedgerEntryDoc>('ledger')
 	};
 }
 

@@ -1,0 +1,564 @@
+// The exchange (Tausch) workflow: which move leads from which state to which, who may make it,
+// and what the timeline records. Pure: time is passed in and nothing is stored or sent from
+// here. The repository saves the returned value only if the stored exchange is still the one the
+// move started from, and the ledger service performs `settle` (the one move that books hours).
+//
+//   proposed ─accept→ accepted ─markDone→ done ─confirm→ confirmed ─settle→ settled
+//   proposed ─decline→ declined                done ─autoSettle (when due)→ settled
+//   proposed, accepted ─cancel→ cancelled      done ─dispute, or confirm with other minutes→ disputed
+//   disputed ─moderatorSettle→ settled         disputed ─moderatorCancel→ cancelled
+
+import { isExchangeMinutes } from './minutes';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const EXCHANGE_STATES = [
+	'proposed',
+	'accepted',
+	'done',
+	'confirmed',
+	'settled',
+	'declined',
+	'cancelled',
+	'disputed'
+] as const;
+export type ExchangeState = (typeof EXCHANGE_STATES)[number];
+
+/** No move leads out of these. */
+export const FINAL_STATES: readonly ExchangeState[] = ['settled', 'declined', 'cancelled'];
+
+export function isFinalState(state: ExchangeState): boolean {
+	return FINAL_STATES.includes(state);
+}
+
+export const SETTLEMENT_KINDS = ['hours', 'free'] as const;
+/** How an exchange is settled: in time-bank hours, or free neighbourly help (geschenkt). */
+export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
+
+interface SettlementRules {
+	/** Settling moves the minutes from the receiver's to the provider's time account. */
+	transfersHours: boolean;
+	/** 0 minutes only make sense when nothing is booked. */
+	zeroMinutesAllowed: boolean;
+}
+
+// One row per kind: when euros arrive, the compiler points here and nowhere else in this file.
+const SETTLEMENT_RULES: Record<SettlementKind, SettlementRules> = {
+	hours: { transfersHours: true, zeroMinutesAllowed: false },
+	free: { transfersHours: false, zeroMinutesAllowed: true }
+};
+
+export type Side = 'provider' | 'receiver';
+
+export function otherSide(side: Side): Side {
+	return side === 'provider' ? 'receiver' : 'provider';
+}
+
+/** A person acting on an exchange. `moderator`: quarter management of the exchange's quarter. */
+export interface Actor {
+	readonly id: string;
+	readonly moderator: boolean;
+}
+
+/** `by` of moves nobody pressed a button for (the settle step, the auto-settle job). */
+export const SYSTEM = 'system';
+
+export const MOVES = [
+	'propose',
+	'accept',
+	'decline',
+	'cancel',
+	'markDone',
+	'confirm',
+	'dispute',
+	'settle',
+	'autoSettle',
+	'moderatorSettle',
+	'moderatorCancel'
+] as const;
+export type Move = (typeof MOVES)[number];
+
+export type PartyMove = 'accept' | 'decline' | 'cancel' | 'markDone' | 'confirm' | 'dispute';
+export type ModeratorMove = 'moderatorSettle' | 'moderatorCancel';
+export type SystemMove = 'settle' | 'autoSettle';
+/** The moves a page can offer as buttons. */
+export type PersonMove = PartyMove | ModeratorMove;
+
+export interface TimelineEvent {
+	readonly at: Date;
+	/** A member id, or `'system'`. */
+	readonly by: string;
+	readonly move: Move;
+	/** `null` only for `propose`. */
+	readonly fromState: ExchangeState | null;
+	readonly toState: ExchangeState;
+	/** Proposed, confirmed or settled minutes, for the moves that are about minutes. */
+	readonly minutes?: number;
+	readonly reason?: string;
+}
+
+/** Whose move the exchange waits for; `null` once it is final. */
+export type Turn = Side | 'moderator' | 'system' | null;
+
+export interface Exchange {
+	readonly providerId: string;
+	readonly receiverId: string;
+	/** Either side may propose; the other side accepts or declines. */
+	readonly proposedBy: Side;
+	/** `null` when agreed directly, not from a listing. */
+	readonly listingId: string | null;
+	readonly title: string;
+	/** When the help is planned, if agreed. */
+	readonly date: Date | null;
+	/** The proposed minutes. */
+	readonly minutes: number;
+	readonly settlement: SettlementKind;
+	readonly state: ExchangeState;
+	readonly turn: Turn;
+	/** When the provider marked it done: the auto-settle clock starts here. */
+	readonly doneAt: Date | null;
+	/** The minutes the receiver confirmed; differing from `minutes` means a dispute. */
+	readonly receiverMinutes: number | null;
+	/** Minutes booked from receiver to provider once settled (0 for free help). */
+	readonly settledMinutes: number | null;
+	readonly timeline: readonly TimelineEvent[];
+}
+
+export type ExchangeError =
+	| 'not_a_party'
+	| 'wrong_side'
+	| 'wrong_state'
+	| 'not_due'
+	| 'invalid_minutes'
+	| 'reason_required'
+	| 'not_moderator'
+	/** A moderator does not mediate an exchange they are part of. */
+	| 'own_exchange'
+	| 'same_member'
+	| 'title_required'
+	| 'invalid_date';
+
+export type MoveResult<E extends Exchange = Exchange> =
+	{ ok: true; exchange: E; event: TimelineEvent } | { ok: false; error: ExchangeError };
+
+/** Who may make a move: one side, either party, the quarter management or the system. */
+export type Who = Side | 'either' | 'moderator' | 'system';
+
+interface Rule {
+	from: readonly ExchangeState[];
+	/** `responder`: the side that did not propose. */
+	who: Side | 'responder' | 'either' | 'moderator' | 'system';
+}
+
+const RULES: Record<Exclude<Move, 'propose'>, Rule> = {
+	accept: { from: ['proposed'], who: 'responder' },
+	decline: { from: ['proposed'], who: 'responder' },
+	// After `done` the provider has claimed the help happened: only a dispute undoes that.
+	cancel: { from: ['proposed', 'accepted'], who: 'either' },
+	markDone: { from: ['accepted'], who: 'provider' },
+	confirm: { from: ['done'], who: 'receiver' },
+	dispute: { from: ['done'], who: 'either' },
+	settle: { from: ['confirmed'], who: 'system' },
+	autoSettle: { from: ['done'], who: 'system' },
+	moderatorSettle: { from: ['disputed'], who: 'moderator' },
+	moderatorCancel: { from: ['disputed'], who: 'moderator' }
+};
+
+const PERSON_MOVES: readonly PersonMove[] = [
+	'accept',
+	'decline',
+	'cancel',
+	'markDone',
+	'confirm',
+	'dispute',
+	'moderatorSettle',
+	'moderatorCancel'
+];
+
+export const DEFAULT_AUTO_SETTLE_AFTER_DAYS = 14;
+
+export function sideOf(exchange: Exchange, memberId: string): Side | null {
+	if (memberId === exchange.providerId) return 'provider';
+	if (memberId === exchange.receiverId) return 'receiver';
+	return null;
+}
+
+export function partyId(exchange: Exchange, side: Side): string {
+	return side === 'provider' ? exchange.providerId : exchange.receiverId;
+}
+
+export function turnFor(state: ExchangeState, proposedBy: Side): Turn {
+	switch (state) {
+		case 'proposed':
+			return otherSide(proposedBy);
+		case 'accepted':
+			return 'provider';
+		case 'done':
+			return 'receiver';
+		case 'confirmed':
+			return 'system';
+		case 'disputed':
+			return 'moderator';
+		case 'settled':
+		case 'declined':
+		case 'cancelled':
+			return null;
+	}
+}
+
+/**
+ * Every move that can be made from the exchange's current state and by whom, e.g. to explain
+ * "waiting for …". `autoSettle` is listed in `done` whether or not it is due yet.
+ */
+export function whoMayAct(exchange: Exchange): readonly { move: Move; who: Who }[] {
+	return (Object.keys(RULES) as (keyof typeof RULES)[])
+		.filter((move) => RULES[move].from.includes(exchange.state))
+		.map((move) => {
+			const who = RULES[move].who;
+			return { move, who: who === 'responder' ? otherSide(exchange.proposedBy) : who };
+		});
+}
+
+/** The moves `actor` may make now: exactly the buttons to show. Never includes system moves. */
+export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonMove[] {
+	return PERSON_MOVES.filter((move) => refusal(exchange, actor, move) === null);
+}
+
+// Order of checks: who the actor is (never changes for an exchange, so a 403 whatever the
+// state), then the state (a stale page, 409), then the move's own input (422).
+function refusal(exchange: Exchange, actor: Actor, move: PersonMove): ExchangeError | null {
+	const rule = RULES[move];
+	const side = sideOf(exchange, actor.id);
+	if (rule.who === 'moderator') {
+		if (!actor.moderator) return 'not_moderator';
+		if (side) return 'own_exchange';
+	} else {
+		if (!side) return 'not_a_party';
+		const needed = rule.who === 'responder' ? otherSide(exchange.proposedBy) : rule.who;
+		if (needed !== 'either' && needed !== side) return 'wrong_side';
+	}
+	return rule.from.includes(exchange.state) ? null : 'wrong_state';
+}
+
+function fail(error: ExchangeError): { ok: false; error: ExchangeError } {
+	return { ok: false, error };
+}
+
+function minutesFit(minutes: number, settlement: SettlementKind): boolean {
+	return (
+		isExchangeMinutes(minutes) && (minutes > 0 || SETTLEMENT_RULES[settlement].zeroMinutesAllowed)
+	);
+}
+
+function settledMinutesFor(exchange: Exchange, minutes: number): number {
+	return SETTLEMENT_RULES[exchange.settlement].transfersHours ? minutes : 0;
+}
+
+/** Trimmed reason, or undefined when there is none worth keeping. */
+function reasonText(reason: string | undefined): string | undefined {
+	const text = reason?.trim();
+	return text ? text : undefined;
+}
+
+type Changes = Partial<Pick<Exchange, 'doneAt' | 'receiverMinutes' | 'settledMinutes'>>;
+
+// The one place a new exchange value is built: a copy with the new state, turn and one more
+// timeline entry. Optional event fields are left out rather than set to undefined, which the
+// database would store as null.
+function advance<E extends Exchange>(
+	exchange: E,
+	step: { by: string; move: Move; to: ExchangeState; now: Date; minutes?: number; reason?: string },
+	changes: Changes = {}
+): MoveResult<E> {
+	const event: TimelineEvent = {
+		at: new Date(step.now.getTime()),
+		by: step.by,
+		move: step.move,
+		fromState: exchange.state,
+		toState: step.to,
+		...(step.minutes !== undefined ? { minutes: step.minutes } : {}),
+		...(step.reason !== undefined ? { reason: step.reason } : {})
+	};
+	const next: E = {
+		...exchange,
+		...changes,
+		state: step.to,
+		turn: turnFor(step.to, exchange.proposedBy),
+		timeline: [...exchange.timeline, event]
+	};
+	return { ok: true, exchange: next, event };
+}
+
+export interface ExchangeDraft {
+	providerId: string;
+	receiverId: string;
+	listingId?: string | null;
+	title: string;
+	date?: Date | null;
+	minutes: number;
+	settlement: SettlementKind;
+}
+
+/** A new exchange, proposed by `proposer`, who must be its provider or its receiver. */
+export function propose(draft: ExchangeDraft, proposer: Actor, now: Date): MoveResult<Exchange> {
+	if (draft.providerId === draft.receiverId) return fail('same_member');
+	const proposedBy: Side | null =
+		proposer.id === draft.providerId
+			? 'provider'
+			: proposer.id === draft.receiverId
+				? 'receiver'
+				: null;
+	if (!proposedBy) return fail('not_a_party');
+	const title = draft.title.trim();
+	if (!title) return fail('title_required');
+	const date = draft.date ?? null;
+	if (date && Number.isNaN(date.getTime())) return fail('invalid_date');
+	if (!minutesFit(draft.minutes, draft.settlement)) return fail('invalid_minutes');
+
+	const event: TimelineEvent = {
+		at: new Date(now.getTime()),
+		by: proposer.id,
+		move: 'propose',
+		fromState: null,
+		toState: 'proposed',
+		minutes: draft.minutes
+	};
+	const exchange: Exchange = {
+		providerId: draft.providerId,
+		receiverId: draft.receiverId,
+		proposedBy,
+		listingId: draft.listingId ?? null,
+		title,
+		date: date && new Date(date.getTime()),
+		minutes: draft.minutes,
+		settlement: draft.settlement,
+		state: 'proposed',
+		turn: turnFor('proposed', proposedBy),
+		doneAt: null,
+		receiverMinutes: null,
+		settledMinutes: null,
+		timeline: [event]
+	};
+	return { ok: true, exchange, event };
+}
+
+export function accept<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'accept');
+	if (refused) return fail(refused);
+	return advance(exchange, { by: actor.id, move: 'accept', to: 'accepted', now });
+}
+
+export function decline<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	reason?: string
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'decline');
+	if (refused) return fail(refused);
+	return advance(exchange, {
+		by: actor.id,
+		move: 'decline',
+		to: 'declined',
+		now,
+		reason: reasonText(reason)
+	});
+}
+
+/** Either party, before the help is marked done; the proposer withdrawing is a cancel too. */
+export function cancel<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	reason?: string
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'cancel');
+	if (refused) return fail(refused);
+	return advance(exchange, {
+		by: actor.id,
+		move: 'cancel',
+		to: 'cancelled',
+		now,
+		reason: reasonText(reason)
+	});
+}
+
+export function markDone<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'markDone');
+	if (refused) return fail(refused);
+	return advance(
+		exchange,
+		{ by: actor.id, move: 'markDone', to: 'done', now },
+		{ doneAt: new Date(now.getTime()) }
+	);
+}
+
+/**
+ * The receiver confirms the hours. The proposed minutes (the default) make it `confirmed`, ready
+ * for `settle`; other minutes mean the two disagree, so it goes to the quarter management as
+ * `disputed`. The same rule holds for free help, where the minutes are only a record.
+ */
+export function confirm<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	minutes: number = exchange.minutes
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'confirm');
+	if (refused) return fail(refused);
+	// 0 is a valid claim here ("it took no time"): it disputes, it is never booked.
+	if (!isExchangeMinutes(minutes)) return fail('invalid_minutes');
+	const to = minutes === exchange.minutes ? 'confirmed' : 'disputed';
+	return advance(
+		exchange,
+		{ by: actor.id, move: 'confirm', to, now, minutes },
+		{ receiverMinutes: minutes }
+	);
+}
+
+/** Either party in `done`, e.g. the receiver says the help never happened. */
+export function dispute<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	reason?: string
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'dispute');
+	if (refused) return fail(refused);
+	return advance(exchange, {
+		by: actor.id,
+		move: 'dispute',
+		to: 'disputed',
+		now,
+		reason: reasonText(reason)
+	});
+}
+
+/**
+ * The system move that books a confirmed exchange. There are no transactions on the embedded
+ * database, so exactly-once comes from the ledger: the transfer's idempotency key is the
+ * exchange id, a repeated settlement finds the entry booked first, and the state change is
+ * recorded afterwards (a crash in between is resumed by settling again). Because the move only
+ * leaves `confirmed`, a stale copy is refused with `wrong_state`.
+ */
+export function settle<E extends Exchange>(exchange: E, now: Date): MoveResult<E> {
+	if (!RULES.settle.from.includes(exchange.state)) return fail('wrong_state');
+	return advance(
+		exchange,
+		{ by: SYSTEM, move: 'settle', to: 'settled', now, minutes: exchange.minutes },
+		{ settledMinutes: settledMinutesFor(exchange, exchange.minutes) }
+	);
+}
+
+/** When a `done` exchange settles by itself if the receiver neither confirms nor disputes. */
+export function autoSettleDueAt(
+	exchange: Exchange,
+	days: number = DEFAULT_AUTO_SETTLE_AFTER_DAYS
+): Date | null {
+	if (!Number.isFinite(days) || days < 0) {
+		throw new RangeError(`auto-settle days must be a finite number >= 0, got ${days}`);
+	}
+	if (exchange.state !== 'done' || !exchange.doneAt) return null;
+	// Elapsed days of 24 hours, not calendar days: a clock change does not shift the deadline.
+	return new Date(exchange.doneAt.getTime() + days * DAY);
+}
+
+export function autoSettleDue(
+	exchange: Exchange,
+	now: Date,
+	days: number = DEFAULT_AUTO_SETTLE_AFTER_DAYS
+): boolean {
+	const dueAt = autoSettleDueAt(exchange, days);
+	return dueAt !== null && now.getTime() >= dueAt.getTime();
+}
+
+/**
+ * Silence counts as consent: a receiver who neither confirms nor disputes within `days` (the
+ * quarter's setting) settles the proposed minutes. The system makes this move, not a person.
+ */
+export function autoSettle<E extends Exchange>(
+	exchange: E,
+	now: Date,
+	days: number = DEFAULT_AUTO_SETTLE_AFTER_DAYS
+): MoveResult<E> {
+	if (!RULES.autoSettle.from.includes(exchange.state)) return fail('wrong_state');
+	if (!autoSettleDue(exchange, now, days)) return fail('not_due');
+	return advance(
+		exchange,
+		{ by: SYSTEM, move: 'autoSettle', to: 'settled', now, minutes: exchange.minutes },
+		{ settledMinutes: settledMinutesFor(exchange, exchange.minutes) }
+	);
+}
+
+/**
+ * The quarter management ends a dispute with the minutes it found fair (0 when nothing
+ * happened). The reason is required: it is the record both parties and the audit log see.
+ */
+export function moderatorSettle<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	minutes: number,
+	reason: string
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'moderatorSettle');
+	if (refused) return fail(refused);
+	if (!isExchangeMinutes(minutes)) return fail('invalid_minutes');
+	const text = reasonText(reason);
+	if (!text) return fail('reason_required');
+	return advance(
+		exchange,
+		{ by: actor.id, move: 'moderatorSettle', to: 'settled', now, minutes, reason: text },
+		{ settledMinutes: settledMinutesFor(exchange, minutes) }
+	);
+}
+
+export function moderatorCancel<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	reason: string
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'moderatorCancel');
+	if (refused) return fail(refused);
+	const text = reasonText(reason);
+	if (!text) return fail('reason_required');
+	return advance(exchange, {
+		by: actor.id,
+		move: 'moderatorCancel',
+		to: 'cancelled',
+		now,
+		reason: text
+	});
+}
+
+/**
+ * Whom to tell about an event: the other party after a party's move, both parties after a
+ * system or moderator move (neither of them pressed the button).
+ */
+export function notifyWhom(event: TimelineEvent, exchange: Exchange): readonly string[] {
+	const both = [exchange.providerId, exchange.receiverId];
+	const side = sideOf(exchange, event.by);
+	if (!side || event.by === SYSTEM || isModeratorMove(event.move)) return both;
+	return [partyId(exchange, otherSide(side))];
+}
+
+function isModeratorMove(move: Move): move is ModeratorMove {
+	return move === 'moderatorSettle' || move === 'moderatorCancel';
+}
+
+/**
+ * The hours a settled exchange books: from the receiver's time account to the provider's.
+ * `null` when nothing is booked (free help, 0 minutes, not settled).
+ */
+export function settlementTransfer(
+	exchange: Exchange
+): { fromMemberId: string; toMemberId: string; minutes: number } | null {
+	if (exchange.state !== 'settled' || !exchange.settledMinutes) return null;
+	if (!SETTLEMENT_RULES[exchange.settlement].transfersHours) return null;
+	return {
+		fromMemberId: exchange.receiverId,
+		toMemberId: exchange.providerId,
+		minutes: exchange.settledMinutes
+	};
+}
