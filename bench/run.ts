@@ -98,6 +98,80 @@ async function benchBackend(name: string, server: EmbeddedServer, maxPoolSize: n
 	}
 }
 
+/**
+ * The ledger service under 50 concurrent clients, beside the raw rate of single-document
+ * inserts one after another on the same server: the service's floor is one insert per transfer.
+ */
+async function benchLedger(server: EmbeddedServer) {
+	console.log('\n▸ Ledger on FerretDB/SQLite: 50 concurrent clients, 20 transfers each');
+	process.env.MONGODB_URI = server.uri;
+	process.env.MONGODB_DB = `bench_ledger_${Date.now()}`;
+	const { getDb, closeDb } = await import('../src/lib/server/db');
+	const { LedgerBook } = await import('../src/lib/server/services/ledger');
+	const { listLedgerEntries } = await import('../src/lib/server/repos/ledger');
+	const { memberAccount, verifyLedger } = await import('../src/lib/domain/ledger/ledger');
+	const db = await getDb();
+	try {
+		const raw = db.collection('raw_inserts');
+		const rawCount = 500;
+		let t = performance.now();
+		for (let i = 0; i < rawCount; i++) await raw.insertOne({ _id: `r${i}` as never, n: i });
+		const rawRate = rawCount / ((performance.now() - t) / 1000);
+		console.log(
+			`  raw single-document inserts, one after another: ${rawRate.toFixed(0)} inserts/s`
+		);
+
+		const limits = {
+			member: { minBalanceMinutes: -600, maxBalanceMinutes: 2400 },
+			community: { minBalanceMinutes: -600_000, maxBalanceMinutes: 600_000 }
+		};
+		const book = new LedgerBook();
+		const latencies: number[] = [];
+		let refused = 0;
+		t = performance.now();
+		await Promise.all(
+			Array.from({ length: 50 }, async (_, client) => {
+				for (let k = 0; k < 20; k++) {
+					const from = memberAccount(`m${(client + k) % 50}`);
+					const to = memberAccount(`m${(client + k + 1 + (k % 7)) % 50}`);
+					const start = performance.now();
+					const result = await book.transfer(
+						'bench',
+						{
+							from,
+							to,
+							minutes: 15 * (1 + (k % 4)),
+							kind: 'exchange',
+							key: `c${client}:${k}`,
+							memo: ''
+						},
+						{ by: 'bench', now: new Date(), limits }
+					);
+					latencies.push(performance.now() - start);
+					if (!result.ok) refused++;
+				}
+			})
+		);
+		const seconds = (performance.now() - t) / 1000;
+		latencies.sort((a, b) => a - b);
+		const entries = await listLedgerEntries('bench');
+		const report = verifyLedger(entries, limits);
+		const rate = entries.length / seconds;
+		const sound = report.problems.length === 0 && report.sum === 0;
+		console.log(
+			`  ${entries.length} transfers booked, ${refused} refused by limits, in ${seconds.toFixed(1)} s: ` +
+				`${rate.toFixed(0)} transfers/s, latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`
+		);
+		console.log(
+			`  invariants: ${sound ? 'sound (sum 0, no gaps, no doubled keys, limits held)' : JSON.stringify(report.problems.slice(0, 3))}`
+		);
+		return { rawRate, rate, p95: percentile(latencies, 95), sound };
+	} finally {
+		await db.dropDatabase().catch(() => {});
+		await closeDb();
+	}
+}
+
 const started = performance.now();
 const dirs: string[] = [];
 const results: Array<{ name: string; lostMax: number; byIdP50: number; byFieldP50: number }> = [];
@@ -111,10 +185,12 @@ try {
 	const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-sqlite-'));
 	dirs.push(sqliteDir);
 	const sqlite = await startEmbeddedFerretDB({ dataDir: sqliteDir });
+	let ledgerFigures: Awaited<ReturnType<typeof benchLedger>> | null = null;
 	try {
 		results.push(
 			await benchBackend('FerretDB v1.24.2 on SQLite (the embedded default)', sqlite, 200)
 		);
+		ledgerFigures = await withDeadline('ledger bench', benchLedger(sqlite), 180_000);
 	} finally {
 		await sqlite.stop();
 	}
@@ -146,8 +222,11 @@ try {
 				`${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`
 		)
 		.join('; ');
+	const ledgerSummary = ledgerFigures
+		? ` Ledger: ${ledgerFigures.rate.toFixed(0)} transfers/s (raw inserts ${ledgerFigures.rawRate.toFixed(0)}/s), p95 ${ms(ledgerFigures.p95)}, invariants ${ledgerFigures.sound ? 'sound' : 'BROKEN'}.`
+		: '';
 	console.log(
-		`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.`
+		`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.${ledgerSummary}`
 	);
 } catch (err) {
 	console.error(

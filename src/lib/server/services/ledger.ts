@@ -4,6 +4,8 @@
 // took that number first, the insert fails with a duplicate key, this server reads what it
 // missed and checks again, so limits are always checked against the latest balances. Within one
 // process the bookings of a quarter run one at a time, which keeps the book consistent.
+// A key booked by another server that this book has not seen yet cannot slip through either:
+// the unique index on (quarter, key) refuses the insert, and the re-read then finds the entry.
 import {
 	checkTransfer,
 	type AccountId,
@@ -85,7 +87,10 @@ export class LedgerBook {
 	): Promise<TransferResult> {
 		return this.serial(quarterId, async (book) => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				await this.catchUp(quarterId, book);
+				// Optimistic: no read before the insert. If number head+1 is free the insert succeeds,
+				// which proves this book was current and the limits were checked against the latest
+				// balances; if it is taken, read what was missed and try again.
+				if (attempt > 0) await this.catchUp(quarterId, book);
 				const existing = book.byKey.get(draft.key);
 				if (existing) return { ok: true, entry: existing, duplicate: true };
 				const problem = checkTransfer(book.balances, draft, context.limits);
