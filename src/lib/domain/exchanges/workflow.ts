@@ -342,6 +342,20 @@ export function propose(draft: ExchangeDraft, proposer: Actor, now: Date): MoveR
 	return { ok: true, exchange, event };
 }
 
+/** A party's move that ends or stops the exchange and may say why (decline, cancel, dispute). */
+function reasonedPartyMove<E extends Exchange>(
+	exchange: E,
+	actor: Actor,
+	now: Date,
+	move: 'decline' | 'cancel' | 'dispute',
+	to: ExchangeState,
+	reason: string | undefined
+): MoveResult<E> {
+	const refused = refusal(exchange, actor, move);
+	if (refused) return fail(refused);
+	return advance(exchange, { by: actor.id, move, to, now, reason: reasonText(reason) });
+}
+
 export function accept<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
 	const refused = refusal(exchange, actor, 'accept');
 	if (refused) return fail(refused);
@@ -354,15 +368,7 @@ export function decline<E extends Exchange>(
 	now: Date,
 	reason?: string
 ): MoveResult<E> {
-	const refused = refusal(exchange, actor, 'decline');
-	if (refused) return fail(refused);
-	return advance(exchange, {
-		by: actor.id,
-		move: 'decline',
-		to: 'declined',
-		now,
-		reason: reasonText(reason)
-	});
+	return reasonedPartyMove(exchange, actor, now, 'decline', 'declined', reason);
 }
 
 /** Either party, before the help is marked done; the proposer withdrawing is a cancel too. */
@@ -372,15 +378,7 @@ export function cancel<E extends Exchange>(
 	now: Date,
 	reason?: string
 ): MoveResult<E> {
-	const refused = refusal(exchange, actor, 'cancel');
-	if (refused) return fail(refused);
-	return advance(exchange, {
-		by: actor.id,
-		move: 'cancel',
-		to: 'cancelled',
-		now,
-		reason: reasonText(reason)
-	});
+	return reasonedPartyMove(exchange, actor, now, 'cancel', 'cancelled', reason);
 }
 
 export function markDone<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
@@ -423,15 +421,7 @@ export function dispute<E extends Exchange>(
 	now: Date,
 	reason?: string
 ): MoveResult<E> {
-	const refused = refusal(exchange, actor, 'dispute');
-	if (refused) return fail(refused);
-	return advance(exchange, {
-		by: actor.id,
-		move: 'dispute',
-		to: 'disputed',
-		now,
-		reason: reasonText(reason)
-	});
+	return reasonedPartyMove(exchange, actor, now, 'dispute', 'disputed', reason);
 }
 
 /**
