@@ -8,7 +8,3 @@ export function t(key: string, inputs: Record<string, unknown> = {}): string {
 	const fn = (messages as unknown as Record<string, MessageFn | undefined>)[key];
 	return typeof fn === 'function' ? fn(inputs) : messages.error_invalid_input();
 }
-
-export function hasMessage(key: string): boolean {
-	return typeof (messages as unknown as Record<string, unknown>)[key] === 'function';
-}

@@ -1,7 +1,4 @@
-import { cookieName, cookieMaxAge, localizeHref, type Locale } from '../paraglide/runtime';
-
-export { localizeHref };
-export type { Locale };
+import { cookieName, cookieMaxAge } from '../paraglide/runtime';
 
 export const LOCALE_COOKIE = cookieName;
 export const LOCALE_COOKIE_MAX_AGE = cookieMaxAge;

@@ -64,13 +64,3 @@ export async function listMembershipsOfQuarter(quarterId: string): Promise<Membe
 	const docs = await (await db()).memberships.find({ quarterId }).sort({ createdAt: 1 }).toArray();
 	return docs.map(toMembership);
 }
-
-export async function setMembershipState(
-	quarterId: string,
-	userId: string,
-	state: MembershipState
-): Promise<void> {
-	await (
-		await db()
-	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { state } });
-}

@@ -98,10 +98,6 @@ export async function updateProfile(
 	await (await db()).users.updateOne({ _id: userId }, { $set: profile });
 }
 
-export async function countUsers(): Promise<number> {
-	return (await db()).users.countDocuments({});
-}
-
 export async function findUsersByIds(ids: string[]): Promise<User[]> {
 	if (ids.length === 0) return [];
 	const docs = await (await db()).users.find({ _id: { $in: ids } }).toArray();
