@@ -23,6 +23,12 @@ const config = {
 				'object-src': ['none']
 			}
 		},
+		typescript: {
+			// Type-check the tests, scripts and benchmarks too, not only src/.
+			config: (tsconfig) => {
+				tsconfig.include.push('../tests/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts');
+			}
+		},
 		alias: {
 			$domain: 'src/lib/domain'
 		}
