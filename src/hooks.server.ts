@@ -2,14 +2,13 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as m from '$lib/paraglide/messages';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { cookieName, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/sessions';
-import { LOCALE_COOKIE, hasEnglishPrefix } from '$lib/server/i18n';
 import { getDb } from '$lib/server/db';
 import { newId } from '$lib/server/ids';
 import { startMaintenance } from '$lib/server/services/maintenance';
@@ -28,9 +27,9 @@ const localeRedirect: Handle = ({ event, resolve }) => {
 	if (
 		event.request.method === 'GET' &&
 		event.request.headers.get('sec-fetch-dest') === 'document' &&
-		!hasEnglishPrefix(pathname) &&
+		extractLocaleFromUrl(event.url) !== 'en' &&
 		!pathname.startsWith('/api/') &&
-		event.cookies.get(LOCALE_COOKIE) === 'en'
+		event.cookies.get(cookieName) === 'en'
 	) {
 		return new Response(null, {
 			status: 307,

@@ -40,12 +40,16 @@ export async function mailRequestAction(
 	const parsed = parseForm(emailOnlySchema, form, ['email']);
 	if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 	const limited = await request(parsed.data.email, requestContext(event));
-	if (limited) {
-		event.setHeaders({ 'retry-after': String(limited.retryAfter) });
-		return fail(429, {
-			errors: { form: 'error_rate_limited' },
-			values: { email: parsed.data.email }
-		});
-	}
+	if (limited) return rateLimited(event, limited, { email: parsed.data.email });
 	return { sent: true as const };
+}
+
+/** 429 with Retry-After and the translated form message; what was typed stays in the form. */
+export function rateLimited(
+	event: Pick<RequestEvent, 'setHeaders'>,
+	limited: Limited,
+	values: Record<string, string>
+) {
+	event.setHeaders({ 'retry-after': String(limited.retryAfter) });
+	return fail(429, { errors: { form: 'error_rate_limited' }, values });
 }

@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { cookieMaxAge, cookieName, localizeHref } from '$lib/paraglide/runtime';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { env } from '$lib/server/env';
 import { readForm } from '$lib/server/http';
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
 
 /** The language switch: a plain form, so it works without JavaScript. */
@@ -11,9 +10,9 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await readForm(request);
 	const locale = form.get('locale') === 'en' ? 'en' : 'de';
 	const target = safeRedirectTarget(String(form.get('redirectTo') ?? '/'));
-	cookies.set(LOCALE_COOKIE, locale, {
+	cookies.set(cookieName, locale, {
 		path: '/',
-		maxAge: LOCALE_COOKIE_MAX_AGE,
+		maxAge: cookieMaxAge,
 		httpOnly: false,
 		sameSite: 'lax',
 		secure: env.production

@@ -164,16 +164,10 @@ const RULES: Record<Exclude<Move, 'propose'>, Rule> = {
 	moderatorCancel: { from: ['disputed'], who: 'moderator' }
 };
 
-const PERSON_MOVES: readonly PersonMove[] = [
-	'accept',
-	'decline',
-	'cancel',
-	'markDone',
-	'confirm',
-	'dispute',
-	'moderatorSettle',
-	'moderatorCancel'
-];
+/** The moves a person can press a button for: all but the system's. */
+const PERSON_MOVES = (Object.keys(RULES) as Array<keyof typeof RULES>).filter(
+	(move): move is PersonMove => RULES[move].who !== 'system'
+);
 
 export const DEFAULT_AUTO_SETTLE_AFTER_DAYS = 14;
 

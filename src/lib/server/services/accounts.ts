@@ -9,6 +9,7 @@ import {
 } from '../../domain/auth/policy';
 import { initialMembershipState } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
+import { localizeHref } from '../../paraglide/runtime';
 import type { Locale, TokenPurpose } from '../db';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions } from '../auth/sessions';
@@ -38,8 +39,7 @@ export interface RequestContext {
 }
 
 function link(ctx: RequestContext, locale: Locale, path: string): string {
-	const prefix = locale === 'en' ? '/en' : '';
-	return `${ctx.origin}${prefix}${path}`;
+	return ctx.origin + localizeHref(path, { locale });
 }
 
 async function issueToken(

@@ -18,7 +18,7 @@ export async function purgeExpired(
 }
 
 export function startMaintenance(): void {
-	if (timer || process.env.VITEST) return;
+	if (timer) return;
 	const run = () =>
 		purgeExpired(new Date()).catch((err) =>
 			console.error('Clean-up of expired records failed:', err)

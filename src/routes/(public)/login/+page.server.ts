@@ -5,7 +5,7 @@ import { LOGIN_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
-import { readForm, requestContext } from '$lib/server/http';
+import { rateLimited, readForm, requestContext } from '$lib/server/http';
 import { logIn } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,10 +25,7 @@ export const actions: Actions = {
 		const { email, password } = parsed.data;
 		const result = await logIn(email, password, requestContext(event));
 		const values = { email };
-		if (!result.ok && result.reason === 'rate_limited') {
-			event.setHeaders({ 'retry-after': String(result.retryAfter) });
-			return fail(429, { errors: { form: 'error_rate_limited' }, values });
-		}
+		if (!result.ok && result.reason === 'rate_limited') return rateLimited(event, result, values);
 		if (!result.ok) {
 			const key = result.reason === 'unverified' ? 'error_login_unverified' : 'error_login_invalid';
 			return fail(result.reason === 'unverified' ? 403 : 400, {

@@ -3,7 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { signupSchema } from '$lib/schemas/auth';
 import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
-import { readForm, requestContext } from '$lib/server/http';
+import { rateLimited, readForm, requestContext } from '$lib/server/http';
 import { listQuarters } from '$lib/server/repos/quarters';
 import { signUp } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,10 +33,7 @@ export const actions: Actions = {
 			requestContext(event)
 		);
 		const values = { displayName, email, quarterId, kind };
-		if (!result.ok && result.reason === 'rate_limited') {
-			event.setHeaders({ 'retry-after': String(result.retryAfter) });
-			return fail(429, { errors: { form: 'error_rate_limited' }, values });
-		}
+		if (!result.ok && result.reason === 'rate_limited') return rateLimited(event, result, values);
 		if (!result.ok) return fail(400, { errors: { quarterId: 'error_quarter_invalid' }, values });
 		redirect(303, localizeHref('/signup/sent'));
 	}
