@@ -10,6 +10,7 @@ import { findMembership, insertMembership } from '../src/lib/server/repos/member
 import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
+import { seedMarketplace } from './seed-marketplace';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 
@@ -134,6 +135,7 @@ export async function seed(
 		}
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
 	}
+	await seedMarketplace(log);
 	return { created, existing };
 }
 

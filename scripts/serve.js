@@ -50,7 +50,15 @@ export async function serve(options) {
 	const origin = env.ORIGIN ?? `http://localhost:${options.port}`;
 	const app = spawn(process.execPath, [path.join(root, 'build/index.js')], {
 		cwd: root,
-		env: { ...env, ORIGIN: origin, PORT: String(options.port), HOST: env.HOST ?? '127.0.0.1' },
+		env: {
+			// Photos may be up to 8 MB; the app's own limit (hooks.server.ts) answers bigger uploads
+			// with a translated message, so adapter-node's plain-text limit must lie above it.
+			BODY_SIZE_LIMIT: '32M',
+			...env,
+			ORIGIN: origin,
+			PORT: String(options.port),
+			HOST: env.HOST ?? '127.0.0.1'
+		},
 		stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit'
 	});
 	const done = new Promise((resolve) => app.once('exit', (code) => resolve(code ?? 0)));

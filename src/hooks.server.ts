@@ -48,6 +48,30 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** Form posts with a photo may carry 8 MB plus the form; everything else is small. */
+const MULTIPART_LIMIT = 9 * 1024 * 1024;
+const FORM_LIMIT = 256 * 1024;
+
+/** Refuses oversized bodies from their declared length, before reading them, in the reader's
+ * language (adapter-node's own limit, BODY_SIZE_LIMIT, lies above and answers in English). */
+const bodyLimit: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > 0) {
+		const multipart = (event.request.headers.get('content-type') ?? '').startsWith(
+			'multipart/form-data'
+		);
+		const limit = multipart ? MULTIPART_LIMIT : FORM_LIMIT;
+		// The Stripe webhook sends JSON and keeps its own checks.
+		if (length > limit && !event.url.pathname.startsWith('/api/')) {
+			return new Response(multipart ? m.error_upload_too_large() : m.error_body_too_large(), {
+				status: 413,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = newId();
 	const response = await resolve(event);
@@ -89,7 +113,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, localeRedirect, i18n, auth);
+export const handle = sequence(securityHeaders, localeRedirect, i18n, bodyLimit, auth);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status < 500) {

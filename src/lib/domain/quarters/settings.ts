@@ -13,13 +13,24 @@ export interface QuarterSettings {
 	/** New listings wait for the quarter management before they are published. */
 	listingPreModeration: boolean;
 	timeBank: TimeBankLimits;
+	/** Days a listing stays up before it expires (renewable). */
+	listingExpiryDays: number;
+	/** A resident with this many paid offers is told about the business role; 0 turns it off. */
+	paidOfferHintThreshold: number;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	memberApproval: true,
 	listingPreModeration: true,
-	timeBank: { minBalanceMinutes: -10 * 60, maxBalanceMinutes: 40 * 60 }
+	timeBank: { minBalanceMinutes: -10 * 60, maxBalanceMinutes: 40 * 60 },
+	listingExpiryDays: 60,
+	paidOfferHintThreshold: 3
 };
+
+/** Settings saved before a field existed get its default. */
+export function withDefaults(saved: Partial<QuarterSettings>): QuarterSettings {
+	return { ...DEFAULT_QUARTER_SETTINGS, ...saved };
+}
 
 /** The largest limit we accept either way: 1000 hours. */
 export const MAX_LIMIT_MINUTES = 1000 * 60;

@@ -41,3 +41,15 @@ export function safeRedirectTarget(target: string | null | undefined, fallback =
 	}
 	return target;
 }
+
+/** A quarter page open to everyone: who is looking (maybe nobody) and their membership. */
+export async function quarterViewer(
+	event: Event,
+	quarterId: string
+): Promise<{ quarter: Quarter; user: User | null; membership: Membership | null }> {
+	const quarter = await findQuarter(quarterId);
+	if (!quarter) error(404, m.error_not_found());
+	const user = event.locals.user;
+	const membership = user ? await findMembership(quarter.id, user.id) : null;
+	return { quarter, user, membership };
+}

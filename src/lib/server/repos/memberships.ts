@@ -64,3 +64,15 @@ export async function listMembershipsOfQuarter(quarterId: string): Promise<Membe
 	const docs = await (await db()).memberships.find({ quarterId }).sort({ createdAt: 1 }).toArray();
 	return docs.map(toMembership);
 }
+
+/** Suspension and reinstatement by the quarter management (audited by the caller). */
+export async function setMembershipState(
+	quarterId: string,
+	userId: string,
+	state: MembershipState
+): Promise<void> {
+	await (await db()).memberships.updateOne(
+		{ _id: membershipId(quarterId, userId) },
+		{ $set: { state } }
+	);
+}

@@ -1,4 +1,9 @@
-import type { QuarterSettings } from '../../domain/quarters/settings';
+import {
+	DEFAULT_CATEGORIES,
+	type Block,
+	type Category
+} from '../../domain/listings/categories';
+import { withDefaults, type QuarterSettings } from '../../domain/quarters/settings';
 import { db, type QuarterDoc } from '../db';
 
 export interface Quarter {
@@ -7,6 +12,8 @@ export interface Quarter {
 	city: string;
 	description: string;
 	settings: QuarterSettings;
+	categories: Category[];
+	blocks: Block[];
 }
 
 function toQuarter(doc: QuarterDoc): Quarter {
@@ -15,7 +22,9 @@ function toQuarter(doc: QuarterDoc): Quarter {
 		name: doc.name,
 		city: doc.city,
 		description: doc.description,
-		settings: doc.settings
+		settings: withDefaults(doc.settings),
+		categories: doc.categories ?? [...DEFAULT_CATEGORIES],
+		blocks: doc.blocks ?? []
 	};
 }
 
@@ -34,8 +43,12 @@ export async function listQuarters(): Promise<Quarter[]> {
 	return docs.map(toQuarter);
 }
 
-/** Inserts a quarter; a taken slug fails with a duplicate-key error. */
-export async function insertQuarter(quarter: Quarter, now: Date): Promise<void> {
+/** Inserts a quarter; a taken slug fails with a duplicate-key error. Without a taxonomy of its
+ * own the quarter starts with the default categories. */
+export async function insertQuarter(
+	quarter: Omit<Quarter, 'categories' | 'blocks'> & Partial<Pick<Quarter, 'categories' | 'blocks'>>,
+	now: Date
+): Promise<void> {
 	await (
 		await db()
 	).quarters.insertOne({
@@ -44,8 +57,15 @@ export async function insertQuarter(quarter: Quarter, now: Date): Promise<void> 
 		city: quarter.city,
 		description: quarter.description,
 		settings: quarter.settings,
+		categories: quarter.categories ?? [...DEFAULT_CATEGORIES],
+		blocks: quarter.blocks ?? [],
 		createdAt: now
 	});
+}
+
+/** The quarter's blocks (street sections), e.g. from the seed or the cockpit. */
+export async function updateQuarterBlocks(id: string, blocks: Block[]): Promise<void> {
+	await (await db()).quarters.updateOne({ _id: id }, { $set: { blocks } });
 }
 
 export async function updateQuarterSettings(id: string, settings: QuarterSettings): Promise<void> {

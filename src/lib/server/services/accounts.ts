@@ -14,8 +14,8 @@ import type { Locale, TokenPurpose } from '../db';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions } from '../auth/sessions';
 import { hashToken, newId, newSecretToken } from '../ids';
-import { insertMembership } from '../repos/memberships';
-import { findQuarter } from '../repos/quarters';
+import { insertMembership, listMembershipsOfUser } from '../repos/memberships';
+import { findQuarter, listQuarterIds } from '../repos/quarters';
 import { deleteSessionsOfUser } from '../repos/sessions';
 import { claimOnce, deleteTokensOfUser, findToken, insertToken } from '../repos/tokens';
 import {
@@ -199,7 +199,7 @@ export async function resendVerification(
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: Date; locale: Locale }
-	| { ok: false; reason: 'invalid' | 'unverified' }
+	| { ok: false; reason: 'invalid' | 'unverified' | 'suspended' }
 	| Limited;
 
 export async function logIn(
@@ -221,6 +221,11 @@ export async function logIn(
 		: await verifyAgainstDummy(password);
 	if (!user || !valid) return { ok: false, reason: 'invalid' };
 	if (!user.emailVerified) return { ok: false, reason: 'unverified' };
+	// Suspended by the quarter management everywhere they belong: no way in until reinstated.
+	const memberships = await listMembershipsOfUser(user.id, await listQuarterIds());
+	if (memberships.length > 0 && memberships.every((ms) => ms.state === 'suspended')) {
+		return { ok: false, reason: 'suspended' };
+	}
 	const { token, session } = await createSession(user.id, ctx.now);
 	return { ok: true, token, expiresAt: session.expiresAt, locale: user.locale };
 }

@@ -4,8 +4,11 @@ import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
 
+import { runListingExpiry } from './listings';
+
 const HOUR = 60 * 60 * 1000;
 let timer: ReturnType<typeof setInterval> | null = null;
+let listingTimer: ReturnType<typeof setInterval> | null = null;
 
 export async function purgeExpired(
 	now: Date
@@ -26,4 +29,11 @@ export function startMaintenance(): void {
 	setTimeout(run, 30_000).unref();
 	timer = setInterval(run, HOUR);
 	timer.unref();
+
+	// Listings expire to the minute they are due; reminders go out a week before.
+	const expire = () =>
+		runListingExpiry(new Date()).catch((err) => console.error('Listing expiry failed:', err));
+	setTimeout(expire, 20_000).unref();
+	listingTimer = setInterval(expire, 10 * 60 * 1000);
+	listingTimer.unref();
 }

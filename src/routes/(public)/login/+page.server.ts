@@ -27,8 +27,8 @@ export const actions: Actions = {
 		const values = { email };
 		if (!result.ok && result.reason === 'rate_limited') return rateLimited(event, result, values);
 		if (!result.ok) {
-			const key = result.reason === 'unverified' ? 'error_login_unverified' : 'error_login_invalid';
-			return fail(result.reason === 'unverified' ? 403 : 400, {
+			const key = `error_login_${result.reason}`;
+			return fail(result.reason === 'invalid' ? 400 : 403, {
 				errors: { form: key },
 				values,
 				unverified: result.reason === 'unverified'

@@ -1,4 +1,10 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isManagement } from '$lib/domain/members/roles';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { reasonSchema } from '$lib/schemas/listing';
+import { setSuspended } from '$lib/server/services/moderation';
 import { checkTimeBankLimits } from '$lib/domain/quarters/settings';
 import { parseForm } from '$lib/schemas/form';
 import { QUARTER_SETTINGS_FIELDS, quarterSettingsSchema } from '$lib/schemas/quarter';
@@ -24,12 +30,40 @@ export const load: PageServerLoad = async (event) => {
 			displayName: users.get(ms.userId)?.displayName ?? '—',
 			role: ms.role,
 			state: ms.state,
+			management: isManagement({ ...ms, state: 'active' }),
 			since: ms.since.toISOString()
 		}))
 	};
 };
 
+const memberSchema = reasonSchema.extend({
+	member: z.string().regex(/^[0-9a-f]{24}$/, 'error_invalid_input')
+});
+
+async function suspension(event: Parameters<Actions[string]>[0], suspend: boolean) {
+	const { quarter, user } = await requireRole(event, event.params.quarter!, MANAGEMENT);
+	const form = await readForm(event.request);
+	const parsed = parseForm(memberSchema, form, ['member', 'reason']);
+	const member = String(form.get('member') ?? '');
+	if (!parsed.ok) return fail(400, { member, errors: parsed.errors, values: parsed.values });
+	const result = await setSuspended({
+		quarter,
+		memberId: parsed.data.member,
+		moderatorId: user.id,
+		suspend,
+		reason: parsed.data.reason,
+		now: new Date()
+	});
+	if (!result.ok) {
+		if (result.problem === 'not_found') error(404, m.error_not_found());
+		return fail(409, { member, errors: { form: `error_member_${result.problem}` }, values: {} });
+	}
+	redirect(303, localizeHref(`/manage/${quarter.id}?done=${suspend ? 'suspended' : 'reinstated'}`));
+}
+
 export const actions: Actions = {
+	suspend: (event) => suspension(event, true),
+	reinstate: (event) => suspension(event, false),
 	settings: async (event) => {
 		const { quarter } = await requireRole(event, event.params.quarter, MANAGEMENT);
 		const form = await readForm(event.request);
@@ -48,6 +82,7 @@ export const actions: Actions = {
 			return fail(400, { errors: { [field]: `error_limits_${problem}` }, values });
 		}
 		await updateQuarterSettings(quarter.id, {
+			...quarter.settings,
 			memberApproval: parsed.data.memberApproval,
 			listingPreModeration: parsed.data.listingPreModeration,
 			timeBank

@@ -1,0 +1,67 @@
+// What listing pages show, built from a listing: only the fields a page needs, and nothing a
+// signed-out visitor should not see.
+import { categoryLabel } from '../domain/listings/categories';
+import type { Listing } from '../domain/listings/listing';
+import { roundedDistance } from '../domain/search/location';
+import type { Quarter } from './repos/quarters';
+import { findUsersByIds } from './repos/users';
+
+export interface ListingTeaser {
+	id: string;
+	title: string;
+	kind: Listing['kind'];
+	category: string;
+}
+
+export interface ListingSummary extends ListingTeaser {
+	excerpt: string;
+	settlement: Listing['settlement'];
+	priceCents: number | null;
+	priceUnit: Listing['priceUnit'];
+	commercial: boolean;
+	authorId: string;
+	authorName: string;
+	/** Rounded to 100 m, so nobody's address can be worked out. */
+	distanceMeters: number | null;
+	photoId: string | null;
+	publishedAt: string | null;
+	state: Listing['state'];
+}
+
+export function teaser(listing: Listing, quarter: Quarter, locale: 'de' | 'en'): ListingTeaser {
+	return {
+		id: listing.id,
+		title: listing.title,
+		kind: listing.kind,
+		category: categoryLabel(quarter.categories, listing.category, locale)
+	};
+}
+
+export async function authorNames(listings: Listing[]): Promise<Map<string, string>> {
+	const ids = [...new Set(listings.map((l) => l.authorId))];
+	return new Map((await findUsersByIds(ids)).map((u) => [u.id, u.displayName]));
+}
+
+export function summary(
+	listing: Listing,
+	quarter: Quarter,
+	locale: 'de' | 'en',
+	names: Map<string, string>,
+	distanceMeters: number | null,
+	excerptOf: (listing: Listing) => string
+): ListingSummary {
+	return {
+		...teaser(listing, quarter, locale),
+		excerpt: excerptOf(listing),
+		settlement: listing.settlement,
+		priceCents: listing.priceCents,
+		priceUnit: listing.priceUnit,
+		commercial: listing.commercial,
+		authorId: listing.authorId,
+		authorName: names.get(listing.authorId) ?? '—',
+		distanceMeters: distanceMeters === null ? null : roundedDistance(distanceMeters),
+		photoId: listing.photoId,
+		publishedAt: listing.publishedAt?.toISOString() ?? null,
+		state: listing.state
+	};
+}

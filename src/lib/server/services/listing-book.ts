@@ -1,0 +1,229 @@
+// The listings every app server holds in memory, with the search index over the published ones.
+// The database has the truth as an insert-only log of changes (repos/listing-revisions.ts),
+// numbered across the installation. A server reads the log once at start, then follows it by
+// probing the next number. A change is an insert of number head+1 without reading first: if it
+// succeeds, nobody had written head+1, so the change was decided on the latest state of the
+// listing; if the number is taken, the server reads what it missed and decides again. FerretDB's
+// updates are not atomic (a read, then a separate write), so an update could lose a moderator's
+// "hide" to an author's edit made at the same moment; this way nothing is lost and the history
+// of every listing stays readable.
+import type { Listing, Move } from '../../domain/listings/listing';
+import { isPublic } from '../../domain/listings/listing';
+import { parseCellKey } from '../../domain/search/location';
+import { isDuplicateKeyError } from '../db';
+import {
+	findListingRevision,
+	insertListingRevision,
+	insertListingRevisions,
+	streamListingRevisions,
+	type ListingRevision
+} from '../repos/listing-revisions';
+import { ListingSearchIndex, type ListingHits, type ListingQuery } from '../search/listing-index';
+
+export interface SearchFields {
+	tokens: string[];
+	cell: string | null;
+	/** Plain text of the description, for the index. */
+	text: string;
+}
+
+export type Decision<P> =
+	| { ok: true; listing: Listing; move: Move; by: string; search: SearchFields }
+	| { ok: false; problem: P };
+
+export type CommitResult<P> =
+	| { ok: true; listing: Listing; previous: Listing | undefined }
+	| { ok: false; problem: P | 'contention' };
+
+interface State {
+	seq: number;
+	listings: Map<string, Listing>;
+	index: ListingSearchIndex;
+	queue: Promise<unknown>;
+	checkedAt: number;
+}
+
+/** How often one change re-reads and decides again after losing a race for the next number. */
+const MAX_ATTEMPTS = 100;
+/** Reads accept a view this old (ms); a server's own changes are visible at once. */
+const FRESH_MS = 300;
+
+export class ListingBook {
+	private state: Promise<State> | null = null;
+
+	private load(): Promise<State> {
+		if (!this.state) {
+			this.state = (async () => {
+				const s: State = {
+					seq: 0,
+					listings: new Map(),
+					index: new ListingSearchIndex(),
+					queue: Promise.resolve(),
+					checkedAt: Date.now()
+				};
+				for await (const revision of streamListingRevisions()) {
+					// A gap would be a lost change; stop there and let catchUp find what follows.
+					if (revision.seq !== s.seq + 1) break;
+					apply(s, revision);
+				}
+				await this.catchUp(s);
+				return s;
+			})();
+			this.state.catch(() => (this.state = null));
+		}
+		return this.state;
+	}
+
+	private async serial<T>(fn: (s: State) => Promise<T>): Promise<T> {
+		const s = await this.load();
+		const run = s.queue.then(() => fn(s));
+		s.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async catchUp(s: State): Promise<void> {
+		for (;;) {
+			const next = await findListingRevision(s.seq + 1);
+			if (!next) break;
+			apply(s, next);
+		}
+		s.checkedAt = Date.now();
+	}
+
+	/** The state, caught up with other servers' changes of the last moment. */
+	private async fresh(): Promise<State> {
+		const s = await this.load();
+		if (Date.now() - s.checkedAt < FRESH_MS) return s;
+		return this.serial(async (state) => {
+			if (Date.now() - state.checkedAt >= FRESH_MS) await this.catchUp(state);
+			return state;
+		});
+	}
+
+	/**
+	 * Changes one listing (or creates it when `current` is undefined). `decide` sees the latest
+	 * stored version and may run more than once, so it must not have side effects.
+	 */
+	commit<P>(
+		listingId: string,
+		decide: (current: Listing | undefined) => Decision<P>,
+		now: Date
+	): Promise<CommitResult<P>> {
+		return this.serial(async (s) => {
+			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				if (attempt > 0) await this.catchUp(s);
+				const previous = s.listings.get(listingId);
+				const decision = decide(previous);
+				if (!decision.ok) return { ok: false, problem: decision.problem };
+				const revision: ListingRevision = {
+					seq: s.seq + 1,
+					listingId,
+					revision: decision.listing.revision,
+					move: decision.move,
+					by: decision.by,
+					at: now,
+					listing: decision.listing,
+					search: decision.search
+				};
+				try {
+					await insertListingRevision(revision);
+				} catch (err) {
+					if (isDuplicateKeyError(err)) continue;
+					throw err;
+				}
+				apply(s, revision);
+				return { ok: true, listing: decision.listing, previous };
+			}
+			return { ok: false, problem: 'contention' };
+		});
+	}
+
+	/**
+	 * New listings in bulk, for the seed and the benchmark: one insert per batch. Fails (and
+	 * stores nothing further) if another writer is active at the same time.
+	 */
+	importNew(
+		items: { listing: Listing; search: SearchFields; by: string }[],
+		now: Date
+	): Promise<void> {
+		return this.serial(async (s) => {
+			await this.catchUp(s);
+			const BATCH = 1000;
+			for (let i = 0; i < items.length; i += BATCH) {
+				const revisions = items.slice(i, i + BATCH).map(
+					(item, j): ListingRevision => ({
+						seq: s.seq + 1 + j,
+						listingId: item.listing.id,
+						revision: item.listing.revision,
+						move: 'create',
+						by: item.by,
+						at: now,
+						listing: item.listing,
+						search: item.search
+					})
+				);
+				await insertListingRevisions(revisions);
+				for (const r of revisions) apply(s, r);
+			}
+		});
+	}
+
+	async get(id: string): Promise<Listing | undefined> {
+		return (await this.fresh()).listings.get(id);
+	}
+
+	/** Every listing matching `keep`, newest first. */
+	async filter(keep: (listing: Listing) => boolean): Promise<Listing[]> {
+		const s = await this.fresh();
+		const out: Listing[] = [];
+		for (const listing of s.listings.values()) if (keep(listing)) out.push(listing);
+		return out.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+	}
+
+	async search(query: ListingQuery): Promise<{ total: number; hits: SearchHit[] }> {
+		const s = await this.fresh();
+		const result: ListingHits = s.index.search(query);
+		return {
+			total: result.total,
+			hits: result.hits
+				.map((hit) => ({ listing: s.listings.get(hit.id)!, distanceMeters: hit.distanceMeters }))
+				.filter((hit) => hit.listing !== undefined)
+		};
+	}
+
+	/** The number of the latest change this server has seen (for tests and the benchmark). */
+	async head(): Promise<number> {
+		return (await this.fresh()).seq;
+	}
+}
+
+export interface SearchHit {
+	listing: Listing;
+	distanceMeters: number | null;
+}
+
+function apply(s: State, revision: ListingRevision): void {
+	s.seq = revision.seq;
+	const listing = revision.listing;
+	s.listings.set(listing.id, listing);
+	if (isPublic(listing)) {
+		s.index.upsert({
+			id: listing.id,
+			quarterId: listing.quarterId,
+			kind: listing.kind,
+			category: listing.category,
+			settlement: listing.settlement,
+			commercial: listing.commercial,
+			title: listing.title,
+			text: revision.search.text,
+			tags: listing.tags,
+			cell: revision.search.cell ? parseCellKey(revision.search.cell) : null,
+			publishedAt: (listing.publishedAt ?? listing.createdAt).getTime()
+		});
+	} else if (s.index.has(listing.id)) {
+		s.index.remove(listing.id);
+	}
+}
+
+/** The app's book; tests create their own instances to play several servers. */
+export const listingBook = new ListingBook();

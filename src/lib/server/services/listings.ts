@@ -1,0 +1,292 @@
+// Listing use-cases: create, edit, move through states, moderate, search. Rules come from
+// domain/listings; the book stores each change once; moderator moves go to the audit log and
+// the author hears about them by mail.
+import {
+	allowedMoves,
+	applyMove,
+	createListing as newListing,
+	dueForExpiry,
+	dueForReminder,
+	isManagementMove,
+	mayView,
+	suggestsBusinessRole,
+	SYSTEM,
+	type Listing,
+	type ListingActor,
+	type ListingContent,
+	type ListingPolicy,
+	type MoveInput,
+	type MoveProblem
+} from '../../domain/listings/listing';
+import { isActiveMember, isManagement } from '../../domain/members/roles';
+import { cellKey, cellOf } from '../../domain/search/location';
+import { searchTokens } from '../../domain/search/text';
+import * as m from '../../paraglide/messages';
+import { newId } from '../ids';
+import { markdownToPlainText } from '../markdown';
+import { appendAudit } from '../repos/audit';
+import type { Membership } from '../repos/memberships';
+import { claimOnce } from '../repos/tokens';
+import type { Quarter } from '../repos/quarters';
+import { listQuarters } from '../repos/quarters';
+import { findUserById } from '../repos/users';
+import type { ListingQuery } from '../search/listing-index';
+import { listingBook, type SearchFields } from './listing-book';
+import { sendMail } from './mail';
+
+export function listingPolicy(quarter: Quarter): ListingPolicy {
+	return {
+		preModeration: quarter.settings.listingPreModeration,
+		expiryDays: quarter.settings.listingExpiryDays
+	};
+}
+
+/** The person as the listing rules see them; null when signed out. */
+export function listingActor(
+	userId: string | null,
+	membership: Membership | null
+): ListingActor | null {
+	if (!userId) return null;
+	return { id: userId, moderator: isManagement(membership) };
+}
+
+export function searchFields(listing: ListingContent, quarter: Quarter): SearchFields {
+	const text = markdownToPlainText(listing.description);
+	const block = quarter.blocks.find((b) => b.id === listing.blockId);
+	return {
+		tokens: searchTokens([listing.title, text, listing.tags.join(' ')].join(' ')),
+		cell: block ? cellKey(cellOf(block.lat, block.lon)) : null,
+		text
+	};
+}
+
+export type CreateProblem = 'not_member';
+
+export async function createListing(input: {
+	quarter: Quarter;
+	userId: string;
+	membership: Membership | null;
+	content: ListingContent;
+	submit: boolean;
+	now: Date;
+}): Promise<
+	| { ok: true; listing: Listing; suggestBusiness: boolean }
+	| { ok: false; problem: CreateProblem | 'contention' }
+> {
+	const { quarter, userId, membership, content, submit, now } = input;
+	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
+	const id = newId();
+	const listing = newListing(
+		{ id, quarterId: quarter.id, authorId: userId, commercial: membership!.role === 'business' },
+		content,
+		submit,
+		listingPolicy(quarter),
+		now
+	);
+	const result = await listingBook.commit<CreateProblem>(
+		id,
+		(current) =>
+			current
+				? { ok: false, problem: 'not_member' } // an id is never reused; cannot happen
+				: { ok: true, listing, move: 'create', by: userId, search: searchFields(content, quarter) },
+		now
+	);
+	if (!result.ok) return result;
+	return {
+		ok: true,
+		listing: result.listing,
+		suggestBusiness: await suggestBusiness(quarter, userId, membership!)
+	};
+}
+
+/** A resident with many paid offers is told about the business role (a quarter setting). */
+async function suggestBusiness(
+	quarter: Quarter,
+	userId: string,
+	membership: Membership
+): Promise<boolean> {
+	if (membership.role !== 'resident') return false;
+	const own = await listingBook.filter((l) => l.quarterId === quarter.id && l.authorId === userId);
+	return suggestsBusinessRole(own, quarter.settings.paidOfferHintThreshold);
+}
+
+export type ChangeProblem = MoveProblem | 'not_found' | 'contention';
+
+/**
+ * Moves a listing (edit, submit, approve, hide, ...). The move is decided on the latest stored
+ * version; a moderator's move is written to the audit log and mailed to the author.
+ */
+export async function changeListing(input: {
+	quarter: Quarter;
+	listingId: string;
+	userId: string;
+	membership: Membership | null;
+	move: MoveInput;
+	now: Date;
+}): Promise<{ ok: true; listing: Listing } | { ok: false; problem: ChangeProblem }> {
+	const { quarter, listingId, userId, membership, move, now } = input;
+	// Suspended or pending members make no moves; moderators act through their active membership.
+	if (!isActiveMember(membership)) return { ok: false, problem: 'not_allowed' };
+	const actor = listingActor(userId, membership)!;
+	const policy = listingPolicy(quarter);
+	const result = await listingBook.commit<MoveProblem | 'not_found'>(
+		listingId,
+		(current) => {
+			if (!current || current.quarterId !== quarter.id || !mayView(current, actor)) {
+				return { ok: false, problem: 'not_found' };
+			}
+			const moved = applyMove(current, move, actor, policy, now);
+			if (!moved.ok) return moved;
+			return {
+				ok: true,
+				listing: moved.listing,
+				move: move.move,
+				by: userId,
+				search: searchFields(moved.listing, quarter)
+			};
+		},
+		now
+	);
+	if (!result.ok) return result;
+	const { listing, previous } = result;
+	if (isManagementMove(move.move)) {
+		const reason = move.move === 'edit' ? '' : (move.reason ?? '');
+		await appendAudit({
+			id: `listing:${listing.id}:${listing.revision}`,
+			quarterId: quarter.id,
+			at: now,
+			actorId: userId,
+			action: `listing.${move.move}`,
+			target: { type: 'listing', id: listing.id },
+			reason,
+			details: { title: listing.title, from: previous?.state ?? null, to: listing.state }
+		});
+		await mailAuthor(quarter, listing, move.move, reason, now);
+	}
+	return { ok: true, listing };
+}
+
+async function mailAuthor(
+	quarter: Quarter,
+	listing: Listing,
+	move: string,
+	reason: string,
+	now: Date
+): Promise<void> {
+	const author = await findUserById(listing.authorId);
+	if (!author) return;
+	const locale = author.locale;
+	const params = { title: listing.title, quarter: quarter.name, reason };
+	const text =
+		move === 'approve'
+			? m.mail_listing_approved_body(params, { locale })
+			: move === 'reject'
+				? m.mail_listing_rejected_body(params, { locale })
+				: move === 'requestChanges'
+					? m.mail_listing_changes_body(params, { locale })
+					: move === 'hide'
+						? m.mail_listing_hidden_body(params, { locale })
+						: move === 'reinstate'
+							? m.mail_listing_reinstated_body(params, { locale })
+							: null;
+	if (!text) return;
+	await sendMail(
+		{ to: author.email, subject: m.mail_listing_subject(params, { locale }), text },
+		now
+	);
+}
+
+/** A listing as this person may see it, or null (missing, other quarter, or not theirs to see). */
+export async function findVisibleListing(
+	quarterId: string,
+	listingId: string,
+	actor: ListingActor | null
+): Promise<Listing | null> {
+	const listing = await listingBook.get(listingId);
+	if (!listing || listing.quarterId !== quarterId || !mayView(listing, actor)) return null;
+	return listing;
+}
+
+export { allowedMoves };
+
+export async function searchListings(query: ListingQuery) {
+	return listingBook.search(query);
+}
+
+export async function listingsOfAuthor(quarterId: string, authorId: string): Promise<Listing[]> {
+	return listingBook.filter((l) => l.quarterId === quarterId && l.authorId === authorId);
+}
+
+/** What the quarter management should look at: waiting listings and unreviewed changes. */
+export async function reviewQueue(quarterId: string): Promise<Listing[]> {
+	const list = await listingBook.filter(
+		(l) => l.quarterId === quarterId && (l.state === 'pending' || l.needsReview)
+	);
+	// Oldest first: whoever waits longest is looked at first.
+	return list.reverse();
+}
+
+export async function listingsByIds(ids: string[]): Promise<Map<string, Listing>> {
+	const wanted = new Set(ids);
+	const found = await listingBook.filter((l) => wanted.has(l.id));
+	return new Map(found.map((l) => [l.id, l]));
+}
+
+/** Expires due listings and sends reminders a week before; every server may run it. */
+export async function runListingExpiry(now: Date): Promise<{ expired: number; reminded: number }> {
+	const quarters = new Map((await listQuarters()).map((q) => [q.id, q]));
+	const all = await listingBook.filter(() => true);
+	let expired = 0;
+	for (const listing of dueForExpiry(all, now)) {
+		const quarter = quarters.get(listing.quarterId);
+		if (!quarter) continue;
+		const result = await listingBook.commit<MoveProblem | 'gone'>(
+			listing.id,
+			(current) => {
+				if (!current) return { ok: false, problem: 'gone' };
+				const moved = applyMove(
+					current,
+					{ move: 'expire' },
+					{ id: SYSTEM, moderator: false },
+					listingPolicy(quarter),
+					now
+				);
+				return moved.ok
+					? {
+							ok: true,
+							listing: moved.listing,
+							move: 'expire',
+							by: SYSTEM,
+							search: searchFields(moved.listing, quarter)
+						}
+					: moved;
+			},
+			now
+		);
+		if (result.ok) expired++;
+	}
+	let reminded = 0;
+	for (const listing of dueForReminder(all, now, 7)) {
+		const quarter = quarters.get(listing.quarterId);
+		// One reminder per listing and expiry date, whichever server gets there first.
+		if (!quarter || !(await claimOnce(`listing-reminder:${listing.id}:${listing.expiresAt!.toISOString()}`, now)))
+			continue;
+		const author = await findUserById(listing.authorId);
+		if (!author) continue;
+		const locale = author.locale;
+		const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(listing.expiresAt!);
+		await sendMail(
+			{
+				to: author.email,
+				subject: m.mail_listing_expiry_subject({ title: listing.title }, { locale }),
+				text: m.mail_listing_expiry_body(
+					{ title: listing.title, quarter: quarter.name, date },
+					{ locale }
+				)
+			},
+			now
+		);
+		reminded++;
+	}
+	return { expired, reminded };
+}

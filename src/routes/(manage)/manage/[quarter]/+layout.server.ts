@@ -1,0 +1,17 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { listFlags } from '$lib/server/repos/flags';
+import { reviewQueue } from '$lib/server/services/listings';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	const [queue, flags] = await Promise.all([reviewQueue(quarter.id), listFlags(quarter.id)]);
+	return {
+		manage: {
+			quarterId: quarter.id,
+			quarterName: quarter.name,
+			reviewCount: queue.length,
+			openFlags: flags.filter((f) => !f.resolution).length
+		}
+	};
+};

@@ -1,0 +1,96 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { parseForm } from '$lib/schemas/form';
+import { REASON_MAX } from '$lib/domain/listings/listing';
+import { requireRole } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { listFlags } from '$lib/server/repos/flags';
+import { findUsersByIds } from '$lib/server/repos/users';
+import { listingsByIds } from '$lib/server/services/listings';
+import { FLAG_OUTCOMES, resolveFlag } from '$lib/server/services/moderation';
+import type { Actions, PageServerLoad } from './$types';
+
+const resolveSchema = z
+	.object({
+		flag: z.string().min(1, 'error_invalid_input').max(200, 'error_invalid_input'),
+		outcome: z.enum(FLAG_OUTCOMES, { error: 'error_flag_outcome' }),
+		note: z.string({ error: 'error_invalid_input' }).trim().max(REASON_MAX, 'error_note_too_long')
+	})
+	.refine((v) => v.outcome !== 'hidden' || v.note.length > 0, {
+		path: ['note'],
+		message: 'error_reason_required'
+	});
+
+export const load: PageServerLoad = async (event) => {
+	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	const flags = await listFlags(quarter.id);
+	const listings = await listingsByIds(
+		flags.filter((f) => f.target.type === 'listing').map((f) => f.target.id)
+	);
+	const people = new Map(
+		(
+			await findUsersByIds([
+				...flags.map((f) => f.reporterId),
+				...flags.flatMap((f) => (f.target.type === 'member' ? [f.target.id] : [])),
+				...flags.flatMap((f) => (f.resolution ? [f.resolution.by] : []))
+			])
+		).map((u) => [u.id, u.displayName])
+	);
+	const view = (f: (typeof flags)[number]) => {
+		const listing = f.target.type === 'listing' ? listings.get(f.target.id) : undefined;
+		return {
+			id: f.id,
+			type: f.target.type,
+			targetId: f.target.id,
+			targetLabel:
+				f.target.type === 'listing'
+					? (listing?.title ?? '—')
+					: f.target.type === 'member'
+						? (people.get(f.target.id) ?? '—')
+						: '',
+			targetState: listing?.state ?? null,
+			reason: f.reason,
+			note: f.note,
+			reporter: people.get(f.reporterId) ?? '—',
+			createdAt: f.createdAt.toISOString(),
+			resolution: f.resolution && {
+				outcome: f.resolution.outcome,
+				note: f.resolution.note,
+				by: people.get(f.resolution.by) ?? '—',
+				at: f.resolution.at.toISOString()
+			}
+		};
+	};
+	return {
+		quarter: { id: quarter.id, name: quarter.name },
+		// Open reports oldest first: whoever waits longest is answered first.
+		open: flags.filter((f) => !f.resolution).reverse().map(view),
+		resolved: flags.filter((f) => f.resolution).slice(0, 50).map(view)
+	};
+};
+
+export const actions: Actions = {
+	resolve: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const parsed = parseForm(resolveSchema, form, ['flag', 'outcome', 'note']);
+		if (!parsed.ok) {
+			return fail(400, { flag: String(form.get('flag') ?? ''), errors: parsed.errors, values: parsed.values });
+		}
+		const result = await resolveFlag({
+			quarter,
+			flagId: parsed.data.flag,
+			moderatorId: user.id,
+			outcome: parsed.data.outcome,
+			note: parsed.data.note,
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_not_found());
+			return fail(409, { flag: parsed.data.flag, errors: { form: `error_flag_${result.problem}` }, values: {} });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/flags?done=${parsed.data.outcome}`));
+	}
+};

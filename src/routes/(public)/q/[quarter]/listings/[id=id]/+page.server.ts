@@ -1,0 +1,155 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { categoryLabel } from '$lib/domain/listings/categories';
+import {
+	MOVES,
+	REASONED_MOVES,
+	allowedMoves,
+	type Move
+} from '$lib/domain/listings/listing';
+import { isActiveMember } from '$lib/domain/members/roles';
+import { cellOf, distanceMeters, roundedDistance } from '$lib/domain/search/location';
+import { parseForm } from '$lib/schemas/form';
+import { flagSchema, reasonSchema } from '$lib/schemas/listing';
+import { quarterViewer, requireRole } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { renderMarkdown } from '$lib/server/markdown';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { findProfile } from '$lib/server/repos/profiles';
+import { findUserById } from '$lib/server/repos/users';
+import { flagListing } from '$lib/server/services/moderation';
+import {
+	changeListing,
+	findVisibleListing,
+	listingActor,
+	listingsOfAuthor
+} from '$lib/server/services/listings';
+import { suggestsBusinessRole } from '$lib/domain/listings/listing';
+import type { Actions, PageServerLoad } from './$types';
+
+const MEMBERS = ['resident', 'business'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { quarter, user, membership } = await quarterViewer(event, event.params.quarter);
+	const actor = listingActor(user?.id ?? null, membership);
+	const listing = await findVisibleListing(quarter.id, event.params.id, actor);
+	if (!listing) error(404, m.error_listing_not_found());
+	const locale = event.locals.locale;
+	const category = categoryLabel(quarter.categories, listing.category, locale);
+	const base = {
+		quarter: { id: quarter.id, name: quarter.name },
+		listing: { id: listing.id, title: listing.title, kind: listing.kind, category }
+	};
+	const isAuthor = user?.id === listing.authorId;
+	if (!isActiveMember(membership) && !isAuthor) {
+		return { ...base, details: null, signedIn: user !== null };
+	}
+
+	const author = await findUserById(listing.authorId);
+	const viewerBlock = user ? (await findProfile(quarter.id, user.id))?.blockId : null;
+	const from = quarter.blocks.find((b) => b.id === viewerBlock);
+	const at = quarter.blocks.find((b) => b.id === listing.blockId);
+	const distance =
+		from && at && !isAuthor
+			? roundedDistance(distanceMeters(cellOf(from.lat, from.lon), cellOf(at.lat, at.lon)))
+			: null;
+	const moves = actor ? allowedMoves(listing, actor, new Date()) : [];
+	const own = isAuthor && membership?.role === 'resident'
+		? await listingsOfAuthor(quarter.id, listing.authorId)
+		: [];
+
+	return {
+		...base,
+		signedIn: true,
+		details: {
+			descriptionHtml: renderMarkdown(listing.description),
+			tags: listing.tags,
+			settlement: listing.settlement,
+			priceCents: listing.priceCents,
+			priceUnit: listing.priceUnit,
+			availability: listing.availability,
+			commercial: listing.commercial,
+			photoId: listing.photoId,
+			authorId: listing.authorId,
+			authorName: author?.displayName ?? '—',
+			// The author sees their own block by name; everyone else only a rounded distance.
+			blockName: isAuthor ? (at?.name ?? null) : null,
+			distanceMeters: distance,
+			state: listing.state,
+			needsReview: listing.needsReview,
+			moderation:
+				isAuthor || actor?.moderator
+					? listing.moderation && {
+							move: listing.moderation.move,
+							reason: listing.moderation.reason,
+							at: listing.moderation.at.toISOString()
+						}
+					: null,
+			publishedAt: listing.publishedAt?.toISOString() ?? null,
+			expiresAt: isAuthor || actor?.moderator ? (listing.expiresAt?.toISOString() ?? null) : null,
+			isAuthor,
+			isModerator: actor?.moderator ?? false,
+			canContact: !isAuthor && listing.state === 'published' && isActiveMember(membership),
+			canFlag: !isAuthor && listing.state === 'published' && isActiveMember(membership),
+			authorMoves: moves.filter((mv) => !REASONED_MOVES.includes(mv) && mv !== 'approve' && mv !== 'reinstate' && mv !== 'edit'),
+			moderatorMoves: moves.filter((mv) => ['approve', 'reject', 'requestChanges', 'hide', 'reinstate'].includes(mv)),
+			canEdit: moves.includes('edit'),
+			suggestBusiness: suggestsBusinessRole(own, quarter.settings.paidOfferHintThreshold)
+		}
+	};
+};
+
+function moveOf(value: FormDataEntryValue | null): Move | null {
+	return typeof value === 'string' && (MOVES as readonly string[]).includes(value)
+		? (value as Move)
+		: null;
+}
+
+export const actions: Actions = {
+	move: async (event) => {
+		const { quarter, user, membership } = await requireRole(event, event.params.quarter, MEMBERS);
+		const form = await readForm(event.request);
+		const move = moveOf(form.get('move'));
+		if (!move || move === 'create' || move === 'edit' || move === 'expire') {
+			return fail(400, { move: null, errors: { form: 'error_invalid_input' } });
+		}
+		let reason: string | undefined;
+		if (REASONED_MOVES.includes(move)) {
+			const parsed = parseForm(reasonSchema, form, ['reason']);
+			if (!parsed.ok) return fail(400, { move, errors: parsed.errors, values: parsed.values });
+			reason = parsed.data.reason;
+		}
+		const result = await changeListing({
+			quarter,
+			listingId: event.params.id,
+			userId: user.id,
+			membership,
+			move: { move, reason },
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_listing_not_found());
+			if (result.problem === 'not_allowed') error(403, m.error_forbidden());
+			const key =
+				result.problem === 'reason_required' ? 'error_reason_required' : `error_listing_${result.problem}`;
+			return fail(result.problem === 'reason_required' ? 400 : 409, { move, errors: { form: key } });
+		}
+		redirect(303, localizeHref(`/q/${quarter.id}/listings/${result.listing.id}?done=${move}`));
+	},
+	flag: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
+		const form = await readForm(event.request);
+		const parsed = parseForm(flagSchema, form, ['reason', 'note']);
+		if (!parsed.ok) return fail(400, { flag: true, errors: parsed.errors, values: parsed.values });
+		const result = await flagListing({
+			quarter,
+			listingId: event.params.id,
+			reporterId: user.id,
+			reason: parsed.data.reason,
+			note: parsed.data.note,
+			now: new Date()
+		});
+		if (!result.ok) error(404, m.error_listing_not_found());
+		return { flagged: true };
+	}
+};
