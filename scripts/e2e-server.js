@@ -8,12 +8,13 @@ import { main } from './lib.js';
 import { serve } from './serve.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.test-data/e2e');
+const port = Number(process.env.E2E_PORT ?? 4173);
+// One directory per port, so that two runs on different ports (E2E_PORT) do not share data.
+const dataDir = path.join(root, `.test-data/e2e-${port}`);
 
 await main(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 	delete process.env.MONGODB_URI;
-	const port = Number(process.env.E2E_PORT ?? 4173);
 	const server = await serve({
 		dataDir,
 		port,
