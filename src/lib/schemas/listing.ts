@@ -82,16 +82,23 @@ export function listingSchema(categories: readonly Category[], blocks: readonly 
 				.refine((tags) => tags.length <= TAGS_MAX, 'error_tags_too_many')
 				.refine((tags) => tags.every((t) => t.length <= TAG_MAX), 'error_tag_too_long'),
 			settlement: z.enum(LISTING_SETTLEMENTS, { error: 'error_settlement_invalid' }),
-			price: euroField,
-			priceUnit: z.enum(PRICE_UNITS, { error: 'error_price_unit_invalid' }),
+			// Only read when the listing can be settled in euros; a form may leave both out.
+			price: euroField.optional().transform((c) => c ?? null),
+			priceUnit: z
+				.union([z.literal(''), z.enum(PRICE_UNITS)], { error: 'error_price_unit_invalid' })
+				.optional()
+				.transform((u) => (u ? u : null)),
 			availability: text(AVAILABILITY_MAX, 'error_availability_too_long'),
 			blockId: z
 				.string({ error: 'error_block_invalid' })
 				.refine((id) => id === '' || blockIds.includes(id), 'error_block_invalid')
 		})
 		.superRefine((v, ctx) => {
-			if (allowsEuros(v.settlement) && v.price === null) {
+			if (allowsEuros(v.settlement) && (v.price === null || v.price === 0)) {
 				ctx.addIssue({ code: 'custom', path: ['price'], message: 'error_price_required' });
+			}
+			if (allowsEuros(v.settlement) && v.priceUnit === null) {
+				ctx.addIssue({ code: 'custom', path: ['priceUnit'], message: 'error_price_unit_invalid' });
 			}
 		})
 		.transform(

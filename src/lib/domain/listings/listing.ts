@@ -198,7 +198,8 @@ export function allowedMoves(listing: Listing, actor: ListingActor, now: Date): 
 
 function mayAct(listing: Listing, actor: ListingActor, move: Move): boolean {
 	if (move === 'expire') return actor.id === SYSTEM;
-	if (MODERATOR_MOVES.includes(move)) return actor.moderator;
+	// Nobody approves or hides their own listing: a colleague does (four eyes).
+	if (MODERATOR_MOVES.includes(move)) return actor.moderator && actor.id !== listing.authorId;
 	return actor.id === listing.authorId;
 }
 
@@ -221,14 +222,20 @@ export function applyMove(
 	if (REASONED_MOVES.includes(move) && !reason) return { ok: false, problem: 'reason_required' };
 
 	const base: Listing = { ...listing, updatedAt: now, revision: listing.revision + 1 };
-	const note = (m: Move) => ({ move: m, reason: reason.slice(0, REASON_MAX), by: actor.id, at: now });
+	// Capped by code points, so an emoji at the limit is not cut in half.
+	const capped = Array.from(reason).slice(0, REASON_MAX).join('');
+	const note = (m: Move) => ({ move: m, reason: capped, by: actor.id, at: now });
 	let next: Listing;
 	switch (input.move) {
 		case 'edit': {
 			next = { ...base, ...input.content };
 			// A changed public listing is looked at again: before it shows under pre-moderation,
 			// afterwards otherwise.
-			if (listing.state === 'published' || listing.state === 'paused') {
+			if (
+				listing.state === 'published' ||
+				listing.state === 'paused' ||
+				listing.state === 'expired'
+			) {
 				next = policy.preModeration
 					? { ...next, state: 'pending', needsReview: true }
 					: { ...next, needsReview: true };

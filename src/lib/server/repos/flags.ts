@@ -79,15 +79,19 @@ export async function listFlagsOf(type: FlagTargetType, targetId: string): Promi
 	return withResolutions(docs);
 }
 
-/** How many reports this member already made about this thing (the next report's number). */
-export async function countFlagsBy(
+/**
+ * The number of this member's next report about this thing: how many of their earlier reports
+ * about it were resolved. While one is open, every new submit gets the open one's number, so a
+ * double click (or five at once) stores one report.
+ */
+export async function nextFlagNumber(
 	type: FlagTargetType,
 	targetId: string,
 	reporterId: string
 ): Promise<number> {
-	return (await db()).flags.countDocuments({
-		'target.type': type,
-		'target.id': targetId,
-		reporterId
-	});
+	const mine = (await listFlagsOf(type, targetId)).filter((f) => f.reporterId === reporterId);
+	return mine.filter((f) => f.resolution !== null).length;
 }
+
+/** @deprecated Use nextFlagNumber (same meaning); kept until messaging moves over. */
+export const countFlagsBy = nextFlagNumber;

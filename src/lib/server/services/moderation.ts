@@ -5,7 +5,7 @@ import type { FlagTargetType } from '../db';
 import { newId } from '../ids';
 import { appendAudit } from '../repos/audit';
 import {
-	countFlagsBy,
+	nextFlagNumber,
 	findFlag,
 	flagId,
 	insertFlag,
@@ -31,7 +31,7 @@ export async function flagListing(input: {
 	return { ok: true };
 }
 
-/** Stores a report; the same form sent twice (same count of earlier reports) is stored once. */
+/** Stores a report; sent again while it is open, it is stored once. */
 export async function fileFlag(
 	quarterId: string,
 	type: FlagTargetType,
@@ -41,7 +41,7 @@ export async function fileFlag(
 	note: string,
 	now: Date
 ): Promise<void> {
-	const n = await countFlagsBy(type, targetId, reporterId);
+	const n = await nextFlagNumber(type, targetId, reporterId);
 	await insertFlag({
 		id: flagId(type, targetId, reporterId, n),
 		quarterId,
