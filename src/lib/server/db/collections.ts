@@ -1,7 +1,7 @@
 // Typed collections. Hot look-ups go by `_id`, the only filter the embedded FerretDB turns into
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
-import type { Db } from 'mongodb';
+import type { Binary, Db } from 'mongodb';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
 import type { MembershipState, Role } from '../../domain/members/roles';
 import type { QuarterSettings } from '../../domain/quarters/settings';
@@ -87,6 +87,20 @@ export interface LedgerEntryDoc extends LedgerEntry {
 	quarterId: string;
 }
 
+/** A resized photo (see server/photos.ts). Read only by `_id`: any other filter would make
+ * FerretDB decode every photo's bytes. `width`/`height` are the full variant's. */
+export interface PhotoDoc {
+	_id: string;
+	ownerId: string;
+	quarterId: string;
+	contentType: 'image/webp';
+	full: Binary;
+	thumb: Binary;
+	width: number;
+	height: number;
+	createdAt: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -98,7 +112,8 @@ export function collections(db: Db) {
 		once: db.collection<OnceDoc>('once'),
 		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
 		outbox: db.collection<OutboxDoc>('outbox'),
-		ledger: db.collection<LedgerEntryDoc>('ledger')
+		ledger: db.collection<LedgerEntryDoc>('ledger'),
+		photos: db.collection<PhotoDoc>('photos')
 	};
 }
 
