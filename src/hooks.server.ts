@@ -97,6 +97,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	// Photos are public and cached by shared caches: their responses must never carry a
+	// refreshed session cookie, so the session is not even looked at.
+	if (event.url.pathname.startsWith('/photos/')) return resolve(event);
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const result = /^[a-z2-7]{32}$/.test(token)
