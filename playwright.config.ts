@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Runs on another port (E2E_PORT) keep their own artifacts: Playwright empties outputDir.
+const suffix = port === 4173 ? '' : `-${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -12,8 +14,8 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	// Playwright empties outputDir at start; the JSON report sits beside it for scripts/test.js.
-	outputDir: 'test-results/e2e-artifacts',
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	outputDir: `test-results/e2e-artifacts${suffix}`,
+	reporter: [['list'], ['json', { outputFile: `test-results/e2e${suffix}.json` }]],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		locale: 'de-DE',
