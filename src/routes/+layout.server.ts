@@ -1,18 +1,19 @@
-import { isManagement } from '$lib/domain/members/roles';
+import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles';
 import { listMembershipsOfUser } from '$lib/server/repos/memberships';
 import { listQuarterIds } from '$lib/server/repos/quarters';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
-	const managed = user
-		? (await listMembershipsOfUser(user.id, await listQuarterIds()))
-				.filter(isManagement)
-				.map((m) => m.quarterId)
-		: [];
+	const memberships = user ? await listMembershipsOfUser(user.id, await listQuarterIds()) : [];
+	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
 	return {
 		user: user ? { displayName: user.displayName } : null,
 		managedQuarterIds: managed,
+		// "Mein Profil" opens the profile in the first quarter the person is active in.
+		profileQuarterId: memberships.find(isActiveMember)?.quarterId ?? null,
+		talentQuarterId:
+			memberships.find((ms) => hasRole(ms, ['business', 'moderator']))?.quarterId ?? null,
 		locale: locals.locale,
 		showDevMail: process.env.NODE_ENV !== 'production'
 	};

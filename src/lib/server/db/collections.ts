@@ -3,6 +3,7 @@
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { Binary, Db } from 'mongodb';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
+import type { Profile } from '../../domain/members/profile';
 import type { MembershipState, Role } from '../../domain/members/roles';
 import type { QuarterSettings } from '../../domain/quarters/settings';
 
@@ -101,6 +102,12 @@ export interface PhotoDoc {
 	createdAt: Date;
 }
 
+/** A member's profile in one quarter. Only the member writes it (a whole-document replace), so
+ * roles and suspensions live on the membership and are checked when profiles are read. */
+export interface ProfileDoc extends Profile {
+	_id: string; // `${quarterId}:${userId}`
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -113,6 +120,7 @@ export function collections(db: Db) {
 		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
 		outbox: db.collection<OutboxDoc>('outbox'),
 		ledger: db.collection<LedgerEntryDoc>('ledger'),
+		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos')
 	};
 }

@@ -14,7 +14,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	outbox: [{ key: { createdAt: -1 }, name: 'created' }],
 	// One transfer per idempotency key and quarter (an exchange settles once, a reversal happens
 	// once), whichever app server books it.
-	ledger: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
+	ledger: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],
+	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }]
 };
 
 /**

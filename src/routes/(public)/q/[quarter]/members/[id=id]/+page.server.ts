@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guards';
+import { memberProfileView } from '$lib/server/services/profiles';
+import type { PageServerLoad } from './$types';
+
+// Profiles are for the neighbours of the quarter only: signed out goes to the login page, a
+// person from elsewhere gets a 403. Moderators and admins pass as members of the quarter.
+const MEMBERS = ['resident', 'business'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
+	const member = await memberProfileView(quarter.id, event.params.id);
+	if (!member) error(404, m.error_not_found());
+	return {
+		quarter: { id: quarter.id, name: quarter.name },
+		own: member.id === user.id,
+		member: { ...member, since: member.since.toISOString() }
+	};
+};
