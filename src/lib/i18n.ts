@@ -8,3 +8,8 @@ export function t(key: string, inputs: Record<string, unknown> = {}): string {
 	const fn = (messages as unknown as Record<string, MessageFn | undefined>)[key];
 	return typeof fn === 'function' ? fn(inputs) : messages.error_invalid_input();
 }
+
+/** A code name as part of a message key: `requestChanges` → `request_changes`. */
+export function keyPart(name: string): string {
+	return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/[^a-z0-9_]/g, '_');
+}

@@ -144,7 +144,7 @@ const phoneField = text.transform(oneLine).pipe(
 		.string()
 		.max(PHONE_MAX, 'profile_error_phone_too_long')
 		.refine(
-			(s) => s === '' || (/^[0-9 +\-()]+$/.test(s) && (s.match(/\d/g) ?? []).length >= 3),
+			(s) => s === '' || (/^[0-9 +\-()/]+$/.test(s) && (s.match(/\d/g) ?? []).length >= 3),
 			'profile_error_phone_invalid'
 		)
 );
