@@ -1,15 +1,18 @@
 import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles';
 import { listMembershipsOfUser } from '$lib/server/repos/memberships';
 import { listQuarterIds } from '$lib/server/repos/quarters';
+import { unreadTotal } from '$lib/server/services/messaging';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
 	const memberships = user ? await listMembershipsOfUser(user.id, await listQuarterIds()) : [];
 	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
 	return {
 		user: user ? { displayName: user.displayName } : null,
 		managedQuarterIds: managed,
+		// Reading `url` makes SvelteKit run this load on every navigation, so the badge stays current.
+		unreadMessages: user && url.pathname ? await unreadTotal(user.id) : 0,
 		// "Mein Profil" opens the profile in the first quarter the person is active in.
 		profileQuarterId: memberships.find(isActiveMember)?.quarterId ?? null,
 		talentQuarterId:

@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
 
 import { runListingExpiry } from './listings';
+import { sendMessageNotifications } from './messaging';
 
 const HOUR = 60 * 60 * 1000;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -36,4 +37,16 @@ export function startMaintenance(): void {
 	setTimeout(expire, 20_000).unref();
 	listingTimer = setInterval(expire, 10 * 60 * 1000);
 	listingTimer.unref();
+
+	// Message mails follow a 10/15-minute rule; checking every minute keeps them on time. A run
+	// that takes longer than a minute is not started twice.
+	let notifying = false;
+	const notify = () => {
+		if (notifying) return;
+		notifying = true;
+		sendMessageNotifications(new Date())
+			.catch((err) => console.error('Message notifications failed:', err))
+			.finally(() => (notifying = false));
+	};
+	setInterval(notify, 60_000).unref();
 }

@@ -1,0 +1,3 @@
+export * from './conversation';
+export * from './notifications';
+export * from './text';
