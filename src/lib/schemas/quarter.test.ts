@@ -11,7 +11,11 @@ function formOf(entries: Record<string, string | Blob | undefined>): FormData {
 }
 
 const settings = (entries: Record<string, string | Blob | undefined>) =>
-	parseForm(quarterSettingsSchema, formOf(entries), QUARTER_SETTINGS_FIELDS);
+	parseForm(
+		quarterSettingsSchema,
+		formOf({ listingExpiryDays: '60', paidOfferHintThreshold: '3', ...entries }),
+		QUARTER_SETTINGS_FIELDS
+	);
 
 function dataOf<T>(result: ParseResult<T>): T {
 	if (!result.ok) throw new Error(`expected data, got ${JSON.stringify(result.errors)}`);
@@ -91,7 +95,9 @@ describe('quarterSettingsSchema: checkboxes', () => {
 			memberApproval,
 			listingPreModeration,
 			minBalanceHours: -600,
-			maxBalanceHours: 2400
+			maxBalanceHours: 2400,
+			listingExpiryDays: 60,
+			paidOfferHintThreshold: 3
 		});
 	});
 
@@ -115,7 +121,35 @@ describe('quarterSettingsSchema: checkboxes', () => {
 		expect(result.values).toEqual({
 			memberApproval: 'on',
 			minBalanceHours: 'abc',
-			maxBalanceHours: '40'
+			maxBalanceHours: '40',
+			listingExpiryDays: '60',
+			paidOfferHintThreshold: '3'
 		});
+	});
+});
+
+describe('quarterSettingsSchema: listing rules', () => {
+	it.each<[string, string, Record<string, string>]>([
+		['60', '3', {}],
+		['7', '0', {}],
+		['365', '50', {}],
+		['6', '3', { listingExpiryDays: 'error_days_invalid' }],
+		['366', '3', { listingExpiryDays: 'error_days_invalid' }],
+		['sechzig', '3', { listingExpiryDays: 'error_days_invalid' }],
+		['60', '51', { paidOfferHintThreshold: 'error_threshold_invalid' }],
+		['60', '-1', { paidOfferHintThreshold: 'error_threshold_invalid' }],
+		['60', '{"$gt": 0}', { paidOfferHintThreshold: 'error_threshold_invalid' }]
+	])('expiry %s days, hint from %s offers', (days, threshold, errors) => {
+		const result = settings({
+			minBalanceHours: '-10',
+			maxBalanceHours: '40',
+			listingExpiryDays: days,
+			paidOfferHintThreshold: threshold
+		});
+		if (Object.keys(errors).length === 0) {
+			const data = dataOf(result);
+			expect(data.listingExpiryDays).toBe(Number(days));
+			expect(data.paidOfferHintThreshold).toBe(Number(threshold));
+		} else expect(errorsOf(result)).toEqual(errors);
 	});
 });

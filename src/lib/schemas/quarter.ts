@@ -19,12 +19,26 @@ export const quarterSettingsSchema = z.object({
 		.optional()
 		.transform((v) => v === 'on'),
 	minBalanceHours: hoursField('error_hours_required'),
-	maxBalanceHours: hoursField('error_hours_required')
+	maxBalanceHours: hoursField('error_hours_required'),
+	listingExpiryDays: z
+		.string({ error: 'error_days_invalid' })
+		.trim()
+		.regex(/^\d{1,3}$/, 'error_days_invalid')
+		.transform(Number)
+		.refine((n) => n >= 7 && n <= 365, 'error_days_invalid'),
+	paidOfferHintThreshold: z
+		.string({ error: 'error_threshold_invalid' })
+		.trim()
+		.regex(/^\d{1,2}$/, 'error_threshold_invalid')
+		.transform(Number)
+		.refine((n) => n <= 50, 'error_threshold_invalid')
 });
 
 export const QUARTER_SETTINGS_FIELDS = [
 	'memberApproval',
 	'listingPreModeration',
 	'minBalanceHours',
-	'maxBalanceHours'
+	'maxBalanceHours',
+	'listingExpiryDays',
+	'paidOfferHintThreshold'
 ] as const;

@@ -85,7 +85,9 @@ export const actions: Actions = {
 			...quarter.settings,
 			memberApproval: parsed.data.memberApproval,
 			listingPreModeration: parsed.data.listingPreModeration,
-			timeBank
+			timeBank,
+			listingExpiryDays: parsed.data.listingExpiryDays,
+			paidOfferHintThreshold: parsed.data.paidOfferHintThreshold
 		});
 		return { saved: true };
 	}
