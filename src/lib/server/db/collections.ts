@@ -2,6 +2,8 @@
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { Binary, Db } from 'mongodb';
+import type { Block, Category } from '../../domain/listings/categories';
+import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
 import type { Profile } from '../../domain/members/profile';
 import type { MembershipState, Role } from '../../domain/members/roles';
@@ -15,6 +17,9 @@ export interface QuarterDoc {
 	city: string;
 	description: string;
 	settings: QuarterSettings;
+	/** Missing in quarters saved before listings existed: the default taxonomy applies. */
+	categories?: Category[];
+	blocks?: Block[];
 	createdAt: Date;
 }
 
@@ -86,6 +91,61 @@ export interface OutboxDoc {
 export interface LedgerEntryDoc extends LedgerEntry {
 	_id: string; // `${quarterId}:${seq, zero-padded}`
 	quarterId: string;
+}
+
+/**
+ * One change of one listing: the whole listing as it is afterwards. Insert-only; `_id` is the
+ * installation-wide change number, zero-padded, so every app server follows the changes in order
+ * by probing the next `_id` (see services/listing-book.ts).
+ */
+export interface ListingRevisionDoc {
+	_id: string;
+	seq: number;
+	listingId: string;
+	revision: number;
+	move: ListingMove;
+	by: string;
+	at: Date;
+	listing: Listing;
+	/** Normalised search tokens and the coarse location cell, stored for any engine to index. */
+	search: { tokens: string[]; cell: string | null; text: string };
+}
+
+/** One act of the quarter management (or an admin). Insert-only, never edited. */
+export interface AuditDoc {
+	_id: string;
+	quarterId: string;
+	at: Date;
+	actorId: string;
+	action: string;
+	target: { type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter'; id: string };
+	reason: string;
+	/** Small facts that explain the act, e.g. the state a listing came from. */
+	details: Record<string, string | number | boolean | null>;
+}
+
+export type FlagTargetType = 'listing' | 'member' | 'conversation';
+
+/** A member's report. `_id` is `<type>:<targetId>:<reporterId>:<n>`, so a double submit of one
+ * report stores it once. */
+export interface FlagDoc {
+	_id: string;
+	quarterId: string;
+	target: { type: FlagTargetType; id: string };
+	reporterId: string;
+	reason: string;
+	note: string;
+	createdAt: Date;
+}
+
+/** How a report was handled; `_id` is the flag's id, so it is resolved exactly once. */
+export interface FlagResolutionDoc {
+	_id: string;
+	quarterId: string;
+	by: string;
+	at: Date;
+	outcome: string;
+	note: string;
 }
 
 /** A resized photo (see server/photos.ts). Read only by `_id`: any other filter would make
@@ -178,6 +238,10 @@ export function collections(db: Db) {
 		ledger: db.collection<LedgerEntryDoc>('ledger'),
 		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos'),
+		listingRevisions: db.collection<ListingRevisionDoc>('listing_revisions'),
+		audit: db.collection<AuditDoc>('audit'),
+		flags: db.collection<FlagDoc>('flags'),
+		flagResolutions: db.collection<FlagResolutionDoc>('flag_resolutions'),
 		conversations: db.collection<ConversationDoc>('conversations'),
 		chatMessages: db.collection<ChatMessageDoc>('chat_messages'),
 		chatReads: db.collection<ChatReadDoc>('chat_reads'),

@@ -15,6 +15,12 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	// One transfer per idempotency key and quarter (an exchange settles once, a reversal happens
 	// once), whichever app server books it.
 	ledger: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],
+	// Two changes made from the same revision of a listing cannot both be stored.
+	listing_revisions: [
+		{ key: { listingId: 1, revision: 1 }, name: 'listing_revision_unique', unique: true }
+	],
+	audit: [{ key: { quarterId: 1, at: -1 }, name: 'quarter_at' }],
+	flags: [{ key: { quarterId: 1, createdAt: -1 }, name: 'quarter_created' }],
 	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }]
 };
 
