@@ -10,10 +10,12 @@ import { findQuarter, updateQuarterBlocks, type Quarter } from '../src/lib/serve
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
 import { listingBook } from '../src/lib/server/services/listing-book';
 import { listingPolicy, searchFields } from '../src/lib/server/services/listings';
+import { messaging } from '../src/lib/server/services/messaging';
 import { fileFlag } from '../src/lib/server/services/moderation';
 import {
 	LINDENHOF_BLOCKS,
 	NORDSTADT_BLOCKS,
+	SEED_CONVERSATIONS,
 	SEED_FLAG,
 	SEED_LISTINGS,
 	SEED_PROFILES,
@@ -38,8 +40,16 @@ async function quarterWithBlocks(id: string, blocks: Quarter['blocks']): Promise
 	return quarter;
 }
 
-function toListing(seed: SeedListing, quarter: Quarter, authorId: string, commercial: boolean, now: Date): Listing {
-	const createdAt = new Date(now.getTime() - seed.daysAgo * DAY - (seed.title.length % 24) * 3600_000);
+function toListing(
+	seed: SeedListing,
+	quarter: Quarter,
+	authorId: string,
+	commercial: boolean,
+	now: Date
+): Listing {
+	const createdAt = new Date(
+		now.getTime() - seed.daysAgo * DAY - (seed.title.length % 24) * 3600_000
+	);
 	const shown = seed.state === 'published' || seed.state === 'paused';
 	return {
 		id: newId(),
@@ -125,5 +135,27 @@ export async function seedMarketplace(
 		);
 		log('  one open report for the quarter management');
 	}
+
+	// Conversations about listings, written as the two people would, at their times.
+	const origin = process.env.ORIGIN ?? 'http://localhost:3000';
+	let messages = 0;
+	for (const seed of SEED_CONVERSATIONS) {
+		const item = items.find((i) => i.listing.title === seed.listingTitle);
+		if (!item) throw new Error(`Seed conversation names a missing listing: ${seed.listingTitle}`);
+		const contactId = await userId(seed.contact);
+		const target = { quarterId: nordstadt.id, listingId: item.listing.id };
+		let conversationId: string | null = null;
+		for (const message of seed.messages) {
+			const at = new Date(now.getTime() - message.minutesAgo * 60_000);
+			const senderId = message.from === 'contact' ? contactId : item.listing.authorId;
+			const result = conversationId
+				? await messaging.send({ conversationId, senderId, text: message.text, origin, now: at })
+				: await messaging.start({ senderId, target, text: message.text, origin, now: at });
+			if (!result.ok) throw new Error(`Seed message refused (${result.problem}): ${message.text}`);
+			conversationId = result.conversationId;
+			messages++;
+		}
+	}
+	log(`  conversations: ${SEED_CONVERSATIONS.length} with ${messages} messages`);
 	return { listings: items.length, profiles };
 }

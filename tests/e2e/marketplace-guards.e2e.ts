@@ -80,9 +80,15 @@ test('members cannot touch other members’ listings, drafts or moderator action
 
 	// A published listing of Jonas: visible, but not hers to pause or close.
 	await page.goto(QUARTER + '?q=fahrradreparatur%20hinterhof');
-	const href = await page.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' }).getAttribute('href');
+	const href = await page
+		.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' })
+		.getAttribute('href');
 	for (const move of ['pause', 'close', 'renew']) {
-		const r = await anna.request.post(`${href}?/move`, { headers: h, form: { move }, maxRedirects: 0 });
+		const r = await anna.request.post(`${href}?/move`, {
+			headers: h,
+			form: { move },
+			maxRedirects: 0
+		});
 		expect(r.status(), move).toBe(403);
 	}
 	// Nor can she approve or hide it as if she were the quarter management.
@@ -99,7 +105,12 @@ test('members cannot touch other members’ listings, drafts or moderator action
 	await expect(anna.getByRole('heading', { name: 'Quartiersmanagement' })).toHaveCount(0);
 
 	// The quarter management's pages and actions: 403, also when posting straight to them.
-	for (const path of ['/manage/nordstadt', '/manage/nordstadt/listings', '/manage/nordstadt/flags', '/manage/nordstadt/audit']) {
+	for (const path of [
+		'/manage/nordstadt',
+		'/manage/nordstadt/listings',
+		'/manage/nordstadt/flags',
+		'/manage/nordstadt/audit'
+	]) {
 		expect((await anna.request.get(path)).status(), path).toBe(403);
 	}
 	const suspend = await anna.request.post('/manage/nordstadt?/suspend', {
@@ -128,7 +139,9 @@ test('a moderator of one quarter has no power in another', async ({ page, client
 	expect((await page.request.get('/manage/lindenhof')).status()).toBe(200);
 	await page.goto(QUARTER + '?q=fahrradreparatur');
 	// She is no member of Nordstadt: titles only, and no moves.
-	const href = await page.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' }).getAttribute('href');
+	const href = await page
+		.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' })
+		.getAttribute('href');
 	const hide = await page.request.post(`${href}?/move`, {
 		headers: h,
 		form: { move: 'hide', reason: 'Test' },
@@ -143,7 +156,10 @@ test('a moderator of one quarter has no power in another', async ({ page, client
 	expect(suspend.status()).toBe(403);
 });
 
-test('bad listing input gets a German 4xx message and stores nothing', async ({ page, clientIp }) => {
+test('bad listing input gets a German 4xx message and stores nothing', async ({
+	page,
+	clientIp
+}) => {
 	await as(page, 'lena.schulz@nordstadt.example');
 	const r = page.request;
 	const mine = async () => {
@@ -170,7 +186,13 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({ 
 	// Operator objects as field names are just unknown fields: the form lacks its category.
 	const operator = await r.post(`${QUARTER}/listings/new`, {
 		headers: headers(page, clientIp),
-		multipart: { kind: 'offer', title: 'Operator im Feldnamen', description: 'x', 'category[$ne]': 'x', settlement: 'hours' },
+		multipart: {
+			kind: 'offer',
+			title: 'Operator im Feldnamen',
+			description: 'x',
+			'category[$ne]': 'x',
+			settlement: 'hours'
+		},
 		maxRedirects: 0
 	});
 	expect(operator.status()).toBe(400);
@@ -190,7 +212,9 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({ 
 			photo: {
 				name: 'urlaub.jpg',
 				mimeType: 'image/jpeg',
-				buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+				buffer: Buffer.from(
+					'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+				)
 			}
 		},
 		maxRedirects: 0
@@ -205,7 +229,11 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({ 
 			description: 'x',
 			category: 'garten',
 			settlement: 'hours',
-			photo: { name: 'riesig.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(20 * 1024 * 1024, 0xff) }
+			photo: {
+				name: 'riesig.jpg',
+				mimeType: 'image/jpeg',
+				buffer: Buffer.alloc(20 * 1024 * 1024, 0xff)
+			}
 		},
 		maxRedirects: 0
 	});
@@ -227,8 +255,12 @@ test('script in Markdown is shown as text, never run', async ({ page, clientIp }
 	const path = new URL(response.headers().location!, page.url()).pathname;
 	await page.goto(path);
 	await expect(page.locator('.prose strong')).toHaveText('fett');
-	await expect(page.locator('.prose script, .prose img, .prose a[href^="javascript"]')).toHaveCount(0);
+	await expect(page.locator('.prose script, .prose img, .prose a[href^="javascript"]')).toHaveCount(
+		0
+	);
 	await expect(page.locator('.prose')).toContainText('<script>');
-	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+	expect(
+		await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)
+	).toBeUndefined();
 	await expectAccessible(page);
 });

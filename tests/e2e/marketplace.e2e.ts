@@ -38,7 +38,7 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	browser,
 	clientIp
 }) => {
-	const title = `Tomaten­pflanzen umtopfen ${Date.now().toString(36)}`;
+	const title = `Tomatenpflanzen umtopfen ${Date.now().toString(36)}`;
 	// Marie lives at the Weidendamm; she offers help in the garden, paid in hours.
 	await loggedIn(page, 'marie.keller@nordstadt.example');
 	await page.goto(`${QUARTER}/listings/new`);
@@ -48,7 +48,9 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	await page.getByLabel('Titel').fill(title);
 	await page
 		.getByLabel('Beschreibung')
-		.fill('Ich helfe beim **Umtopfen** auf Balkon und im Hof an der Straße.\n\n- Erde bringe ich mit');
+		.fill(
+			'Ich helfe beim **Umtopfen** auf Balkon und im Hof an der Straße.\n\n- Erde bringe ich mit'
+		);
 	await page.getByLabel('Kategorie').selectOption({ label: 'Garten' });
 	await page.getByLabel('Stichwörter').fill('Balkon, Pflanzen');
 	await page.getByRole('radio', { name: /^Stunden \(Zeitbank/ }).check();
@@ -56,7 +58,9 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	await page.getByLabel('Ort im Quartier').selectOption({ label: 'Weidendamm' });
 	await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(page.getByText('Eingereicht: das Quartiersmanagement gibt deinen Eintrag bald frei.')).toBeVisible();
+	await expect(
+		page.getByText('Eingereicht: das Quartiersmanagement gibt deinen Eintrag bald frei.')
+	).toBeVisible();
 	await expect(page.getByText('Wartet auf Freigabe')).toBeVisible();
 	await expectAccessible(page);
 	const listingUrl = new URL(page.url()).pathname;
@@ -74,7 +78,9 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	await expect(moderator.getByRole('heading', { level: 1, name: 'Prüfliste' })).toBeVisible();
 	await expectAccessible(moderator);
 	await moderator.getByRole('link', { name: title }).click();
-	await expect(moderator.getByRole('heading', { level: 2, name: 'Quartiersmanagement' })).toBeVisible();
+	await expect(
+		moderator.getByRole('heading', { level: 2, name: 'Quartiersmanagement' })
+	).toBeVisible();
 	await expectAccessible(moderator);
 	await moderator.getByRole('button', { name: 'Freigeben' }).click();
 	await expect(moderator.getByText('Freigegeben.').first()).toBeVisible();
@@ -108,7 +114,9 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	await expect(neighbour.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(neighbour.locator('.prose strong')).toHaveText('Umtopfen');
 	await expectAccessible(neighbour);
-	await neighbour.getByLabel('Deine Nachricht').fill('Hallo Marie, hättest du Samstag Zeit für meinen Balkon?');
+	await neighbour
+		.getByLabel('Deine Nachricht')
+		.fill('Hallo Marie, hättest du Samstag Zeit für meinen Balkon?');
 	await neighbour.getByRole('button', { name: 'Nachricht senden' }).click();
 	await expect(neighbour).toHaveURL(/\/messages\//);
 	await expect(neighbour.getByText('hättest du Samstag Zeit für meinen Balkon?')).toBeVisible();
@@ -117,11 +125,14 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	// Marie sees it in her messages and answers; Paul reads the answer.
 	await page.goto('/messages');
 	await expectAccessible(page);
-	await page.getByRole('link', { name: new RegExp(title) }).first().click();
+	await page
+		.getByRole('link', { name: new RegExp(title) })
+		.first()
+		.click();
 	await expect(page.getByText('hättest du Samstag Zeit für meinen Balkon?')).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('textbox').last().fill('Gern, ab 10 Uhr passt es mir.');
-	await page.getByRole('button', { name: /senden/i }).last().click();
+	await page.getByLabel('Deine Nachricht', { exact: true }).fill('Gern, ab 10 Uhr passt es mir.');
+	await page.getByRole('button', { name: 'Senden', exact: true }).click();
 	await expect(page.getByText('Gern, ab 10 Uhr passt es mir.')).toBeVisible();
 	await neighbour.reload();
 	await expect(neighbour.getByText('Gern, ab 10 Uhr passt es mir.')).toBeVisible();
@@ -159,10 +170,14 @@ test('a reported listing is hidden by the quarter management, and its author rea
 	await reporter.goto(listingUrl);
 	await reporter.getByText('Eintrag melden').click();
 	await reporter.getByLabel('Nicht angegebenes Gewerbe').check();
-	await reporter.getByLabel('Hinweis für das Quartiersmanagement (freiwillig)').fill('Verkauft das regelmäßig.');
+	await reporter
+		.getByLabel('Hinweis für das Quartiersmanagement (freiwillig)')
+		.fill('Verkauft das regelmäßig.');
 	await expectAccessible(reporter);
 	await reporter.getByRole('button', { name: 'Melden', exact: true }).click();
-	await expect(reporter.getByText('Danke! Das Quartiersmanagement schaut sich den Eintrag an.')).toBeVisible();
+	await expect(
+		reporter.getByText('Danke! Das Quartiersmanagement schaut sich den Eintrag an.')
+	).toBeVisible();
 
 	await moderator.goto('/manage/nordstadt/flags');
 	await expect(moderator.getByRole('heading', { level: 1, name: 'Meldungen' })).toBeVisible();
@@ -185,7 +200,11 @@ test('a reported listing is hidden by the quarter management, and its author rea
 	// The act is in the audit log with its reason.
 	await moderator.goto('/manage/nordstadt/audit');
 	await expect(moderator.getByRole('cell', { name: /Eintrag ausgeblendet/ }).first()).toBeVisible();
-	await expect(moderator.getByRole('cell', { name: 'Regelmäßiger Verkauf bitte als Betrieb anmelden.' }).first()).toBeVisible();
+	await expect(
+		moderator
+			.getByRole('cell', { name: 'Regelmäßiger Verkauf bitte als Betrieb anmelden.' })
+			.first()
+	).toBeVisible();
 	await expectAccessible(moderator);
 
 	await moderator.context().close();
@@ -239,7 +258,9 @@ test('signed-out visitors see titles and categories only', async ({ page }) => {
 	await expect(page.getByText(/von Jonas/)).toHaveCount(0);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Fahrradreparatur im Hinterhof' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Fahrradreparatur im Hinterhof' })
+	).toBeVisible();
 	await expect(page.getByText('Melde dich an, um die Details zu sehen')).toBeVisible();
 	await expect(page.getByText('Schläuche')).toHaveCount(0);
 	await expectAccessible(page);

@@ -99,6 +99,22 @@ test('eine Bewohnerin zeigt ihre Fähigkeiten, ein Betrieb findet sie im Talentv
 	await expect(contact.locator('input[name="quarter"]')).toHaveValue('nordstadt');
 	await expect(contact.locator('input[name="member"]')).toHaveValue(/^[a-f0-9]{24}$/);
 	await expectAccessible(shop);
+
+	// The bakery writes to her, and she reads it in her messages.
+	await contact
+		.getByLabel('Nachricht', { exact: true })
+		.fill('Hallo Clara, hättest du samstags Zeit, bei uns Brezeln zu schlingen?');
+	await contact.getByRole('button', { name: 'Nachricht senden' }).click();
+	await expect(shop).toHaveURL(/\/messages\//);
+	await expect(shop.getByText('hättest du samstags Zeit')).toBeVisible();
+	await expectAccessible(shop);
+	await page.goto('/messages');
+	await page
+		.getByRole('link', { name: /Bäckerei Sonnenkorn/ })
+		.first()
+		.click();
+	await expect(page.getByText('hättest du samstags Zeit')).toBeVisible();
+	await expectAccessible(page);
 	await bakery.close();
 });
 

@@ -92,6 +92,3 @@ export async function nextFlagNumber(
 	const mine = (await listFlagsOf(type, targetId)).filter((f) => f.reporterId === reporterId);
 	return mine.filter((f) => f.resolution !== null).length;
 }
-
-/** @deprecated Use nextFlagNumber (same meaning); kept until messaging moves over. */
-export const countFlagsBy = nextFlagNumber;

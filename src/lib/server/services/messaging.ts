@@ -64,7 +64,8 @@ import {
 	type ChatMessage,
 	type PendingNotification
 } from '../repos/conversations';
-import { countFlagsBy, flagId, insertFlag, listFlagsOf, type Flag } from '../repos/flags';
+import { listFlagsOf, type Flag } from '../repos/flags';
+import { fileFlag } from './moderation';
 import { findMembership, type Membership } from '../repos/memberships';
 import { findProfile } from '../repos/profiles';
 import { findQuarter } from '../repos/quarters';
@@ -570,16 +571,15 @@ export class Messaging {
 		if (!conversation || !isParticipant(conversation, userId)) {
 			return { ok: false, problem: 'not_found' };
 		}
-		const n = await countFlagsBy('conversation', conversationId, userId);
-		await insertFlag({
-			id: flagId('conversation', conversationId, userId, n),
-			quarterId: conversation.quarterId,
-			target: { type: 'conversation', id: conversationId },
-			reporterId: userId,
-			reason: input.reason,
-			note: input.note,
-			createdAt: now
-		});
+		await fileFlag(
+			conversation.quarterId,
+			'conversation',
+			conversationId,
+			userId,
+			input.reason,
+			input.note,
+			now
+		);
 		return { ok: true };
 	}
 
