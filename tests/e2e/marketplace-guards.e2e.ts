@@ -48,8 +48,9 @@ test('members cannot touch other members’ listings, drafts or moderator action
 	browser,
 	clientIp
 }) => {
-	// Jonas keeps a draft.
-	await as(page, 'jonas.hoffmann@nordstadt.example');
+	// Laura keeps a draft. (Each test signs in as its own demo people: logins are rate-limited
+	// per address, and other files change some people's passwords.)
+	await as(page, 'laura.meier@nordstadt.example');
 	const created = await postListing(page.request, page, clientIp, {
 		title: 'Mein geheimer Entwurf',
 		intent: 'draft'
@@ -58,51 +59,51 @@ test('members cannot touch other members’ listings, drafts or moderator action
 	const draftPath = new URL(created.headers().location!, page.url()).pathname;
 
 	const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
-	const anna = await other.newPage();
-	await as(anna, 'anna.becker@nordstadt.example');
-	const h = headers(anna, clientIp);
+	const daniel = await other.newPage();
+	await as(daniel, 'daniel.lange@nordstadt.example');
+	const h = headers(daniel, clientIp);
 
-	// Anna cannot read, edit or move Jonas's draft: it does not exist for her.
-	expect((await anna.request.get(draftPath)).status()).toBe(404);
-	expect((await anna.request.get(`${draftPath}/edit`)).status()).toBe(404);
-	const editPost = await anna.request.post(`${draftPath}/edit`, {
+	// Daniel cannot read, edit or move Laura's draft: it does not exist for him.
+	expect((await daniel.request.get(draftPath)).status()).toBe(404);
+	expect((await daniel.request.get(`${draftPath}/edit`)).status()).toBe(404);
+	const editPost = await daniel.request.post(`${draftPath}/edit`, {
 		headers: h,
 		multipart: { kind: 'offer', title: 'Übernommen!', description: 'x', category: 'garten' },
 		maxRedirects: 0
 	});
 	expect(editPost.status()).toBe(404);
-	const submit = await anna.request.post(`${draftPath}?/move`, {
+	const submit = await daniel.request.post(`${draftPath}?/move`, {
 		headers: h,
 		form: { move: 'submit' },
 		maxRedirects: 0
 	});
 	expect(submit.status()).toBe(404);
 
-	// A published listing of Jonas: visible, but not hers to pause or close.
+	// A published listing of Jonas: visible, but not Daniel's to pause or close.
 	await page.goto(QUARTER + '?q=fahrradreparatur%20hinterhof');
 	const href = await page
 		.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' })
 		.getAttribute('href');
 	for (const move of ['pause', 'close', 'renew']) {
-		const r = await anna.request.post(`${href}?/move`, {
+		const r = await daniel.request.post(`${href}?/move`, {
 			headers: h,
 			form: { move },
 			maxRedirects: 0
 		});
 		expect(r.status(), move).toBe(403);
 	}
-	// Nor can she approve or hide it as if she were the quarter management.
+	// Nor can he approve or hide it as if he were the quarter management.
 	for (const move of ['approve', 'hide', 'reinstate']) {
-		const r = await anna.request.post(`${href}?/move`, {
+		const r = await daniel.request.post(`${href}?/move`, {
 			headers: h,
 			form: { move, reason: 'weil' },
 			maxRedirects: 0
 		});
 		expect(r.status(), move).toBe(403);
 	}
-	await anna.goto(href!);
-	await expect(anna.getByRole('button', { name: 'Pausieren' })).toHaveCount(0);
-	await expect(anna.getByRole('heading', { name: 'Quartiersmanagement' })).toHaveCount(0);
+	await daniel.goto(href!);
+	await expect(daniel.getByRole('button', { name: 'Pausieren' })).toHaveCount(0);
+	await expect(daniel.getByRole('heading', { name: 'Quartiersmanagement' })).toHaveCount(0);
 
 	// The quarter management's pages and actions: 403, also when posting straight to them.
 	for (const path of [
@@ -111,23 +112,23 @@ test('members cannot touch other members’ listings, drafts or moderator action
 		'/manage/nordstadt/flags',
 		'/manage/nordstadt/audit'
 	]) {
-		expect((await anna.request.get(path)).status(), path).toBe(403);
+		expect((await daniel.request.get(path)).status(), path).toBe(403);
 	}
-	const suspend = await anna.request.post('/manage/nordstadt?/suspend', {
+	const suspend = await daniel.request.post('/manage/nordstadt?/suspend', {
 		headers: h,
 		form: { member: '0'.repeat(24), reason: 'x' },
 		maxRedirects: 0
 	});
 	expect(suspend.status()).toBe(403);
-	const resolve = await anna.request.post('/manage/nordstadt/flags?/resolve', {
+	const resolve = await daniel.request.post('/manage/nordstadt/flags?/resolve', {
 		headers: h,
 		form: { flag: 'x', outcome: 'dismissed', note: '' },
 		maxRedirects: 0
 	});
 	expect(resolve.status()).toBe(403);
-	const forbidden = await anna.goto('/manage/nordstadt');
+	const forbidden = await daniel.goto('/manage/nordstadt');
 	expect(forbidden?.status()).toBe(403);
-	await expectAccessible(anna);
+	await expectAccessible(daniel);
 	await other.close();
 });
 
@@ -160,7 +161,7 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({
 	page,
 	clientIp
 }) => {
-	await as(page, 'lena.schulz@nordstadt.example');
+	await as(page, 'ursula.vogel@nordstadt.example');
 	const r = page.request;
 	const mine = async () => {
 		await page.goto(`${QUARTER}/mine`);
@@ -245,7 +246,7 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({
 });
 
 test('script in Markdown is shown as text, never run', async ({ page, clientIp }) => {
-	await as(page, 'felix.wolf@nordstadt.example');
+	await as(page, 'dieter.lehmann@nordstadt.example');
 	const response = await postListing(page.request, page, clientIp, {
 		title: 'Skript-Test im Text',
 		description:

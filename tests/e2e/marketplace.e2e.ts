@@ -146,8 +146,8 @@ test('a reported listing is hidden by the quarter management, and its author rea
 	browser,
 	clientIp
 }) => {
-	// Jonas posts a listing without pre-review worries; Anna reports it.
-	await loggedIn(page, 'jonas.hoffmann@nordstadt.example');
+	// Ben posts a listing; Murat approves it; Nele reports it.
+	await loggedIn(page, 'ben.fuchs@nordstadt.example');
 	const title = `Gebrauchte Handys günstig ${Date.now().toString(36)}`;
 	await page.goto(`${QUARTER}/listings/new`);
 	await page.getByLabel('Titel').fill(title);
@@ -166,7 +166,7 @@ test('a reported listing is hidden by the quarter management, and its author rea
 	await expect(moderator.getByText('Freigegeben.').first()).toBeVisible();
 
 	const reporter = await personPage(browser, otherIp(clientIp, 4));
-	await loggedIn(reporter, 'anna.becker@nordstadt.example');
+	await loggedIn(reporter, 'nele.sommer@nordstadt.example');
 	await reporter.goto(listingUrl);
 	await reporter.getByText('Eintrag melden').click();
 	await reporter.getByLabel('Nicht angegebenes Gewerbe').check();
