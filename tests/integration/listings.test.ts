@@ -28,6 +28,7 @@ import {
 	searchListings
 } from '../../src/lib/server/services/listings';
 import { fileFlag, resolveFlag, setSuspended } from '../../src/lib/server/services/moderation';
+import { runListingExpiry } from '../../src/lib/server/services/listings';
 
 const CONTENT: ListingContent = {
 	kind: 'offer',
@@ -98,12 +99,12 @@ beforeAll(async () => {
 
 const membership = (userId: string, q = quarter) => findMembership(q.id, userId);
 
-async function create(submit = true): Promise<Listing> {
+async function create(submit = true, title = CONTENT.title): Promise<Listing> {
 	const result = await createListing({
 		quarter,
 		userId: people.author,
 		membership: await membership(people.author),
-		content: CONTENT,
+		content: { ...CONTENT, title },
 		submit,
 		now: new Date()
 	});
@@ -175,10 +176,11 @@ describe('the listing change log with two app servers', () => {
 		for (const id of ids) {
 			const revisions = await listRevisionsOfListing(id);
 			// 1 creation + 20 edits, numbered 1..21 without gaps: no edit was lost or stored twice.
-			expect(revisions.map((r) => r.revision)).toEqual(
-				Array.from({ length: 21 }, (_, i) => i + 1)
-			);
-			const titles = revisions.slice(1).map((r) => r.listing.title).sort();
+			expect(revisions.map((r) => r.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+			const titles = revisions
+				.slice(1)
+				.map((r) => r.listing.title)
+				.sort();
 			const expected = attempts
 				.filter((x) => x.id === id)
 				.map((x) => x.title)
@@ -361,5 +363,53 @@ describe('moderation', () => {
 			now: new Date()
 		});
 		expect(again.ok).toBe(true);
+	});
+});
+
+describe('expiry', () => {
+	it('reminds once a week before, expires when due, and renewing brings it back', async () => {
+		const listing = await create(true, 'Rasenmähen nach Absprache');
+		const mod = await membership(people.moderator);
+		await changeListing({
+			quarter,
+			listingId: listing.id,
+			userId: people.moderator,
+			membership: mod,
+			move: { move: 'approve' },
+			now: new Date()
+		});
+		const published = (await findVisibleListing('nord', listing.id, null))!;
+		const expires = published.expiresAt!.getTime();
+		const day = 24 * 60 * 60 * 1000;
+		const mails = async () =>
+			(await (await db()).outbox.find({ to: 'autorin@beispiel.de' }).toArray()).filter((m) =>
+				m.subject.includes('„Rasenmähen nach Absprache“ läuft bald ab')
+			).length;
+
+		const before = await mails();
+		await runListingExpiry(new Date(expires - 5 * day));
+		await runListingExpiry(new Date(expires - 4 * day));
+		expect(await mails()).toBe(before + 1); // one reminder per expiry date, not per run
+
+		await runListingExpiry(new Date(expires - 1000));
+		expect((await findVisibleListing('nord', listing.id, null))?.state).toBe('published');
+		await runListingExpiry(new Date(expires + 1000));
+		const expired = await findVisibleListing('nord', listing.id, {
+			id: people.author,
+			moderator: false
+		});
+		expect(expired?.state).toBe('expired');
+		expect(await findVisibleListing('nord', listing.id, null)).toBeNull();
+
+		const renewed = await changeListing({
+			quarter,
+			listingId: listing.id,
+			userId: people.author,
+			membership: await membership(people.author),
+			move: { move: 'renew' },
+			now: new Date(expires + 2 * day)
+		});
+		expect(renewed.ok && renewed.listing.state).toBe('published');
+		expect(renewed.ok && renewed.listing.expiresAt!.getTime()).toBe(expires + 2 * day + 60 * day);
 	});
 });
