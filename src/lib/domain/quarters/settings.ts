@@ -17,6 +17,10 @@ export interface QuarterSettings {
 	listingExpiryDays: number;
 	/** A resident with this many paid offers is told about the business role; 0 turns it off. */
 	paidOfferHintThreshold: number;
+	/** Days after `done` until an exchange the receiver neither confirmed nor disputed settles. */
+	autoSettleAfterDays: number;
+	/** Minutes a new member receives from the community account; 0 turns it off. */
+	startCreditMinutes: number;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -24,7 +28,9 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	listingPreModeration: true,
 	timeBank: { minBalanceMinutes: -10 * 60, maxBalanceMinutes: 40 * 60 },
 	listingExpiryDays: 60,
-	paidOfferHintThreshold: 3
+	paidOfferHintThreshold: 3,
+	autoSettleAfterDays: 14,
+	startCreditMinutes: 120
 };
 
 /** Settings saved before a field existed get its default. */
