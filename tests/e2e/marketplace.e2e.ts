@@ -4,6 +4,9 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
 
 const QUARTER = '/q/nordstadt';
+/** A valid 1×1 PNG: the upload path is the same as for a real photo. */
+const PNG_1X1 =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** A second person at the same time: their own browser context and client address. */
 async function personPage(browser: Browser, ip: string): Promise<Page> {
@@ -56,8 +59,19 @@ test('a resident offers help, the quarter management approves, a neighbour finds
 	await page.getByRole('radio', { name: /^Stunden \(Zeitbank/ }).check();
 	await page.getByLabel('Wann').fill('samstags vormittags');
 	await page.getByLabel('Ort im Quartier').selectOption({ label: 'Weidendamm' });
+	await page.getByLabel('Foto (freiwillig)').setInputFiles({
+		name: 'tomaten.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from(PNG_1X1, 'base64')
+	});
 	await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	// The photo was checked, converted and is served from the database.
+	const photo = page.getByRole('img', { name: `Foto zu „${title}“` });
+	await expect(photo).toBeVisible();
+	const src = await photo.getAttribute('src');
+	const served = await page.request.get(src!);
+	expect(served.headers()['content-type']).toBe('image/webp');
 	await expect(
 		page.getByText('Eingereicht: das Quartiersmanagement gibt deinen Eintrag bald frei.')
 	).toBeVisible();
