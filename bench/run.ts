@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { MongoClient, type Db } from 'mongodb';
 import { hashPassword, verifyPassword } from '../src/lib/server/auth/password';
 import { startEmbeddedFerretDB, type EmbeddedServer } from '../src/lib/server/db/embedded.js';
+import { benchSearch } from './search';
 
 const POSTGRESQL_URL = process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -175,59 +176,64 @@ async function benchLedger(server: EmbeddedServer) {
 const started = performance.now();
 const dirs: string[] = [];
 const results: Array<{ name: string; lostMax: number; byIdP50: number; byFieldP50: number }> = [];
+// `npm run bench -- search` runs only the search benchmark against the built app.
+const searchOnly = process.argv.slice(2).includes('search');
 try {
-	console.log('▸ argon2id (19 MiB, t=2, p=1)');
-	const hash = await hashPassword('ein Passwort zum Messen');
-	const hashing = await timeEach(10, () => hashPassword('ein Passwort zum Messen'));
-	const verifying = await timeEach(10, () => verifyPassword(hash, 'ein Passwort zum Messen'));
-	console.log(`  hash p50 ${ms(hashing.p50)}, verify p50 ${ms(verifying.p50)}`);
+	if (!searchOnly) {
+		console.log('▸ argon2id (19 MiB, t=2, p=1)');
+		const hash = await hashPassword('ein Passwort zum Messen');
+		const hashing = await timeEach(10, () => hashPassword('ein Passwort zum Messen'));
+		const verifying = await timeEach(10, () => verifyPassword(hash, 'ein Passwort zum Messen'));
+		console.log(`  hash p50 ${ms(hashing.p50)}, verify p50 ${ms(verifying.p50)}`);
 
-	const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-sqlite-'));
-	dirs.push(sqliteDir);
-	const sqlite = await startEmbeddedFerretDB({ dataDir: sqliteDir });
-	let ledgerFigures: Awaited<ReturnType<typeof benchLedger>> | null = null;
-	try {
-		results.push(
-			await benchBackend('FerretDB v1.24.2 on SQLite (the embedded default)', sqlite, 200)
-		);
-		ledgerFigures = await withDeadline('ledger bench', benchLedger(sqlite), 180_000);
-	} finally {
-		await sqlite.stop();
-	}
-
-	const pgDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-pg-'));
-	dirs.push(pgDir);
-	let pg: EmbeddedServer | null = null;
-	try {
-		pg = await startEmbeddedFerretDB({
-			dataDir: pgDir,
-			handler: 'postgresql',
-			postgresqlUrl: POSTGRESQL_URL
-		});
-	} catch (err) {
-		console.log(`\n▸ FerretDB on PostgreSQL skipped: ${(err as Error).message.split('\n')[0]}`);
-	}
-	if (pg) {
+		const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-sqlite-'));
+		dirs.push(sqliteDir);
+		const sqlite = await startEmbeddedFerretDB({ dataDir: sqliteDir });
+		let ledgerFigures: Awaited<ReturnType<typeof benchLedger>> | null = null;
 		try {
-			// FerretDB's PostgreSQL backend hangs when more concurrent updates arrive than its own
-			// pool of 50 PostgreSQL connections (docs/architecture.md), so the client stays below.
-			results.push(await benchBackend('FerretDB v1.24.2 on PostgreSQL', pg, 40));
+			results.push(
+				await benchBackend('FerretDB v1.24.2 on SQLite (the embedded default)', sqlite, 200)
+			);
+			ledgerFigures = await withDeadline('ledger bench', benchLedger(sqlite), 180_000);
 		} finally {
-			await pg.stop();
+			await sqlite.stop();
 		}
+
+		const pgDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-pg-'));
+		dirs.push(pgDir);
+		let pg: EmbeddedServer | null = null;
+		try {
+			pg = await startEmbeddedFerretDB({
+				dataDir: pgDir,
+				handler: 'postgresql',
+				postgresqlUrl: POSTGRESQL_URL
+			});
+		} catch (err) {
+			console.log(`\n▸ FerretDB on PostgreSQL skipped: ${(err as Error).message.split('\n')[0]}`);
+		}
+		if (pg) {
+			try {
+				// FerretDB's PostgreSQL backend hangs when more concurrent updates arrive than its own
+				// pool of 50 PostgreSQL connections (docs/architecture.md), so the client stays below.
+				results.push(await benchBackend('FerretDB v1.24.2 on PostgreSQL', pg, 40));
+			} finally {
+				await pg.stop();
+			}
+		}
+		const summary = results
+			.map(
+				(r) =>
+					`${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`
+			)
+			.join('; ');
+		const ledgerSummary = ledgerFigures
+			? ` Ledger: ${ledgerFigures.rate.toFixed(0)} transfers/s (raw inserts ${ledgerFigures.rawRate.toFixed(0)}/s), p95 ${ms(ledgerFigures.p95)}, invariants ${ledgerFigures.sound ? 'sound' : 'BROKEN'}.`
+			: '';
+		console.log(
+			`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.${ledgerSummary}`
+		);
 	}
-	const summary = results
-		.map(
-			(r) =>
-				`${r.name.split(' ')[3]}: up to ${r.lostMax}/200 $inc lost, _id lookup ${ms(r.byIdP50)} vs field ${ms(r.byFieldP50)}`
-		)
-		.join('; ');
-	const ledgerSummary = ledgerFigures
-		? ` Ledger: ${ledgerFigures.rate.toFixed(0)} transfers/s (raw inserts ${ledgerFigures.rawRate.toFixed(0)}/s), p95 ${ms(ledgerFigures.p95)}, invariants ${ledgerFigures.sound ? 'sound' : 'BROKEN'}.`
-		: '';
-	console.log(
-		`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.${ledgerSummary}`
-	);
+	await benchSearch();
 } catch (err) {
 	console.error(
 		`\n✖ Bench failed: ${(err as Error).message}\n  Run \`npm run setup\` first if FerretDB is missing.`
