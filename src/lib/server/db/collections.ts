@@ -4,6 +4,7 @@
 import type { Binary, Db } from 'mongodb';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
+import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
 import type { Profile } from '../../domain/members/profile';
 import type { MembershipState, Role } from '../../domain/members/roles';
@@ -118,7 +119,10 @@ export interface AuditDoc {
 	at: Date;
 	actorId: string;
 	action: string;
-	target: { type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter'; id: string };
+	target: {
+		type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter' | 'exchange';
+		id: string;
+	};
 	reason: string;
 	/** Small facts that explain the act, e.g. the state a listing came from. */
 	details: Record<string, string | number | boolean | null>;
@@ -224,6 +228,61 @@ export interface ChatPendingDoc {
 	origin: string;
 }
 
+/** One event of an exchange (domain/exchanges/log.ts); insert-only. `_id` is
+ * `<exchangeId>:<n, 4 digits>`, so an exchange's log is read by `_id` and event n+1 is taken once. */
+export interface ExchangeEventDoc extends ExchangeLogEvent {
+	_id: string;
+	exchangeId: string;
+	quarterId: string;
+	/** The site's address as the proposer's request saw it, for links in mails (event 1 only). */
+	origin?: string;
+}
+
+/** An insert-only list of exchange ids: `_id` is `<list>:<n, 6 digits>`, the list a member's id
+ * ("my exchanges") or `quarter:<quarterId>` (the quarter management's and the job's view). */
+export interface ExchangeIndexDoc {
+	_id: string;
+	list: string;
+	n: number;
+	exchangeId: string;
+	quarterId: string;
+	at: Date;
+}
+
+/** A thank-you note after a settled exchange; `_id` is `<exchangeId>:<authorId>` (one each). */
+export interface ThanksDoc {
+	_id: string;
+	quarterId: string;
+	exchangeId: string;
+	authorId: string;
+	recipientId: string;
+	text: string;
+	at: Date;
+}
+
+/** An in-app notification, insert-only: `_id` is `<userId>:<n, 6 digits>`. */
+export interface NotificationDoc {
+	_id: string;
+	userId: string;
+	n: number;
+	quarterId: string;
+	kind: 'exchange' | 'start-credit';
+	exchangeId: string | null;
+	/** The exchange move (or `startCredit`) the notification is about. */
+	move: string;
+	actorId: string;
+	title: string;
+	minutes: number | null;
+	at: Date;
+}
+
+/** The highest notification number a person has seen; `_id` is the user id. */
+export interface NotificationReadDoc {
+	_id: string;
+	seq: number;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -246,7 +305,12 @@ export function collections(db: Db) {
 		chatMessages: db.collection<ChatMessageDoc>('chat_messages'),
 		chatReads: db.collection<ChatReadDoc>('chat_reads'),
 		chatInbox: db.collection<ChatInboxDoc>('chat_inbox'),
-		chatPending: db.collection<ChatPendingDoc>('chat_pending')
+		chatPending: db.collection<ChatPendingDoc>('chat_pending'),
+		exchangeEvents: db.collection<ExchangeEventDoc>('exchange_events'),
+		exchangeIndex: db.collection<ExchangeIndexDoc>('exchange_index'),
+		thanks: db.collection<ThanksDoc>('thanks'),
+		notifications: db.collection<NotificationDoc>('notifications'),
+		notificationReads: db.collection<NotificationReadDoc>('notification_reads')
 	};
 }
 

@@ -21,7 +21,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	],
 	audit: [{ key: { quarterId: 1, at: -1 }, name: 'quarter_at' }],
 	flags: [{ key: { quarterId: 1, createdAt: -1 }, name: 'quarter_created' }],
-	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }]
+	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }],
+	// Warming a quarter's exchanges reads its events at once (fast on MongoDB and PostgreSQL).
+	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }]
 };
 
 /**
