@@ -1,16 +1,23 @@
 // Small helpers shared by the Node scripts (setup, demo, test): plain JavaScript, no build step.
 import { spawn, spawnSync } from 'node:child_process';
 
+/** @param {string} message */
 export const step = (message) => console.log(`\n▸ ${message}`);
+/** @param {string} message */
 export const info = (message) => console.log(`  ${message}`);
 
 export class ScriptError extends Error {}
 
-/** Fails with what went wrong and what to do next, without a stack trace. */
+/**
+ * Fails with what went wrong and what to do next, without a stack trace.
+ * @param {string} message
+ * @returns {never}
+ */
 export function fail(message) {
 	throw new ScriptError(message);
 }
 
+/** @param {() => Promise<void>} fn */
 export async function main(fn) {
 	try {
 		await fn();
@@ -24,7 +31,13 @@ export async function main(fn) {
 	}
 }
 
-/** Runs a command with inherited output; resolves to its exit code. */
+/**
+ * Runs a command with inherited output; resolves to its exit code.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<number>}
+ */
 export function run(cmd, args, options = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { stdio: 'inherit', ...options });
@@ -33,11 +46,22 @@ export function run(cmd, args, options = {}) {
 	});
 }
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {string} what
+ * @param {import('node:child_process').SpawnOptions} [options]
+ */
 export async function runOrFail(cmd, args, what, options = {}) {
 	const code = await run(cmd, args, options);
 	if (code !== 0) fail(`${what} failed (exit code ${code}). See the output above.`);
 }
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 export function capture(cmd, args, options = {}) {
 	const result = spawnSync(cmd, args, { encoding: 'utf8', ...options });
 	return {
@@ -48,6 +72,7 @@ export function capture(cmd, args, options = {}) {
 	};
 }
 
+/** @param {number} since */
 export function seconds(since) {
 	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }

@@ -148,9 +148,10 @@ export async function seedMarketplace(
 		for (const message of seed.messages) {
 			const at = new Date(now.getTime() - message.minutesAgo * 60_000);
 			const senderId = message.from === 'contact' ? contactId : item.listing.authorId;
-			const result = conversationId
-				? await messaging.send({ conversationId, senderId, text: message.text, origin, now: at })
-				: await messaging.start({ senderId, target, text: message.text, origin, now: at });
+			const result: { ok: true; conversationId: string } | { ok: false; problem: string } =
+				conversationId
+					? await messaging.send({ conversationId, senderId, text: message.text, origin, now: at })
+					: await messaging.start({ senderId, target, text: message.text, origin, now: at });
 			if (!result.ok) throw new Error(`Seed message refused (${result.problem}): ${message.text}`);
 			conversationId = result.conversationId;
 			messages++;

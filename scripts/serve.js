@@ -26,6 +26,7 @@ export async function serve(options) {
 		uri = embedded.uri;
 		info(embedded.owned ? `started on ${uri}` : `already running on ${uri}, reusing it`);
 	}
+	/** @type {Record<string, string | undefined>} */
 	const env = { ...process.env, MONGODB_URI: uri, DATA_DIR: options.dataDir, ...options.env };
 
 	if (options.seed) {

@@ -36,10 +36,18 @@ function redact(uri: string): string {
 	return uri.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** Set once the app shuts down: a job that wakes up afterwards must not open a new client,
+ * which would keep the process alive. */
+let shutDown = false;
+
 // adapter-node emits this after a graceful shutdown (SIGTERM/SIGINT): stop the embedded server.
-process.once('sveltekit:shutdown' as 'exit', () => void closeDb());
+process.once('sveltekit:shutdown' as 'exit', () => {
+	shutDown = true;
+	void closeDb();
+});
 
 export async function getDb(): Promise<Db> {
+	if (shutDown) throw new Error('The app is shutting down; no new database work is started.');
 	connecting ??= connect().catch((err) => {
 		connecting = null;
 		throw err;
