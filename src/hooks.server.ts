@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
 import { newId } from '$lib/server/ids';
+import { listingBook } from '$lib/server/services/listing-book';
 import { startMaintenance } from '$lib/server/services/maintenance';
 
 /** Connect (starting the embedded database if configured so) and create the indexes before the
@@ -18,6 +19,9 @@ import { startMaintenance } from '$lib/server/services/maintenance';
 export const init: ServerInit = async () => {
 	await getDb();
 	startMaintenance();
+	// Read the listings now, not on the first search (seconds at tens of thousands of listings);
+	// the server answers meanwhile and a search waits for the same load.
+	void listingBook.head().catch((err) => console.error('Loading the listings failed:', err));
 };
 
 /** Locale from the URL (an /en/ prefix), then the language cookie, then German. An unprefixed

@@ -16,8 +16,10 @@ declare module 'vitest' {
 const servers: EmbeddedServer[] = [];
 
 export default async function setup(project: TestProject) {
-	const base = path.resolve('.test-data');
-	const sqliteDir = path.join(base, 'integration-sqlite');
+	// One directory per run: two runs at once (two people, or a person and CI) must not wipe
+	// each other's database.
+	const base = path.resolve('.test-data', `integration-${process.pid}`);
+	const sqliteDir = path.join(base, 'sqlite');
 	rmSync(sqliteDir, { recursive: true, force: true });
 	const sqlite = await startEmbeddedFerretDB({ dataDir: sqliteDir });
 	servers.push(sqlite);
@@ -25,7 +27,7 @@ export default async function setup(project: TestProject) {
 	let postgresql: string | null = null;
 	let postgresqlProblem: string | null = null;
 	try {
-		const pgDir = path.join(base, 'integration-postgresql');
+		const pgDir = path.join(base, 'postgresql');
 		rmSync(pgDir, { recursive: true, force: true });
 		const pg = await startEmbeddedFerretDB({
 			dataDir: pgDir,
@@ -45,5 +47,6 @@ export default async function setup(project: TestProject) {
 
 	return async () => {
 		await Promise.all(servers.map((s) => s.stop()));
+		rmSync(base, { recursive: true, force: true });
 	};
 }

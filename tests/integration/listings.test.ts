@@ -14,7 +14,10 @@ import { db } from '../../src/lib/server/db';
 import { newId } from '../../src/lib/server/ids';
 import { listAudit } from '../../src/lib/server/repos/audit';
 import { listFlags } from '../../src/lib/server/repos/flags';
-import { listRevisionsOfListing } from '../../src/lib/server/repos/listing-revisions';
+import {
+	insertListingRevision,
+	listRevisionsOfListing
+} from '../../src/lib/server/repos/listing-revisions';
 import { findMembership, insertMembership } from '../../src/lib/server/repos/memberships';
 import { findQuarter, insertQuarter, type Quarter } from '../../src/lib/server/repos/quarters';
 import { insertUser } from '../../src/lib/server/repos/users';
@@ -196,6 +199,56 @@ describe('the listing change log with two app servers', () => {
 		const all = await (await db()).listingRevisions.find({}).toArray();
 		const seqs = all.map((r) => r.seq).sort((x, y) => x - y);
 		expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+	});
+
+	it('follows changes whose recent copy is gone (pruned, or the writer died in between)', async () => {
+		const a = new ListingBook();
+		const b = new ListingBook();
+		const listing = await create(false);
+		const edit = (book: ListingBook, title: string) =>
+			book.commit(
+				listing.id,
+				(current) =>
+					current
+						? {
+								ok: true,
+								listing: { ...current, title, revision: current.revision + 1 },
+								move: 'edit',
+								by: people.author,
+								search: searchFields({ ...current, title }, quarter)
+							}
+						: { ok: false, problem: 'missing' },
+				new Date()
+			);
+		expect((await b.get(listing.id))?.title).toBe(CONTENT.title);
+		await edit(a, 'Erste Änderung');
+		await edit(a, 'Zweite Änderung');
+		await (await db()).listingRecent.deleteMany({}); // pruned while b was idle
+		await edit(a, 'Dritte Änderung');
+		await new Promise((r) => setTimeout(r, 350));
+		expect((await b.get(listing.id))?.title).toBe('Dritte Änderung');
+		expect((await b.get(listing.id))?.revision).toBe(4);
+
+		// A server that died after writing the log but before the recent copy: the next writer
+		// loses the race for that number, reads it from the log, and writes after it.
+		const head = await a.head();
+		const dead = (await a.get(listing.id))!;
+		await insertListingRevision({
+			seq: head + 1,
+			listingId: listing.id,
+			revision: dead.revision + 1,
+			move: 'edit',
+			by: people.author,
+			at: new Date(),
+			listing: { ...dead, title: 'Vom abgestürzten Server', revision: dead.revision + 1 },
+			search: searchFields(dead, quarter)
+		});
+		const after = await edit(a, 'Nach dem Absturz');
+		expect(after.ok && after.listing.revision).toBe(dead.revision + 2);
+		await new Promise((r) => setTimeout(r, 350));
+		expect((await b.get(listing.id))?.title).toBe('Nach dem Absturz');
+		const revisions = await listRevisionsOfListing(listing.id);
+		expect(revisions.map((r) => r.listing.title)).toContain('Vom abgestürzten Server');
 	});
 
 	it('a server started later builds the same listings and search from the log', async () => {

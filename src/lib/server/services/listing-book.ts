@@ -15,6 +15,9 @@ import {
 	findListingRevision,
 	insertListingRevision,
 	insertListingRevisions,
+	insertRecentRevision,
+	listRecentRevisions,
+	pruneRecentRevisions,
 	streamListingRevisions,
 	type ListingRevision
 } from '../repos/listing-revisions';
@@ -39,6 +42,9 @@ interface State {
 	seq: number;
 	listings: Map<string, Listing>;
 	index: ListingSearchIndex;
+	/** Bumped whenever the index changes; cached results of an older version are stale. */
+	version: number;
+	cache: Map<string, { version: number; result: ListingHits }>;
 	queue: Promise<unknown>;
 	checkedAt: number;
 }
@@ -47,6 +53,9 @@ interface State {
 const MAX_ATTEMPTS = 100;
 /** Reads accept a view this old (ms); a server's own changes are visible at once. */
 const FRESH_MS = 300;
+/** Copies of the newest changes kept for the freshness check, pruned every so many changes. */
+const KEEP_RECENT = 200;
+const PRUNE_EVERY = 50;
 
 export class ListingBook {
 	private state: Promise<State> | null = null;
@@ -58,6 +67,8 @@ export class ListingBook {
 					seq: 0,
 					listings: new Map(),
 					index: new ListingSearchIndex(),
+					version: 0,
+					cache: new Map(),
 					queue: Promise.resolve(),
 					checkedAt: Date.now()
 				};
@@ -81,13 +92,34 @@ export class ListingBook {
 		return run;
 	}
 
+	/**
+	 * Reads the changes other servers made. The recent collection always holds the newest
+	 * changes; a number missing there (pruned while this server was idle, or a server died
+	 * between the two inserts) is read from the log itself.
+	 */
 	private async catchUp(s: State): Promise<void> {
-		for (;;) {
-			const next = await findListingRevision(s.seq + 1);
-			if (!next) break;
-			apply(s, next);
+		const recent = await listRecentRevisions(s.seq);
+		for (const revision of recent) {
+			while (revision.seq > s.seq + 1) {
+				const missing = await findListingRevision(s.seq + 1);
+				if (!missing) break;
+				apply(s, missing);
+			}
+			if (revision.seq === s.seq + 1) apply(s, revision);
 		}
 		s.checkedAt = Date.now();
+	}
+
+	/** After losing a race for a number: that number exists, so read it from the log. */
+	private async catchUpFromLog(s: State): Promise<void> {
+		const before = s.seq;
+		await this.catchUp(s);
+		if (s.seq > before) return;
+		for (;;) {
+			const next = await findListingRevision(s.seq + 1);
+			if (!next) return;
+			apply(s, next);
+		}
 	}
 
 	/** The state, caught up with other servers' changes of the last moment. */
@@ -111,7 +143,7 @@ export class ListingBook {
 	): Promise<CommitResult<P>> {
 		return this.serial(async (s) => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				if (attempt > 0) await this.catchUp(s);
+				if (attempt > 0) await this.catchUpFromLog(s);
 				const previous = s.listings.get(listingId);
 				const decision = decide(previous);
 				if (!decision.ok) return { ok: false, problem: decision.problem };
@@ -132,6 +164,8 @@ export class ListingBook {
 					throw err;
 				}
 				apply(s, revision);
+				await insertRecentRevision(revision);
+				if (revision.seq % PRUNE_EVERY === 0) await pruneRecentRevisions(revision.seq, KEEP_RECENT);
 				return { ok: true, listing: decision.listing, previous };
 			}
 			return { ok: false, problem: 'contention' };
@@ -150,20 +184,23 @@ export class ListingBook {
 			await this.catchUp(s);
 			const BATCH = 1000;
 			for (let i = 0; i < items.length; i += BATCH) {
-				const revisions = items.slice(i, i + BATCH).map(
-					(item, j): ListingRevision => ({
-						seq: s.seq + 1 + j,
-						listingId: item.listing.id,
-						revision: item.listing.revision,
-						move: 'create',
-						by: item.by,
-						at: now,
-						listing: item.listing,
-						search: item.search
-					})
-				);
+				const revisions = items.slice(i, i + BATCH).map((item, j): ListingRevision => ({
+					seq: s.seq + 1 + j,
+					listingId: item.listing.id,
+					revision: item.listing.revision,
+					move: 'create',
+					by: item.by,
+					at: now,
+					listing: item.listing,
+					search: item.search
+				}));
 				await insertListingRevisions(revisions);
 				for (const r of revisions) apply(s, r);
+				const last = revisions.at(-1);
+				if (last) {
+					await insertRecentRevision(last);
+					await pruneRecentRevisions(last.seq, KEEP_RECENT);
+				}
 			}
 		});
 	}
@@ -182,7 +219,7 @@ export class ListingBook {
 
 	async search(query: ListingQuery): Promise<{ total: number; hits: SearchHit[] }> {
 		const s = await this.fresh();
-		const result: ListingHits = s.index.search(query);
+		const result = cachedSearch(s, query);
 		return {
 			total: result.total,
 			hits: result.hits
@@ -202,10 +239,38 @@ export interface SearchHit {
 	distanceMeters: number | null;
 }
 
+/** Text searches are ranked once per query and index version; paging through them reads the
+ * cached ranking (measured: 16–40 ms per ranking of a broad term at 50,000 listings). */
+const CACHE_WINDOW = 500;
+const CACHE_ENTRIES = 500;
+
+function cachedSearch(s: State, query: ListingQuery): ListingHits {
+	if (!query.q || query.page * query.pageSize > CACHE_WINDOW) return s.index.search(query);
+	const key = JSON.stringify({ ...query, page: 0, pageSize: 0 });
+	let entry = s.cache.get(key);
+	if (!entry || entry.version !== s.version) {
+		entry = {
+			version: s.version,
+			result: s.index.search({ ...query, page: 1, pageSize: CACHE_WINDOW })
+		};
+		s.cache.delete(key);
+		s.cache.set(key, entry);
+		// Oldest first out: a Map keeps insertion order.
+		if (s.cache.size > CACHE_ENTRIES) s.cache.delete(s.cache.keys().next().value!);
+	}
+	const from = (query.page - 1) * query.pageSize;
+	return {
+		total: entry.result.total,
+		hits: entry.result.hits.slice(from, from + query.pageSize)
+	};
+}
+
 function apply(s: State, revision: ListingRevision): void {
 	s.seq = revision.seq;
 	const listing = revision.listing;
 	s.listings.set(listing.id, listing);
+	const shownBefore = s.index.has(listing.id);
+	if (isPublic(listing) || shownBefore) s.version++;
 	if (isPublic(listing)) {
 		s.index.upsert({
 			id: listing.id,
