@@ -4,12 +4,12 @@ import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
 
+import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { sendMessageNotifications } from './messaging';
 
 const HOUR = 60 * 60 * 1000;
 let timer: ReturnType<typeof setInterval> | null = null;
-let listingTimer: ReturnType<typeof setInterval> | null = null;
 
 export async function purgeExpired(
 	now: Date
@@ -31,12 +31,15 @@ export function startMaintenance(): void {
 	timer = setInterval(run, HOUR);
 	timer.unref();
 
-	// Listings expire to the minute they are due; reminders go out a week before.
-	const expire = () =>
-		runListingExpiry(new Date()).catch((err) => console.error('Listing expiry failed:', err));
-	setTimeout(expire, 20_000).unref();
-	listingTimer = setInterval(expire, 10 * 60 * 1000);
-	listingTimer.unref();
+	// Listings expire and exchanges settle within ten minutes of being due; expiry reminders go
+	// out a week before.
+	const due = () => {
+		const now = new Date();
+		void runListingExpiry(now).catch((err) => console.error('Listing expiry failed:', err));
+		void runAutoSettle(now).catch((err) => console.error('Auto-settle failed:', err));
+	};
+	setTimeout(due, 20_000).unref();
+	setInterval(due, 10 * 60 * 1000).unref();
 
 	// Message mails follow a 10/15-minute rule; checking every minute keeps them on time. A run
 	// that takes longer than a minute is not started twice.
