@@ -48,11 +48,11 @@ export function summary(
 	locale: 'de' | 'en',
 	names: Map<string, string>,
 	distanceMeters: number | null,
-	excerptOf: (listing: Listing) => string
+	excerpt: string
 ): ListingSummary {
 	return {
 		...teaser(listing, quarter, locale),
-		excerpt: excerptOf(listing),
+		excerpt,
 		settlement: listing.settlement,
 		priceCents: listing.priceCents,
 		priceUnit: listing.priceUnit,

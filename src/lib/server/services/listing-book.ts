@@ -42,6 +42,8 @@ interface State {
 	seq: number;
 	listings: Map<string, Listing>;
 	index: ListingSearchIndex;
+	/** The start of each listing's description as plain text, for result lists. */
+	excerpts: Map<string, string>;
 	/** Bumped whenever the index changes; cached results of an older version are stale. */
 	version: number;
 	cache: Map<string, { version: number; result: ListingHits }>;
@@ -67,6 +69,7 @@ export class ListingBook {
 					seq: 0,
 					listings: new Map(),
 					index: new ListingSearchIndex(),
+					excerpts: new Map(),
 					version: 0,
 					cache: new Map(),
 					queue: Promise.resolve(),
@@ -223,7 +226,11 @@ export class ListingBook {
 		return {
 			total: result.total,
 			hits: result.hits
-				.map((hit) => ({ listing: s.listings.get(hit.id)!, distanceMeters: hit.distanceMeters }))
+				.map((hit) => ({
+					listing: s.listings.get(hit.id)!,
+					distanceMeters: hit.distanceMeters,
+					excerpt: s.excerpts.get(hit.id) ?? ''
+				}))
 				.filter((hit) => hit.listing !== undefined)
 		};
 	}
@@ -237,6 +244,16 @@ export class ListingBook {
 export interface SearchHit {
 	listing: Listing;
 	distanceMeters: number | null;
+	excerpt: string;
+}
+
+const EXCERPT_MAX = 180;
+
+/** The start of a plain text, cut at a word. */
+export function excerptOf(text: string): string {
+	if (text.length <= EXCERPT_MAX) return text;
+	const cut = text.slice(0, EXCERPT_MAX);
+	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_MAX - 30)).trimEnd()} …`;
 }
 
 /** Text searches are ranked once per query and index version; paging through them reads the
@@ -269,6 +286,8 @@ function apply(s: State, revision: ListingRevision): void {
 	s.seq = revision.seq;
 	const listing = revision.listing;
 	s.listings.set(listing.id, listing);
+	// Cut once per change from the stored plain text, not per page view from the Markdown.
+	s.excerpts.set(listing.id, excerptOf(revision.search.text));
 	const shownBefore = s.index.has(listing.id);
 	if (isPublic(listing) || shownBefore) s.version++;
 	if (isPublic(listing)) {

@@ -3,7 +3,6 @@ import { cellOf } from '$lib/domain/search/location';
 import { parseSearch } from '$lib/schemas/search';
 import { quarterViewer } from '$lib/server/auth/guards';
 import { authorNames, summary, teaser } from '$lib/server/listing-view';
-import { excerpt } from '$lib/server/markdown-excerpt';
 import { findProfile } from '$lib/server/repos/profiles';
 import { searchListings } from '$lib/server/services/listings';
 import type { PageServerLoad } from './$types';
@@ -72,9 +71,7 @@ export const load: PageServerLoad = async (event) => {
 		teasers: member ? [] : listings.map((l) => teaser(l, quarter, locale)),
 		listings: member
 			? result.hits.map((hit) =>
-					summary(hit.listing, quarter, locale, names, hit.distanceMeters, (l) =>
-						excerpt(l.description)
-					)
+					summary(hit.listing, quarter, locale, names, hit.distanceMeters, hit.excerpt)
 				)
 			: []
 	};
