@@ -101,21 +101,19 @@ export function listingSchema(categories: readonly Category[], blocks: readonly 
 				ctx.addIssue({ code: 'custom', path: ['priceUnit'], message: 'error_price_unit_invalid' });
 			}
 		})
-		.transform(
-			(v): ListingContent => ({
-				kind: v.kind,
-				title: v.title,
-				description: v.description,
-				category: v.category,
-				tags: v.tags,
-				settlement: v.settlement,
-				priceCents: allowsEuros(v.settlement) ? v.price : null,
-				priceUnit: allowsEuros(v.settlement) ? v.priceUnit : null,
-				availability: v.availability,
-				blockId: v.blockId === '' ? null : v.blockId,
-				photoId: null
-			})
-		);
+		.transform((v): ListingContent => ({
+			kind: v.kind,
+			title: v.title,
+			description: v.description,
+			category: v.category,
+			tags: v.tags,
+			settlement: v.settlement,
+			priceCents: allowsEuros(v.settlement) ? v.price : null,
+			priceUnit: allowsEuros(v.settlement) ? v.priceUnit : null,
+			availability: v.availability,
+			blockId: v.blockId === '' ? null : v.blockId,
+			photoId: null
+		}));
 }
 
 export const LISTING_FIELDS = [
@@ -141,7 +139,13 @@ export const reasonSchema = z.object({
 		.refine(cleanMultiline, 'error_text_invalid')
 });
 
-export const FLAG_REASONS = ['spam', 'inappropriate', 'commercial', 'wrong_category', 'other'] as const;
+export const FLAG_REASONS = [
+	'spam',
+	'inappropriate',
+	'commercial',
+	'wrong_category',
+	'other'
+] as const;
 
 export const flagSchema = z.object({
 	reason: z.enum(FLAG_REASONS, { error: 'error_flag_reason' }),

@@ -20,10 +20,20 @@ export const searchSchema = z.object({
 		.refine((s) => !hasControlCharacters(s), 'error_text_invalid')
 		.optional(),
 	kind: optional(z.enum(LISTING_KINDS, { error: 'error_filter_invalid' })),
-	category: optional(z.string().max(48, 'error_filter_invalid').regex(/^[a-z0-9-]+$/, 'error_filter_invalid')),
+	category: optional(
+		z
+			.string()
+			.max(48, 'error_filter_invalid')
+			.regex(/^[a-z0-9-]+$/, 'error_filter_invalid')
+	),
 	settlement: optional(z.enum(['hours', 'euros', 'free'], { error: 'error_filter_invalid' })),
 	provider: optional(z.enum(['resident', 'business'], { error: 'error_filter_invalid' })),
-	near: optional(z.string().max(80, 'error_filter_invalid').regex(/^[a-z0-9-]+$/, 'error_filter_invalid')),
+	near: optional(
+		z
+			.string()
+			.max(80, 'error_filter_invalid')
+			.regex(/^[a-z0-9-]+$/, 'error_filter_invalid')
+	),
 	distance: optional(
 		z
 			.enum(DISTANCES.map(String) as [string, ...string[]], { error: 'error_filter_invalid' })
@@ -67,9 +77,10 @@ export function parseSearch(params: URLSearchParams): {
 		if (value === null) continue;
 		const parsed = searchSchema.shape[field].safeParse(value);
 		if (parsed.success) data[field] = parsed.data;
-		else errors[field] = parsed.error.issues[0]?.message.startsWith('error_')
-			? parsed.error.issues[0].message
-			: 'error_filter_invalid';
+		else
+			errors[field] = parsed.error.issues[0]?.message.startsWith('error_')
+				? parsed.error.issues[0].message
+				: 'error_filter_invalid';
 	}
 	return { data: data as SearchParams, errors };
 }

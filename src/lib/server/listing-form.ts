@@ -18,7 +18,10 @@ export type PhotoChange =
 	| { kind: 'remove' }
 	| { kind: 'new'; save: (ownerId: string, now: Date) => Promise<string> };
 
-export async function readListingForm(form: FormData, quarter: Quarter): Promise<ListingFormResult> {
+export async function readListingForm(
+	form: FormData,
+	quarter: Quarter
+): Promise<ListingFormResult> {
 	const parsed = parseForm(listingSchema(quarter.categories, quarter.blocks), form, LISTING_FIELDS);
 	const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
 

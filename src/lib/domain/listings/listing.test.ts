@@ -544,26 +544,20 @@ describe('edit', () => {
 	});
 
 	// An expired listing edited and renewed must not go public unseen (found by these tests).
-	it(
-		'an expired listing edited and renewed is not public before review (pre-moderation)',
-		() => {
-			const edited = move(inState('expired'), 'edit', author, shift(EXPIRES, DAY), PRE);
-			const renewed = applyMove(edited, { move: 'renew' }, author, PRE, shift(EXPIRES, 2 * DAY));
-			const final = renewed.ok ? renewed.listing : edited;
-			expect(final.needsReview).toBe(true);
-			expect(isPublic(final)).toBe(false);
-		}
-	);
+	it('an expired listing edited and renewed is not public before review (pre-moderation)', () => {
+		const edited = move(inState('expired'), 'edit', author, shift(EXPIRES, DAY), PRE);
+		const renewed = applyMove(edited, { move: 'renew' }, author, PRE, shift(EXPIRES, 2 * DAY));
+		const final = renewed.ok ? renewed.listing : edited;
+		expect(final.needsReview).toBe(true);
+		expect(isPublic(final)).toBe(false);
+	});
 
-	it(
-		'an expired listing edited and renewed is in the review list (no pre-moderation)',
-		() => {
-			const edited = move(inState('expired'), 'edit', author, shift(EXPIRES, DAY), POST);
-			const renewed = move(edited, 'renew', author, shift(EXPIRES, 2 * DAY), POST);
-			expect(renewed.state).toBe('published');
-			expect(renewed.needsReview).toBe(true);
-		}
-	);
+	it('an expired listing edited and renewed is in the review list (no pre-moderation)', () => {
+		const edited = move(inState('expired'), 'edit', author, shift(EXPIRES, DAY), POST);
+		const renewed = move(edited, 'renew', author, shift(EXPIRES, 2 * DAY), POST);
+		expect(renewed.state).toBe('published');
+		expect(renewed.needsReview).toBe(true);
+	});
 });
 
 describe('submit', () => {

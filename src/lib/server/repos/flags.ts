@@ -35,7 +35,9 @@ export async function resolveFlag(
 	resolution: { by: string; at: Date; outcome: string; note: string }
 ): Promise<boolean> {
 	try {
-		await (await db()).flagResolutions.insertOne({
+		await (
+			await db()
+		).flagResolutions.insertOne({
 			_id: flag.id,
 			quarterId: flag.quarterId,
 			...resolution
@@ -56,7 +58,11 @@ async function withResolutions(docs: FlagDoc[]): Promise<Flag[]> {
 			{ by: r.by, at: r.at, outcome: r.outcome, note: r.note }
 		])
 	);
-	return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, resolution: resolutions.get(_id) ?? null }));
+	return docs.map(({ _id, ...rest }) => ({
+		id: _id,
+		...rest,
+		resolution: resolutions.get(_id) ?? null
+	}));
 }
 
 export async function findFlag(id: string): Promise<Flag | null> {
@@ -72,7 +78,9 @@ export async function listFlags(quarterId: string): Promise<Flag[]> {
 
 /** The reports about one thing (a listing, a conversation, a member). */
 export async function listFlagsOf(type: FlagTargetType, targetId: string): Promise<Flag[]> {
-	const docs = await (await db()).flags
+	const docs = await (
+		await db()
+	).flags
 		.find({ 'target.type': type, 'target.id': targetId })
 		.sort({ createdAt: -1 })
 		.toArray();

@@ -71,8 +71,7 @@ export async function setMembershipState(
 	userId: string,
 	state: MembershipState
 ): Promise<void> {
-	await (await db()).memberships.updateOne(
-		{ _id: membershipId(quarterId, userId) },
-		{ $set: { state } }
-	);
+	await (
+		await db()
+	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { state } });
 }

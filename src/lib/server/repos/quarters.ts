@@ -1,8 +1,4 @@
-import {
-	DEFAULT_CATEGORIES,
-	type Block,
-	type Category
-} from '../../domain/listings/categories';
+import { DEFAULT_CATEGORIES, type Block, type Category } from '../../domain/listings/categories';
 import { withDefaults, type QuarterSettings } from '../../domain/quarters/settings';
 import { db, type QuarterDoc } from '../db';
 

@@ -269,7 +269,10 @@ export async function runListingExpiry(now: Date): Promise<{ expired: number; re
 	for (const listing of dueForReminder(all, now, 7)) {
 		const quarter = quarters.get(listing.quarterId);
 		// One reminder per listing and expiry date, whichever server gets there first.
-		if (!quarter || !(await claimOnce(`listing-reminder:${listing.id}:${listing.expiresAt!.toISOString()}`, now)))
+		if (
+			!quarter ||
+			!(await claimOnce(`listing-reminder:${listing.id}:${listing.expiresAt!.toISOString()}`, now))
+		)
 			continue;
 		const author = await findUserById(listing.authorId);
 		if (!author) continue;

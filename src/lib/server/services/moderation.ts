@@ -25,7 +25,10 @@ export async function flagListing(input: {
 	now: Date;
 }): Promise<{ ok: true } | { ok: false; problem: 'not_found' }> {
 	const { quarter, listingId, reporterId } = input;
-	const listing = await findVisibleListing(quarter.id, listingId, { id: reporterId, moderator: false });
+	const listing = await findVisibleListing(quarter.id, listingId, {
+		id: reporterId,
+		moderator: false
+	});
 	if (!listing || listing.authorId === reporterId) return { ok: false, problem: 'not_found' };
 	await fileFlag(quarter.id, 'listing', listingId, reporterId, input.reason, input.note, input.now);
 	return { ok: true };
@@ -86,7 +89,8 @@ export async function resolveFlag(input: {
 			now
 		});
 		// Hidden already (by another report) is fine; anything else is not.
-		if (!hidden.ok && hidden.problem !== 'wrong_state') return { ok: false, problem: 'wrong_state' };
+		if (!hidden.ok && hidden.problem !== 'wrong_state')
+			return { ok: false, problem: 'wrong_state' };
 	}
 	if (!(await storeResolution(flag, { by: moderatorId, at: now, outcome, note }))) {
 		return { ok: false, problem: 'resolved_already' };

@@ -4,7 +4,10 @@ import { listingsOfAuthor } from '$lib/server/services/listings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { quarter, user } = await requireRole(event, event.params.quarter, ['resident', 'business']);
+	const { quarter, user } = await requireRole(event, event.params.quarter, [
+		'resident',
+		'business'
+	]);
 	const locale = event.locals.locale;
 	const own = await listingsOfAuthor(quarter.id, user.id);
 	return {

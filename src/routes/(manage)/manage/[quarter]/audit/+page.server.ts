@@ -13,8 +13,12 @@ export const load: PageServerLoad = async (event) => {
 		offset: (page - 1) * PAGE_SIZE,
 		limit: PAGE_SIZE
 	});
-	const ids = entries.flatMap((e) => (e.target.type === 'member' ? [e.actorId, e.target.id] : [e.actorId]));
-	const names = new Map((await findUsersByIds([...new Set(ids)])).map((u) => [u.id, u.displayName]));
+	const ids = entries.flatMap((e) =>
+		e.target.type === 'member' ? [e.actorId, e.target.id] : [e.actorId]
+	);
+	const names = new Map(
+		(await findUsersByIds([...new Set(ids)])).map((u) => [u.id, u.displayName])
+	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		page,

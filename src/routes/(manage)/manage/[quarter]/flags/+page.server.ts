@@ -66,8 +66,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		// Open reports oldest first: whoever waits longest is answered first.
-		open: flags.filter((f) => !f.resolution).reverse().map(view),
-		resolved: flags.filter((f) => f.resolution).slice(0, 50).map(view)
+		open: flags
+			.filter((f) => !f.resolution)
+			.reverse()
+			.map(view),
+		resolved: flags
+			.filter((f) => f.resolution)
+			.slice(0, 50)
+			.map(view)
 	};
 };
 
@@ -77,7 +83,11 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const parsed = parseForm(resolveSchema, form, ['flag', 'outcome', 'note']);
 		if (!parsed.ok) {
-			return fail(400, { flag: String(form.get('flag') ?? ''), errors: parsed.errors, values: parsed.values });
+			return fail(400, {
+				flag: String(form.get('flag') ?? ''),
+				errors: parsed.errors,
+				values: parsed.values
+			});
 		}
 		const result = await resolveFlag({
 			quarter,
@@ -89,7 +99,11 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.error_not_found());
-			return fail(409, { flag: parsed.data.flag, errors: { form: `error_flag_${result.problem}` }, values: {} });
+			return fail(409, {
+				flag: parsed.data.flag,
+				errors: { form: `error_flag_${result.problem}` },
+				values: {}
+			});
 		}
 		redirect(303, localizeHref(`/manage/${quarter.id}/flags?done=${parsed.data.outcome}`));
 	}

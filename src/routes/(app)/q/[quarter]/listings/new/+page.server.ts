@@ -42,7 +42,12 @@ export const actions: Actions = {
 			now
 		});
 		if (!result.ok) error(result.problem === 'not_member' ? 403 : 503, m.error_forbidden());
-		const done = result.listing.state === 'draft' ? 'draft' : result.listing.state === 'pending' ? 'submitted' : 'published';
+		const done =
+			result.listing.state === 'draft'
+				? 'draft'
+				: result.listing.state === 'pending'
+					? 'submitted'
+					: 'published';
 		redirect(303, localizeHref(`/q/${quarter.id}/listings/${result.listing.id}?done=${done}`));
 	}
 };

@@ -1,11 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { categoryLabel } from '$lib/domain/listings/categories';
-import {
-	MOVES,
-	REASONED_MOVES,
-	allowedMoves,
-	type Move
-} from '$lib/domain/listings/listing';
+import { MOVES, REASONED_MOVES, allowedMoves, type Move } from '$lib/domain/listings/listing';
 import { isActiveMember } from '$lib/domain/members/roles';
 import { cellOf, distanceMeters, roundedDistance } from '$lib/domain/search/location';
 import { parseForm } from '$lib/schemas/form';
@@ -54,9 +49,10 @@ export const load: PageServerLoad = async (event) => {
 			? roundedDistance(distanceMeters(cellOf(from.lat, from.lon), cellOf(at.lat, at.lon)))
 			: null;
 	const moves = actor ? allowedMoves(listing, actor, new Date()) : [];
-	const own = isAuthor && membership?.role === 'resident'
-		? await listingsOfAuthor(quarter.id, listing.authorId)
-		: [];
+	const own =
+		isAuthor && membership?.role === 'resident'
+			? await listingsOfAuthor(quarter.id, listing.authorId)
+			: [];
 
 	return {
 		...base,
@@ -91,8 +87,13 @@ export const load: PageServerLoad = async (event) => {
 			isModerator: actor?.moderator ?? false,
 			canContact: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			canFlag: !isAuthor && listing.state === 'published' && isActiveMember(membership),
-			authorMoves: moves.filter((mv) => !REASONED_MOVES.includes(mv) && mv !== 'approve' && mv !== 'reinstate' && mv !== 'edit'),
-			moderatorMoves: moves.filter((mv) => ['approve', 'reject', 'requestChanges', 'hide', 'reinstate'].includes(mv)),
+			authorMoves: moves.filter(
+				(mv) =>
+					!REASONED_MOVES.includes(mv) && mv !== 'approve' && mv !== 'reinstate' && mv !== 'edit'
+			),
+			moderatorMoves: moves.filter((mv) =>
+				['approve', 'reject', 'requestChanges', 'hide', 'reinstate'].includes(mv)
+			),
 			canEdit: moves.includes('edit'),
 			suggestBusiness: suggestsBusinessRole(own, quarter.settings.paidOfferHintThreshold)
 		}
@@ -131,8 +132,13 @@ export const actions: Actions = {
 			if (result.problem === 'not_found') error(404, m.error_listing_not_found());
 			if (result.problem === 'not_allowed') error(403, m.error_forbidden());
 			const key =
-				result.problem === 'reason_required' ? 'error_reason_required' : `error_listing_${result.problem}`;
-			return fail(result.problem === 'reason_required' ? 400 : 409, { move, errors: { form: key } });
+				result.problem === 'reason_required'
+					? 'error_reason_required'
+					: `error_listing_${result.problem}`;
+			return fail(result.problem === 'reason_required' ? 400 : 409, {
+				move,
+				errors: { form: key }
+			});
 		}
 		redirect(303, localizeHref(`/q/${quarter.id}/listings/${result.listing.id}?done=${move}`));
 	},
