@@ -271,6 +271,13 @@ test('signed-out visitors see titles and categories only', async ({ page }) => {
 	await expect(page.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' })).toBeVisible();
 	await expect(page.getByText(/von Jonas/)).toHaveCount(0);
 	await expectAccessible(page);
+	// About 150 listings: several pages, and the next one keeps going.
+	const pages = page.getByRole('navigation', { name: 'Seiten' });
+	await expect(pages.getByText(/^Seite 1 von \d+$/)).toBeVisible();
+	await pages.getByRole('link', { name: 'Nächste Seite' }).click();
+	await expect(pages.getByText(/^Seite 2 von \d+$/)).toBeVisible();
+	await expect(pages.getByRole('link', { name: 'Vorherige Seite' })).toBeVisible();
+	await page.goto(QUARTER);
 	await page.getByRole('link', { name: 'Fahrradreparatur im Hinterhof' }).click();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Fahrradreparatur im Hinterhof' })
