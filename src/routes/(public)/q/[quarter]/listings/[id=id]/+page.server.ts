@@ -87,6 +87,7 @@ export const load: PageServerLoad = async (event) => {
 			isModerator: actor?.moderator ?? false,
 			canContact: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			canFlag: !isAuthor && listing.state === 'published' && isActiveMember(membership),
+			canPropose: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			authorMoves: moves.filter(
 				(mv) =>
 					!REASONED_MOVES.includes(mv) && mv !== 'approve' && mv !== 'reinstate' && mv !== 'edit'

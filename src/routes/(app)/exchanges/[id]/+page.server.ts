@@ -1,0 +1,233 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
+import type { PartyMove } from '$lib/domain/exchanges/workflow';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { requireUser } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { findQuarter } from '$lib/server/repos/quarters';
+import {
+	describeExchangeEvent,
+	exchanges,
+	getExchange,
+	leaveThanks,
+	listThanksFor,
+	moderatorCancelExchange,
+	moderatorSettleExchange,
+	moveExchange,
+	problemStatus,
+	type ExchangeProblem
+} from '$lib/server/services/exchanges';
+import type { Actions, PageServerLoad } from './$types';
+
+const PARTY_MOVES = ['accept', 'decline', 'cancel', 'markDone', 'confirm', 'dispute'] as const;
+const REASONED: readonly PartyMove[] = ['decline', 'cancel', 'dispute'];
+
+const moveSchema = z.object({
+	move: z.enum(PARTY_MOVES),
+	hours: z.string().max(20).optional(),
+	reason: z.string().max(1000).optional()
+});
+const moderatorSchema = z.object({
+	hours: z.string().max(20).optional(),
+	reason: z.string().max(1000)
+});
+const thanksSchema = z.object({ text: z.string().max(5000) });
+
+function field(form: FormData, name: string): string | undefined {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : undefined;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { user } = requireUser(event);
+	const view = await getExchange(user.id, event.params.id);
+	if (!view) error(404, m.error_not_found());
+	const locale = event.locals.locale;
+	const settles = ['settle', 'autoSettle', 'moderatorSettle'];
+	const booked = view.settlement === 'hours' && (view.settledMinutes ?? 0) > 0;
+	const afterDays = view.timeline.some((e) => e.move === 'autoSettle')
+		? (await findQuarter(view.quarterId))?.settings.autoSettleAfterDays
+		: undefined;
+	const thanked =
+		view.viewerSide !== null && view.state === 'settled'
+			? await exchanges.hasThanked(view.id, user.id)
+			: true;
+	const notes =
+		view.state === 'settled'
+			? (
+					await Promise.all(
+						[view.providerId, view.receiverId].map((id) => listThanksFor(view.quarterId, id))
+					)
+				)
+					.flat()
+					.filter((n) => n.exchangeId === view.id)
+			: [];
+	return {
+		exchange: {
+			id: view.id,
+			quarterId: view.quarterId,
+			listingId: view.listingId,
+			title: view.title,
+			date: view.date?.toISOString() ?? null,
+			minutes: view.minutes,
+			settlement: view.settlement,
+			state: view.state,
+			providerName: view.names[view.providerId] ?? '—',
+			receiverName: view.names[view.receiverId] ?? '—',
+			settledMinutes: view.settledMinutes,
+			viewerSide: view.viewerSide,
+			moves: view.moves.filter((mv) => !mv.startsWith('moderator')),
+			moderatorMoves: view.moves.filter((mv) => mv.startsWith('moderator')),
+			settling: view.settling,
+			refusals: view.refusals.map((r) => ({ at: r.at.toISOString() })),
+			autoSettleAt: view.autoSettleAt?.toISOString() ?? null,
+			timeline: view.timeline
+				.map((e) => ({
+					at: e.at.toISOString(),
+					reason: e.reason ?? null,
+					text: describeExchangeEvent(
+						{
+							move: e.move,
+							minutes: e.minutes,
+							afterDays,
+							// The timeline does not carry the ledger entry; a settle booked hours when the
+							// exchange is in hours and settled with more than nothing.
+							ledgerSeq: settles.includes(e.move) && booked ? (view.ledgerSeq ?? 0) : undefined
+						},
+						view.names[e.by] ?? '—',
+						locale
+					)
+				}))
+				.filter((e) => e.text !== '')
+		},
+		canThank: view.viewerSide !== null && view.state === 'settled' && !thanked,
+		notes: notes.map((n) => ({ authorName: n.authorName, text: n.text, at: n.at.toISOString() }))
+	};
+};
+
+function problemFail(problem: ExchangeProblem, target: string, values: Record<string, string>) {
+	if (problem === 'not_found') error(404, m.error_not_found());
+	const errors: Record<string, string> = {};
+	errors[target === 'form' ? 'form' : target] = `exchange_page_error_${problem}`;
+	return fail(problemStatus(problem), { errors, values });
+}
+
+export const actions: Actions = {
+	move: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = moveSchema.safeParse({
+			move: field(form, 'move'),
+			hours: field(form, 'hours'),
+			reason: field(form, 'reason')
+		});
+		if (!parsed.success) return fail(400, { errors: { form: 'error_invalid_input' }, values: {} });
+		const { move } = parsed.data;
+		const values = { move, hours: parsed.data.hours ?? '', reason: parsed.data.reason ?? '' };
+		let minutes: number | undefined;
+		if (move === 'confirm' && parsed.data.hours !== undefined) {
+			const hours = minutesFromHoursInput(parsed.data.hours);
+			if (!hours.ok) {
+				return fail(400, { errors: { hours: `exchange_page_error_hours_${hours.error}` }, values });
+			}
+			minutes = hours.minutes;
+		}
+		const reason = parsed.data.reason?.trim() || undefined;
+		const result = await moveExchange(user.id, event.params.id, move, {
+			minutes,
+			reason: REASONED.includes(move) ? reason : undefined
+		});
+		if (!result.ok) {
+			const target =
+				result.problem === 'reason_required'
+					? 'reason'
+					: result.problem === 'invalid_minutes'
+						? 'hours'
+						: 'form';
+			return problemFail(result.problem, target, values);
+		}
+		if (result.refused) {
+			return fail(409, { errors: { form: 'exchange_page_error_over_limit' }, values });
+		}
+		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=move`));
+	},
+	moderatorSettle: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = moderatorSchema.safeParse({
+			hours: field(form, 'hours'),
+			reason: field(form, 'reason') ?? ''
+		});
+		const values = {
+			move: 'moderatorSettle',
+			hours: field(form, 'hours') ?? '',
+			reason: field(form, 'reason') ?? ''
+		};
+		if (!parsed.success) return fail(400, { errors: { form: 'error_invalid_input' }, values });
+		const hours = minutesFromHoursInput(parsed.data.hours ?? '');
+		if (!hours.ok) {
+			return fail(400, { errors: { hours: `exchange_page_error_hours_${hours.error}` }, values });
+		}
+		if (!parsed.data.reason.trim()) {
+			return fail(400, { errors: { reason: 'exchange_page_error_reason_required' }, values });
+		}
+		const result = await moderatorSettleExchange(
+			user.id,
+			event.params.id,
+			hours.minutes,
+			parsed.data.reason.trim()
+		);
+		if (!result.ok) {
+			const target =
+				result.problem === 'reason_required'
+					? 'reason'
+					: result.problem === 'invalid_minutes'
+						? 'hours'
+						: 'form';
+			return problemFail(result.problem, target, values);
+		}
+		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=move`));
+	},
+	moderatorCancel: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = moderatorSchema.safeParse({ reason: field(form, 'reason') ?? '' });
+		const values = { move: 'moderatorCancel', hours: '', reason: field(form, 'reason') ?? '' };
+		if (!parsed.success || !parsed.data.reason.trim()) {
+			return fail(400, { errors: { reason: 'exchange_page_error_reason_required' }, values });
+		}
+		const result = await moderatorCancelExchange(
+			user.id,
+			event.params.id,
+			parsed.data.reason.trim()
+		);
+		if (!result.ok) {
+			return problemFail(
+				result.problem,
+				result.problem === 'reason_required' ? 'reason' : 'form',
+				values
+			);
+		}
+		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=move`));
+	},
+	thanks: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const parsed = thanksSchema.safeParse({ text: field(form, 'text') ?? '' });
+		const values = { thanks: field(form, 'text') ?? '' };
+		if (!parsed.success) {
+			return fail(400, { errors: { thanks: 'exchange_page_error_thanks_too_long' }, values });
+		}
+		const result = await leaveThanks(user.id, event.params.id, parsed.data.text);
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_not_found());
+			return fail(result.problem === 'already' || result.problem === 'not_settled' ? 409 : 400, {
+				errors: { thanks: `exchange_page_error_thanks_${result.problem}` },
+				values
+			});
+		}
+		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=thanks`));
+	}
+};

@@ -1,0 +1,131 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
+import { defaultSettlement, settlementFits } from '$lib/domain/exchanges/proposal';
+import { SETTLEMENT_KINDS, type SettlementKind } from '$lib/domain/exchanges/workflow';
+import { isActiveMember } from '$lib/domain/members/roles';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { findUserById } from '$lib/server/repos/users';
+import { findVisibleListing, listingActor } from '$lib/server/services/listings';
+import { problemStatus, proposeExchange } from '$lib/server/services/exchanges';
+import type { Actions, PageServerLoad } from './$types';
+
+const MEMBERS = ['resident', 'business'] as const;
+
+const proposeSchema = z.object({
+	quarter: z.string().trim().min(1).max(64),
+	listing: z.string().trim().min(1).max(64),
+	title: z.string().max(200),
+	date: z.string().max(20),
+	hours: z.string().max(20),
+	settlement: z.enum(SETTLEMENT_KINDS).optional()
+});
+
+function field(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
+/** `YYYY-MM-DD` from a date field, as noon UTC so the day is the same in every time zone. */
+function parseDate(text: string): Date | null | 'invalid' {
+	if (text.trim() === '') return null;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return 'invalid';
+	const date = new Date(`${text.trim()}T12:00:00Z`);
+	return Number.isNaN(date.getTime()) ? 'invalid' : date;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	const quarterId = event.url.searchParams.get('quarter') ?? '';
+	const listingId = event.url.searchParams.get('listing') ?? '';
+	if (!quarterId || !listingId) error(404, m.error_not_found());
+	const { quarter, user, membership } = await requireRole(event, quarterId, MEMBERS);
+	if (!isActiveMember(membership)) error(403, m.error_forbidden());
+	const listing = await findVisibleListing(
+		quarter.id,
+		listingId,
+		listingActor(user.id, membership)
+	);
+	if (!listing || listing.state !== 'published') error(404, m.error_listing_not_found());
+	if (listing.authorId === user.id) error(403, m.error_forbidden());
+	const author = await findUserById(listing.authorId);
+	const settlements = SETTLEMENT_KINDS.filter((kind) => settlementFits(kind, listing.settlement));
+	return {
+		quarter: { id: quarter.id, name: quarter.name },
+		listing: {
+			id: listing.id,
+			title: listing.title,
+			authorName: author?.displayName ?? '—'
+		},
+		settlements,
+		defaultSettlement: defaultSettlement(listing.settlement)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		requireUser(event);
+		const form = await readForm(event.request);
+		const raw = {
+			quarter: field(form, 'quarter'),
+			listing: field(form, 'listing'),
+			title: field(form, 'title'),
+			date: field(form, 'date'),
+			hours: field(form, 'hours'),
+			settlement: field(form, 'settlement') || undefined
+		};
+		const values = {
+			title: raw.title,
+			date: raw.date,
+			hours: raw.hours,
+			settlement: raw.settlement ?? ''
+		};
+		const parsed = proposeSchema.safeParse(raw);
+		if (!parsed.success) {
+			return fail(400, { errors: { form: 'error_invalid_input' }, values });
+		}
+		const { quarter } = await requireRole(event, parsed.data.quarter, MEMBERS);
+		const errors: Record<string, string> = {};
+		const settlement: SettlementKind = parsed.data.settlement ?? 'free';
+		let minutes = 0;
+		if (settlement === 'hours' || parsed.data.hours.trim() !== '') {
+			const hours = minutesFromHoursInput(parsed.data.hours);
+			if (hours.ok) minutes = hours.minutes;
+			else errors.hours = `exchange_page_error_hours_${hours.error}`;
+		}
+		const date = parseDate(parsed.data.date);
+		if (date === 'invalid') errors.date = 'exchange_page_error_date_invalid';
+		if (parsed.data.title.trim() === '') errors.title = 'exchange_page_error_title_required';
+		if (Object.keys(errors).length > 0 || date === 'invalid') {
+			return fail(400, { errors, values });
+		}
+		const result = await proposeExchange({
+			actorId: event.locals.user!.id,
+			quarterId: quarter.id,
+			listingId: parsed.data.listing,
+			title: parsed.data.title,
+			date,
+			minutes,
+			settlement,
+			origin: event.url.origin
+		});
+		if (!result.ok) {
+			const status = problemStatus(result.problem);
+			if (status === 404) error(404, m.error_not_found());
+			const key = `exchange_page_error_${result.problem}`;
+			const target =
+				result.problem === 'invalid_minutes'
+					? 'hours'
+					: result.problem === 'title_required'
+						? 'title'
+						: result.problem === 'invalid_date'
+							? 'date'
+							: 'form';
+			return fail(status, { errors: { [target]: key }, values });
+		}
+		redirect(303, localizeHref(`/exchanges/${result.exchange.id}?done=propose`));
+	}
+};

@@ -1,0 +1,121 @@
+// An exchange as its two people go through it: proposed from a listing, accepted, done,
+// confirmed and settled in hours, then a thank-you note. Every page visited is checked with axe.
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+
+const QUARTER = '/q/nordstadt';
+const PROVIDER = 'karl-heinz.brandt@nordstadt.example';
+const RECEIVER = 'monika.krause@nordstadt.example';
+const LISTING = 'Rasenmähen und Heckenschnitt';
+
+/** A second person at the same time: their own browser context and client address. */
+async function personPage(browser: Browser, ip: string): Promise<Page> {
+	const context = await browser.newContext({
+		locale: 'de-DE',
+		extraHTTPHeaders: { 'x-forwarded-for': ip }
+	});
+	const page = await context.newPage();
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		return response;
+	};
+	return page;
+}
+
+function otherIp(ip: string, k: number): string {
+	const parts = ip.split('.').map(Number);
+	parts[3] = (parts[3]! + k * 37) % 256;
+	return parts.join('.');
+}
+
+async function loggedIn(page: Page, email: string) {
+	await logIn(page, email, DEMO_PASSWORD);
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+test('a neighbour proposes hours for an offer, both settle them and say thank you', async ({
+	page,
+	browser,
+	clientIp
+}) => {
+	const title = `Hecke schneiden ${Date.now().toString(36)}`;
+	// Monika finds Karl-Heinz's garden offer and proposes an exchange from it.
+	await loggedIn(page, RECEIVER);
+	await page.goto(QUARTER);
+	await page.getByLabel('Suchbegriff').fill('Heckenschnitt');
+	await page.getByRole('button', { name: 'Suchen' }).click();
+	await page.getByRole('link', { name: LISTING }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: LISTING })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
+	await expect(page).toHaveURL(/\/exchanges\/new\?/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Tausch vorschlagen' })).toBeVisible();
+	await expect(page.getByLabel('Was?')).toHaveValue(LISTING);
+	await expectAccessible(page);
+
+	// Hours come in quarter hours; anything else is explained in German.
+	await page.getByLabel('Was?').fill(title);
+	await page.getByLabel('Stunden', { exact: true }).fill('1,1');
+	await page.getByLabel('Zeitkonto').check();
+	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
+	await expect(page.getByText('Bitte runde auf Viertelstunden')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Stunden', { exact: true }).fill('1,5');
+	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
+	await expect(page).toHaveURL(/\/exchanges\/[0-9a-f]+\?done=propose/);
+	const exchangeUrl = new URL(page.url()).pathname;
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByText('Dein Vorschlag ist verschickt.')).toBeVisible();
+	await expect(page.getByText('vorgeschlagen').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// Karl-Heinz sees it in his exchanges, accepts and, after the work, marks it done.
+	const provider = await personPage(browser, otherIp(clientIp, 1));
+	await loggedIn(provider, PROVIDER);
+	await provider.goto('/exchanges');
+	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
+	const item = provider.getByRole('listitem').filter({ hasText: title });
+	await expect(item.getByText('mit Monika K.')).toBeVisible();
+	await expect(item.getByText('1:30')).toBeVisible();
+	await expectAccessible(provider);
+	await item.getByRole('link', { name: title }).click();
+	await expect(provider).toHaveURL(new RegExp(`${exchangeUrl}$`));
+	await expectAccessible(provider);
+	await provider.getByRole('button', { name: 'Annehmen' }).click();
+	await expect(provider.getByText('Gespeichert.')).toBeVisible();
+	await expect(provider.getByRole('button', { name: 'Als erledigt melden' })).toBeVisible();
+	await provider.getByRole('button', { name: 'Als erledigt melden' }).click();
+	await expect(provider.locator('.badge-state')).toHaveText('erledigt');
+	await expectAccessible(provider);
+
+	// Monika confirms the proposed hours; they are booked at once.
+	await page.goto(exchangeUrl);
+	await expect(page.getByLabel('Geleistete Stunden')).toHaveValue('1,5');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Stunden bestätigen' }).click();
+	await expect(page.locator('.badge-state')).toHaveText('abgerechnet');
+	await expect(page.getByText(/wurden gebucht/)).toBeVisible();
+	await expectAccessible(page);
+
+	// She thanks him; the note is shown to both.
+	const note = `Danke, Karl-Heinz, die Hecke sieht toll aus! ${title}`;
+	await page.getByLabel('Deine Dankesnachricht').fill(note);
+	await page.getByRole('button', { name: 'Danke senden' }).click();
+	await expect(page.getByText('Danke für deine Nachricht!')).toBeVisible();
+	await expect(page.getByText(note)).toBeVisible();
+	await expect(page.getByLabel('Deine Dankesnachricht')).toHaveCount(0);
+	await expectAccessible(page);
+
+	await provider.goto(exchangeUrl);
+	await expect(provider.locator('.badge-state')).toHaveText('abgerechnet');
+	await expect(provider.getByText(note)).toBeVisible();
+	await expect(provider.getByRole('button', { name: 'Danke senden' })).toBeVisible();
+	await expectAccessible(provider);
+	await provider.goto('/exchanges');
+	await expect(
+		provider.getByRole('listitem').filter({ hasText: title }).getByText('abgerechnet')
+	).toBeVisible();
+	await provider.context().close();
+});
