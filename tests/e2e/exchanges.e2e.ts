@@ -74,7 +74,10 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	// Karl-Heinz sees it in his exchanges, accepts and, after the work, marks it done.
 	const provider = await personPage(browser, otherIp(clientIp, 1));
 	await loggedIn(provider, PROVIDER);
-	await provider.goto('/exchanges');
+	await provider
+		.getByRole('navigation', { name: 'Hauptmenü' })
+		.getByRole('link', { name: 'Tausche', exact: true })
+		.click();
 	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const item = provider.getByRole('listitem').filter({ hasText: title });
 	await expect(item.getByText('mit Monika K.')).toBeVisible();
