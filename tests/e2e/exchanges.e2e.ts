@@ -1,39 +1,11 @@
 // An exchange as its two people go through it: proposed from a listing, accepted, done,
 // confirmed and settled in hours, then a thank-you note. Every page visited is checked with axe.
-import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from './fixtures';
 
 const QUARTER = '/q/nordstadt';
 const PROVIDER = 'karl-heinz.brandt@nordstadt.example';
 const RECEIVER = 'monika.krause@nordstadt.example';
 const LISTING = 'Rasenmähen und Heckenschnitt';
-
-/** A second person at the same time: their own browser context and client address. */
-async function personPage(browser: Browser, ip: string): Promise<Page> {
-	const context = await browser.newContext({
-		locale: 'de-DE',
-		extraHTTPHeaders: { 'x-forwarded-for': ip }
-	});
-	const page = await context.newPage();
-	const goto = page.goto.bind(page);
-	page.goto = async (url, options) => {
-		const response = await goto(url, options);
-		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-		return response;
-	};
-	return page;
-}
-
-function otherIp(ip: string, k: number): string {
-	const parts = ip.split('.').map(Number);
-	parts[3] = (parts[3]! + k * 37) % 256;
-	return parts.join('.');
-}
-
-async function loggedIn(page: Page, email: string) {
-	await logIn(page, email, DEMO_PASSWORD);
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('a neighbour proposes hours for an offer, both settle them and say thank you', async ({
 	page,

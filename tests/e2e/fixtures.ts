@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 
@@ -97,4 +97,33 @@ export async function logIn(
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** A second person at the same time: their own browser context and client address. */
+export async function personPage(browser: Browser, ip: string): Promise<Page> {
+	const context = await browser.newContext({
+		locale: 'de-DE',
+		extraHTTPHeaders: { 'x-forwarded-for': ip }
+	});
+	const page = await context.newPage();
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		await waitForHydration(page);
+		return response;
+	};
+	return page;
+}
+
+/** Another address near the test's own, so each person has their own rate-limit budget. */
+export function otherIp(ip: string, k: number): string {
+	const parts = ip.split('.').map(Number);
+	parts[3] = (parts[3]! + k * 37) % 256;
+	return parts.join('.');
+}
+
+/** Logs a demo person in and checks it worked. */
+export async function loggedIn(page: Page, email: string): Promise<void> {
+	await logIn(page, email, DEMO_PASSWORD);
+	await expect(page).not.toHaveURL(/\/login/);
 }

@@ -1,18 +1,13 @@
 // Who may do what with listings and the quarter management's pages, checked the way an attacker
 // would: by posting straight to the action URLs. And bad input: a translated 4xx, nothing stored.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import { expect, expectAccessible, loggedIn, test } from './fixtures';
 
 const QUARTER = '/q/nordstadt';
 
 function headers(page: Page, clientIp: string) {
 	const origin = new URL(page.url()).origin;
 	return { origin, accept: 'text/html', 'x-forwarded-for': clientIp };
-}
-
-async function as(page: Page, email: string) {
-	await logIn(page, email, DEMO_PASSWORD);
-	await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** Creates a listing through the form as the signed-in person; returns its path. */
@@ -50,7 +45,7 @@ test('members cannot touch other members’ listings, drafts or moderator action
 }) => {
 	// Laura keeps a draft. (Each test signs in as its own demo people: logins are rate-limited
 	// per address, and other files change some people's passwords.)
-	await as(page, 'laura.meier@nordstadt.example');
+	await loggedIn(page, 'laura.meier@nordstadt.example');
 	const created = await postListing(page.request, page, clientIp, {
 		title: 'Mein geheimer Entwurf',
 		intent: 'draft'
@@ -60,7 +55,7 @@ test('members cannot touch other members’ listings, drafts or moderator action
 
 	const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
 	const daniel = await other.newPage();
-	await as(daniel, 'daniel.lange@nordstadt.example');
+	await loggedIn(daniel, 'daniel.lange@nordstadt.example');
 	const h = headers(daniel, clientIp);
 
 	// Daniel cannot read, edit or move Laura's draft: it does not exist for him.
@@ -133,7 +128,7 @@ test('members cannot touch other members’ listings, drafts or moderator action
 });
 
 test('a moderator of one quarter has no power in another', async ({ page, clientIp }) => {
-	await as(page, 'petra.lindner@lindenhof.example');
+	await loggedIn(page, 'petra.lindner@lindenhof.example');
 	const h = headers(page, clientIp);
 	expect((await page.request.get('/manage/nordstadt')).status()).toBe(403);
 	expect((await page.request.get('/manage/nordstadt/flags')).status()).toBe(403);
@@ -161,7 +156,7 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({
 	page,
 	clientIp
 }) => {
-	await as(page, 'ursula.vogel@nordstadt.example');
+	await loggedIn(page, 'ursula.vogel@nordstadt.example');
 	const r = page.request;
 	const mine = async () => {
 		await page.goto(`${QUARTER}/mine`);
@@ -246,7 +241,7 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({
 });
 
 test('script in Markdown is shown as text, never run', async ({ page, clientIp }) => {
-	await as(page, 'dieter.lehmann@nordstadt.example');
+	await loggedIn(page, 'dieter.lehmann@nordstadt.example');
 	const response = await postListing(page.request, page, clientIp, {
 		title: 'Skript-Test im Text',
 		description:

@@ -1,40 +1,19 @@
 // The marketplace as its people use it: posting, moderating, finding, contacting, reporting,
 // suspending. Every page visited is checked with axe.
-import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import {
+	DEMO_PASSWORD,
+	expect,
+	expectAccessible,
+	loggedIn,
+	otherIp,
+	personPage,
+	test
+} from './fixtures';
 
 const QUARTER = '/q/nordstadt';
 /** A valid 1×1 PNG: the upload path is the same as for a real photo. */
 const PNG_1X1 =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-/** A second person at the same time: their own browser context and client address. */
-async function personPage(browser: Browser, ip: string): Promise<Page> {
-	const context = await browser.newContext({
-		locale: 'de-DE',
-		extraHTTPHeaders: { 'x-forwarded-for': ip }
-	});
-	const page = await context.newPage();
-	const goto = page.goto.bind(page);
-	page.goto = async (url, options) => {
-		const response = await goto(url, options);
-		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-		return response;
-	};
-	return page;
-}
-
-/** Another address near the test's own, so each person has their own rate-limit budget. */
-function otherIp(ip: string, k: number): string {
-	const parts = ip.split('.').map(Number);
-	parts[3] = (parts[3]! + k * 37) % 256;
-	return parts.join('.');
-}
-
-async function loggedIn(page: Page, email: string) {
-	await logIn(page, email, DEMO_PASSWORD);
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('a resident offers help, the quarter management approves, a neighbour finds it and writes', async ({
 	page,
