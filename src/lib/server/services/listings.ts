@@ -100,7 +100,7 @@ export async function createListing(input: {
 }
 
 /** A resident with many paid offers is told about the business role (a quarter setting). */
-async function suggestBusiness(
+export async function suggestBusiness(
 	quarter: Quarter,
 	userId: string,
 	membership: Membership
@@ -227,9 +227,8 @@ export async function reviewQueue(quarterId: string): Promise<Listing[]> {
 }
 
 export async function listingsByIds(ids: string[]): Promise<Map<string, Listing>> {
-	const wanted = new Set(ids);
-	const found = await listingBook.filter((l) => wanted.has(l.id));
-	return new Map(found.map((l) => [l.id, l]));
+	const found = await Promise.all([...new Set(ids)].map((id) => listingBook.get(id)));
+	return new Map(found.filter((l): l is Listing => l !== undefined).map((l) => [l.id, l]));
 }
 
 /** Expires due listings and sends reminders a week before; every server may run it. */

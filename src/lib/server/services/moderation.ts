@@ -1,6 +1,7 @@
 // The quarter management's acts besides listing moves: reports (flags), suspending and
 // reinstating members. Every act is written to the audit log.
 import { isManagement } from '../../domain/members/roles';
+import type { FlagOutcome } from '../../schemas/moderation';
 import type { FlagTargetType } from '../db';
 import { newId } from '../ids';
 import { appendAudit } from '../repos/audit';
@@ -55,9 +56,6 @@ export async function fileFlag(
 		createdAt: now
 	});
 }
-
-export const FLAG_OUTCOMES = ['dismissed', 'hidden'] as const;
-export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
 
 export type ResolveProblem = 'not_found' | 'resolved_already' | 'wrong_state';
 

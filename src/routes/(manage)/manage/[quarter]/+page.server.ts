@@ -1,9 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { isManagement } from '$lib/domain/members/roles';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { reasonSchema } from '$lib/schemas/listing';
+import { memberActionSchema } from '$lib/schemas/moderation';
 import { setSuspended } from '$lib/server/services/moderation';
 import { checkTimeBankLimits } from '$lib/domain/quarters/settings';
 import { parseForm } from '$lib/schemas/form';
@@ -36,14 +35,10 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const memberSchema = reasonSchema.extend({
-	member: z.string().regex(/^[0-9a-f]{24}$/, 'error_invalid_input')
-});
-
 async function suspension(event: Parameters<Actions[string]>[0], suspend: boolean) {
 	const { quarter, user } = await requireRole(event, event.params.quarter!, MANAGEMENT);
 	const form = await readForm(event.request);
-	const parsed = parseForm(memberSchema, form, ['member', 'reason']);
+	const parsed = parseForm(memberActionSchema, form, ['member', 'reason']);
 	const member = String(form.get('member') ?? '');
 	if (!parsed.ok) return fail(400, { member, errors: parsed.errors, values: parsed.values });
 	const result = await setSuspended({

@@ -1,27 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/schemas/form';
-import { REASON_MAX } from '$lib/domain/listings/listing';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { listFlags } from '$lib/server/repos/flags';
 import { findUsersByIds } from '$lib/server/repos/users';
 import { listingsByIds } from '$lib/server/services/listings';
-import { FLAG_OUTCOMES, resolveFlag } from '$lib/server/services/moderation';
+import { resolveFlag } from '$lib/server/services/moderation';
+import { resolveFlagSchema } from '$lib/schemas/moderation';
 import type { Actions, PageServerLoad } from './$types';
-
-const resolveSchema = z
-	.object({
-		flag: z.string().min(1, 'error_invalid_input').max(200, 'error_invalid_input'),
-		outcome: z.enum(FLAG_OUTCOMES, { error: 'error_flag_outcome' }),
-		note: z.string({ error: 'error_invalid_input' }).trim().max(REASON_MAX, 'error_note_too_long')
-	})
-	.refine((v) => v.outcome !== 'hidden' || v.note.length > 0, {
-		path: ['note'],
-		message: 'error_reason_required'
-	});
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
@@ -81,7 +69,7 @@ export const actions: Actions = {
 	resolve: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseForm(resolveSchema, form, ['flag', 'outcome', 'note']);
+		const parsed = parseForm(resolveFlagSchema, form, ['flag', 'outcome', 'note']);
 		if (!parsed.ok) {
 			return fail(400, {
 				flag: String(form.get('flag') ?? ''),

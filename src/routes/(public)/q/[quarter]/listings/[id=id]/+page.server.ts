@@ -1,6 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { categoryLabel } from '$lib/domain/listings/categories';
-import { MOVES, REASONED_MOVES, allowedMoves, type Move } from '$lib/domain/listings/listing';
+import {
+	MOVES,
+	REASONED_MOVES,
+	allowedMoves,
+	isManagementMove,
+	type Move
+} from '$lib/domain/listings/listing';
 import { isActiveMember } from '$lib/domain/members/roles';
 import { cellOf, distanceMeters, roundedDistance } from '$lib/domain/search/location';
 import { parseForm } from '$lib/schemas/form';
@@ -17,9 +23,8 @@ import {
 	changeListing,
 	findVisibleListing,
 	listingActor,
-	listingsOfAuthor
+	suggestBusiness
 } from '$lib/server/services/listings';
-import { suggestsBusinessRole } from '$lib/domain/listings/listing';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -49,10 +54,8 @@ export const load: PageServerLoad = async (event) => {
 			? roundedDistance(distanceMeters(cellOf(from.lat, from.lon), cellOf(at.lat, at.lon)))
 			: null;
 	const moves = actor ? allowedMoves(listing, actor, new Date()) : [];
-	const own =
-		isAuthor && membership?.role === 'resident'
-			? await listingsOfAuthor(quarter.id, listing.authorId)
-			: [];
+	const businessHint =
+		isAuthor && membership ? await suggestBusiness(quarter, listing.authorId, membership) : false;
 
 	return {
 		...base,
@@ -88,15 +91,10 @@ export const load: PageServerLoad = async (event) => {
 			canContact: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			canFlag: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			canPropose: !isAuthor && listing.state === 'published' && isActiveMember(membership),
-			authorMoves: moves.filter(
-				(mv) =>
-					!REASONED_MOVES.includes(mv) && mv !== 'approve' && mv !== 'reinstate' && mv !== 'edit'
-			),
-			moderatorMoves: moves.filter((mv) =>
-				['approve', 'reject', 'requestChanges', 'hide', 'reinstate'].includes(mv)
-			),
+			authorMoves: moves.filter((mv) => !isManagementMove(mv) && mv !== 'edit'),
+			moderatorMoves: moves.filter(isManagementMove),
 			canEdit: moves.includes('edit'),
-			suggestBusiness: suggestsBusinessRole(own, quarter.settings.paidOfferHintThreshold)
+			suggestBusiness: businessHint
 		}
 	};
 };
