@@ -2,6 +2,7 @@ import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles
 import { listMembershipsOfUser } from '$lib/server/repos/memberships';
 import { listQuarterIds } from '$lib/server/repos/quarters';
 import { unreadTotal } from '$lib/server/services/messaging';
+import { unreadNotificationCount } from '$lib/server/services/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -13,6 +14,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		managedQuarterIds: managed,
 		// Reading `url` makes SvelteKit run this load on every navigation, so the badge stays current.
 		unreadMessages: user && url.pathname ? await unreadTotal(user.id) : 0,
+		unreadNotifications: user ? await unreadNotificationCount(user.id) : 0,
 		// "Mein Profil" opens the profile in the first quarter the person is active in.
 		profileQuarterId: memberships.find(isActiveMember)?.quarterId ?? null,
 		talentQuarterId:

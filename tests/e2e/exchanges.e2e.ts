@@ -48,7 +48,7 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	await loggedIn(provider, PROVIDER);
 	await provider
 		.getByRole('navigation', { name: 'Hauptmenü' })
-		.getByRole('link', { name: 'Tausche', exact: true })
+		.getByRole('link', { name: /^Tausche/ })
 		.click();
 	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const item = provider.getByRole('listitem').filter({ hasText: title });

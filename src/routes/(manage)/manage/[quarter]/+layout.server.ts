@@ -1,17 +1,23 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listFlags } from '$lib/server/repos/flags';
+import { listDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, flags] = await Promise.all([reviewQueue(quarter.id), listFlags(quarter.id)]);
+	const [queue, flags, disputed] = await Promise.all([
+		reviewQueue(quarter.id),
+		listFlags(quarter.id),
+		listDisputed(quarter.id)
+	]);
 	return {
 		manage: {
 			quarterId: quarter.id,
 			quarterName: quarter.name,
 			reviewCount: queue.length,
-			openFlags: flags.filter((f) => !f.resolution).length
+			openFlags: flags.filter((f) => !f.resolution).length,
+			disputes: disputed.length
 		}
 	};
 };
