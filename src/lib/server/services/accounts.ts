@@ -7,7 +7,8 @@ import {
 	PASSWORD_RESET_TTL_MS,
 	isTokenExpired
 } from '../../domain/auth/policy';
-import { initialMembershipState } from '../../domain/members/roles';
+import { SYSTEM } from '../../domain/exchanges/workflow';
+import { initialMembershipState, isActiveMember } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import type { Locale, TokenPurpose } from '../db';
@@ -28,6 +29,7 @@ import {
 	setPasswordHash,
 	updateProfile
 } from '../repos/users';
+import { grantStartCredit } from './exchanges';
 import { sendMail } from './mail';
 import { consumeAttempt, type Limited } from './rate-limit';
 
@@ -176,11 +178,40 @@ export async function verifyEmail(token: string, now: Date): Promise<VerifyResul
 	if (!stored) return 'invalid';
 	const user = await findUserById(stored.userId);
 	if (!user || user.email !== stored.email) return 'invalid';
-	// Opening the link twice (or a mail scanner opening it first) is harmless.
-	if (user.emailVerified) return 'verified';
+	// Opening the link twice (or a mail scanner opening it first) is harmless. It also welcomes
+	// again, which books nothing twice (ledger key) but finishes a welcome a crash interrupted.
+	if (user.emailVerified) {
+		await welcome(user.id, now);
+		return 'verified';
+	}
 	if (isTokenExpired(stored.expiresAt, now)) return 'expired';
 	await markEmailVerified(user.id, now);
+	await welcome(user.id, now);
 	return 'verified';
+}
+
+/**
+ * The start credit of every quarter where the person is an active member: at sign-up in quarters
+ * without approval, given once the address is proven. Each is booked once (ledger key
+ * `start-credit:<userId>`), however often this runs. A booking that fails (the community
+ * account at its limit, a busy ledger) is logged and never fails the verification.
+ */
+async function welcome(userId: string, now: Date): Promise<void> {
+	// No approval path yet: approving a pending member (a later issue) must grant it too.
+	const memberships = await listMembershipsOfUser(userId, await listQuarterIds());
+	for (const membership of memberships.filter(isActiveMember)) {
+		try {
+			const result = await grantStartCredit(membership.quarterId, userId, SYSTEM, now);
+			if (!result.ok && result.problem !== 'disabled' && result.problem !== 'not_member') {
+				console.error(
+					`Start credit for ${userId} in ${membership.quarterId} not booked: ${result.problem}`,
+					result.ledger ?? ''
+				);
+			}
+		} catch (err) {
+			console.error(`Start credit for ${userId} in ${membership.quarterId} failed:`, err);
+		}
+	}
 }
 
 export async function resendVerification(
@@ -266,7 +297,10 @@ export async function resetPassword(
 	await deleteSessionsOfUser(stored.userId);
 	// The link reached the inbox, which proves the address too.
 	const user = await findUserById(stored.userId);
-	if (user && !user.emailVerified) await markEmailVerified(user.id, now);
+	if (user && !user.emailVerified) {
+		await markEmailVerified(user.id, now);
+		await welcome(user.id, now);
+	}
 	return 'valid';
 }
 
