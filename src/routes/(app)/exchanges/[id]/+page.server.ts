@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
 import type { PartyMove } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { moderatorSchema, moveSchema, thanksSchema } from '$lib/schemas/exchange';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { findQuarter } from '$lib/server/repos/quarters';
@@ -21,19 +21,7 @@ import {
 } from '$lib/server/services/exchanges';
 import type { Actions, PageServerLoad } from './$types';
 
-const PARTY_MOVES = ['accept', 'decline', 'cancel', 'markDone', 'confirm', 'dispute'] as const;
 const REASONED: readonly PartyMove[] = ['decline', 'cancel', 'dispute'];
-
-const moveSchema = z.object({
-	move: z.enum(PARTY_MOVES),
-	hours: z.string().max(20).optional(),
-	reason: z.string().max(1000).optional()
-});
-const moderatorSchema = z.object({
-	hours: z.string().max(20).optional(),
-	reason: z.string().max(1000)
-});
-const thanksSchema = z.object({ text: z.string().max(5000) });
 
 function field(form: FormData, name: string): string | undefined {
 	const value = form.get(name);

@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
 import { defaultSettlement, settlementFits } from '$lib/domain/exchanges/proposal';
 import { SETTLEMENT_KINDS, type SettlementKind } from '$lib/domain/exchanges/workflow';
 import { isActiveMember } from '$lib/domain/members/roles';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { parseExchangeDate, proposeSchema } from '$lib/schemas/exchange';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { findUserById } from '$lib/server/repos/users';
@@ -15,26 +15,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
 
-const proposeSchema = z.object({
-	quarter: z.string().trim().min(1).max(64),
-	listing: z.string().trim().min(1).max(64),
-	title: z.string().max(200),
-	date: z.string().max(20),
-	hours: z.string().max(20),
-	settlement: z.enum(SETTLEMENT_KINDS).optional()
-});
-
 function field(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
-}
-
-/** `YYYY-MM-DD` from a date field, as noon UTC so the day is the same in every time zone. */
-function parseDate(text: string): Date | null | 'invalid' {
-	if (text.trim() === '') return null;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return 'invalid';
-	const date = new Date(`${text.trim()}T12:00:00Z`);
-	return Number.isNaN(date.getTime()) ? 'invalid' : date;
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -96,7 +79,7 @@ export const actions: Actions = {
 			if (hours.ok) minutes = hours.minutes;
 			else errors.hours = `exchange_page_error_hours_${hours.error}`;
 		}
-		const date = parseDate(parsed.data.date);
+		const date = parseExchangeDate(parsed.data.date);
 		if (date === 'invalid') errors.date = 'exchange_page_error_date_invalid';
 		if (parsed.data.title.trim() === '') errors.title = 'exchange_page_error_title_required';
 		if (Object.keys(errors).length > 0 || date === 'invalid') {
