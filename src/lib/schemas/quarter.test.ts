@@ -13,7 +13,13 @@ function formOf(entries: Record<string, string | Blob | undefined>): FormData {
 const settings = (entries: Record<string, string | Blob | undefined>) =>
 	parseForm(
 		quarterSettingsSchema,
-		formOf({ listingExpiryDays: '60', paidOfferHintThreshold: '3', ...entries }),
+		formOf({
+			listingExpiryDays: '60',
+			paidOfferHintThreshold: '3',
+			autoSettleAfterDays: '14',
+			startCreditHours: '2',
+			...entries
+		}),
 		QUARTER_SETTINGS_FIELDS
 	);
 
@@ -97,7 +103,9 @@ describe('quarterSettingsSchema: checkboxes', () => {
 			minBalanceHours: -600,
 			maxBalanceHours: 2400,
 			listingExpiryDays: 60,
-			paidOfferHintThreshold: 3
+			paidOfferHintThreshold: 3,
+			autoSettleAfterDays: 14,
+			startCreditHours: 120
 		});
 	});
 
@@ -123,7 +131,9 @@ describe('quarterSettingsSchema: checkboxes', () => {
 			minBalanceHours: 'abc',
 			maxBalanceHours: '40',
 			listingExpiryDays: '60',
-			paidOfferHintThreshold: '3'
+			paidOfferHintThreshold: '3',
+			autoSettleAfterDays: '14',
+			startCreditHours: '2'
 		});
 	});
 });
@@ -151,5 +161,57 @@ describe('quarterSettingsSchema: listing rules', () => {
 			expect(data.listingExpiryDays).toBe(Number(days));
 			expect(data.paidOfferHintThreshold).toBe(Number(threshold));
 		} else expect(errorsOf(result)).toEqual(errors);
+	});
+});
+
+describe('quarterSettingsSchema: time bank', () => {
+	const limits = { minBalanceHours: '-10', maxBalanceHours: '40' };
+
+	it.each<[string | undefined, number | string]>([
+		['14', 14],
+		['1', 1],
+		['90', 90],
+		[' 7 ', 7],
+		['07', 7],
+		['0', 'error_auto_settle_days_invalid'],
+		['91', 'error_auto_settle_days_invalid'],
+		['100', 'error_auto_settle_days_invalid'],
+		['-1', 'error_auto_settle_days_invalid'],
+		['1,5', 'error_auto_settle_days_invalid'],
+		['', 'error_auto_settle_days_invalid'],
+		['vierzehn', 'error_auto_settle_days_invalid'],
+		['{"$gt": 0}', 'error_auto_settle_days_invalid'],
+		[undefined, 'error_auto_settle_days_invalid']
+	])('auto-settle after %j days -> %j', (days, expected) => {
+		const result = settings({ ...limits, autoSettleAfterDays: days });
+		if (typeof expected === 'number') expect(dataOf(result).autoSettleAfterDays).toBe(expected);
+		else expect(errorsOf(result)).toEqual({ autoSettleAfterDays: expected });
+	});
+
+	it.each<[string | Blob | undefined, number | string]>([
+		['2', 120],
+		['0', 0],
+		['10', 600],
+		['1,5', 90],
+		['1.5', 90],
+		['0,25', 15],
+		['2,75', 165],
+		['1:30', 90],
+		[' 3 ', 180],
+		['10,25', 'error_start_credit_invalid'],
+		['11', 'error_start_credit_invalid'],
+		['24', 'error_start_credit_invalid'],
+		['0,1', 'error_start_credit_invalid'],
+		['1,33', 'error_start_credit_invalid'],
+		['-1', 'error_start_credit_invalid'],
+		['', 'error_start_credit_invalid'],
+		['zwei', 'error_start_credit_invalid'],
+		['{"$gt": 0}', 'error_start_credit_invalid'],
+		[new Blob(['2']), 'error_start_credit_invalid'],
+		[undefined, 'error_start_credit_invalid']
+	])('start credit %j hours -> %j', (hours, expected) => {
+		const result = settings({ ...limits, startCreditHours: hours });
+		if (typeof expected === 'number') expect(dataOf(result).startCreditHours).toBe(expected);
+		else expect(errorsOf(result)).toEqual({ startCreditHours: expected });
 	});
 });

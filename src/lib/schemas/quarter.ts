@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { minutesFromHoursInput } from '../domain/exchanges/minutes';
+
+/** The most a quarter may give each new member from its community account: 10 hours. */
+export const MAX_START_CREDIT_MINUTES = 10 * 60;
 
 /** Hours as typed in the form, e.g. "10" or "2,5"; stored as integer minutes. */
 const hoursField = (requiredKey: string) =>
@@ -31,7 +35,20 @@ export const quarterSettingsSchema = z.object({
 		.trim()
 		.regex(/^\d{1,2}$/, 'error_threshold_invalid')
 		.transform(Number)
-		.refine((n) => n <= 50, 'error_threshold_invalid')
+		.refine((n) => n <= 50, 'error_threshold_invalid'),
+	autoSettleAfterDays: z
+		.string({ error: 'error_auto_settle_days_invalid' })
+		.trim()
+		.regex(/^\d{1,2}$/, 'error_auto_settle_days_invalid')
+		.transform(Number)
+		.refine((n) => n >= 1 && n <= 90, 'error_auto_settle_days_invalid'),
+	// In hours as people type them (2, 1,5, 1:30), in whole quarter hours like every exchange.
+	startCreditHours: z.string({ error: 'error_start_credit_invalid' }).transform((s, ctx) => {
+		const hours = minutesFromHoursInput(s);
+		if (hours.ok && hours.minutes <= MAX_START_CREDIT_MINUTES) return hours.minutes;
+		ctx.addIssue({ code: 'custom', message: 'error_start_credit_invalid' });
+		return z.NEVER;
+	})
 });
 
 export const QUARTER_SETTINGS_FIELDS = [
@@ -40,5 +57,7 @@ export const QUARTER_SETTINGS_FIELDS = [
 	'minBalanceHours',
 	'maxBalanceHours',
 	'listingExpiryDays',
-	'paidOfferHintThreshold'
+	'paidOfferHintThreshold',
+	'autoSettleAfterDays',
+	'startCreditHours'
 ] as const;

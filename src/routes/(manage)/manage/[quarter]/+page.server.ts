@@ -82,7 +82,9 @@ export const actions: Actions = {
 			listingPreModeration: parsed.data.listingPreModeration,
 			timeBank,
 			listingExpiryDays: parsed.data.listingExpiryDays,
-			paidOfferHintThreshold: parsed.data.paidOfferHintThreshold
+			paidOfferHintThreshold: parsed.data.paidOfferHintThreshold,
+			autoSettleAfterDays: parsed.data.autoSettleAfterDays,
+			startCreditMinutes: parsed.data.startCreditHours
 		});
 		return { saved: true };
 	}
