@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DONATION_FIELDS,
+	donationSchema,
+	GRANT_FIELDS,
+	grantSchema,
+	parseAccountFields,
+	readPeriod
+} from './time-account';
+
+const NONCE = 'abcdefghijklmnopqrstuvwxyz234567';
+const MEMBER = 'a'.repeat(24);
+
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+}
+
+describe('donationSchema', () => {
+	it.each<[Record<string, string>, Record<string, unknown>]>([
+		[
+			{ hours: '0,5', nonce: NONCE },
+			{ ok: true, data: { hours: 30, memo: '', nonce: NONCE } }
+		],
+		[
+			{ hours: '1:30', memo: '  für das  Sommerfest ', nonce: NONCE },
+			{ ok: true, data: { hours: 90, memo: 'für das Sommerfest', nonce: NONCE } }
+		],
+		[
+			{ hours: '', nonce: NONCE },
+			{ ok: false, errors: { hours: 'account_error_hours_empty' } }
+		],
+		[
+			{ hours: '0', nonce: NONCE },
+			{ ok: false, errors: { hours: 'account_error_hours_zero' } }
+		],
+		[
+			{ hours: '1,1', nonce: NONCE },
+			{ ok: false, errors: { hours: 'account_error_hours_not_quarter_hour' } }
+		],
+		[
+			{ hours: 'viel', nonce: NONCE },
+			{ ok: false, errors: { hours: 'account_error_hours_invalid' } }
+		],
+		[
+			{ hours: '25', nonce: NONCE },
+			{ ok: false, errors: { hours: 'account_error_hours_too_large' } }
+		],
+		[{ hours: '1' }, { ok: false, errors: { nonce: 'account_error_form_expired' } }],
+		[
+			{ hours: '1', nonce: 'x' },
+			{ ok: false, errors: { nonce: 'account_error_form_expired' } }
+		],
+		[
+			{ hours: '1', nonce: NONCE, memo: 'x'.repeat(201) },
+			{ ok: false, errors: { memo: 'account_error_memo_too_long' } }
+		]
+	])('%j', (fields, expected) => {
+		const parsed = parseAccountFields(donationSchema, form(fields), DONATION_FIELDS);
+		expect(parsed).toMatchObject(expected);
+	});
+
+	it('treats a file where text belongs as invalid input', () => {
+		const data = form({ nonce: NONCE });
+		data.set('hours', new Blob(['1']));
+		const parsed = parseAccountFields(donationSchema, data, DONATION_FIELDS);
+		expect(parsed).toMatchObject({ ok: false, errors: { hours: 'account_error_hours_empty' } });
+	});
+});
+
+describe('grantSchema', () => {
+	const base = {
+		member: MEMBER,
+		hours: '2',
+		purpose: 'Budgetposten Nachbarschaftshilfe',
+		nonce: NONCE
+	};
+	it.each<[Record<string, string>, Record<string, unknown>]>([
+		[
+			base,
+			{
+				ok: true,
+				data: {
+					member: MEMBER,
+					hours: 120,
+					purpose: 'Budgetposten Nachbarschaftshilfe',
+					override: false,
+					overrideReason: '',
+					nonce: NONCE
+				}
+			}
+		],
+		[
+			{ ...base, override: 'on', overrideReason: 'Umzugshilfe, beschlossen am 3.11.' },
+			{ ok: true, data: { override: true, overrideReason: 'Umzugshilfe, beschlossen am 3.11.' } }
+		],
+		[
+			{ ...base, override: 'on', overrideReason: '  ' },
+			{ ok: false, errors: { overrideReason: 'account_error_override_reason_required' } }
+		],
+		[
+			{ ...base, override: 'yes', overrideReason: 'x' },
+			{ ok: false, errors: { override: 'account_error_override_reason_required' } }
+		],
+		[
+			{ ...base, purpose: ' ' },
+			{ ok: false, errors: { purpose: 'account_error_purpose_required' } }
+		],
+		[
+			{ ...base, member: '' },
+			{ ok: false, errors: { member: 'account_error_member_required' } }
+		],
+		[
+			{ ...base, member: '{"$ne":null}' },
+			{ ok: false, errors: { member: 'account_error_member_required' } }
+		],
+		[
+			{ ...base, hours: '0' },
+			{ ok: false, errors: { hours: 'account_error_hours_zero' } }
+		]
+	])('%j', (fields, expected) => {
+		expect(parseAccountFields(grantSchema, form(fields), GRANT_FIELDS)).toMatchObject(expected);
+	});
+});
+
+describe('readPeriod', () => {
+	it.each<[string, Record<string, unknown>]>([
+		['', { values: { from: '', to: '' }, errors: {}, period: {} }],
+		[
+			'from=2026-11-01&to=2026-11-30',
+			{
+				errors: {},
+				period: {
+					from: new Date('2026-10-31T23:00:00.000Z'),
+					to: new Date('2026-11-30T23:00:00.000Z')
+				}
+			}
+		],
+		['from=2026-11-01&to=', { errors: {}, period: { from: new Date('2026-10-31T23:00:00.000Z') } }],
+		[
+			'from=2026-02-30',
+			{
+				values: { from: '2026-02-30', to: '' },
+				errors: { from: 'account_error_date_invalid' },
+				period: null
+			}
+		],
+		['to=morgen', { errors: { to: 'account_error_date_invalid' }, period: null }],
+		[
+			'from=2026-12-01&to=2026-11-01',
+			{ errors: { to: 'account_error_period_order' }, period: null }
+		],
+		['from=2026-11-01&to=2026-11-01', { errors: {}, period: expect.any(Object) }]
+	])('%s', (query, expected) => {
+		expect(readPeriod(new URLSearchParams(query))).toMatchObject(expected);
+	});
+});

@@ -1,0 +1,139 @@
+// Forms of the time-account pages: the statement period (a GET form), a donation to the
+// community account and a grant from it. Error messages are message keys (`account_error_…`).
+import { z } from 'zod';
+import { isCalendarDate, periodOf } from '../domain/ledger/accounts';
+import { minutesFromHoursInput } from '../domain/exchanges/minutes';
+import type { FieldErrors, ParseResult } from './form';
+
+export const MEMO_MAX = 200;
+export const REASON_MAX = 1000;
+
+const day = z
+	.string({ error: 'account_error_date_invalid' })
+	.trim()
+	.optional()
+	.transform((s) => s || undefined)
+	.refine((s) => s === undefined || isCalendarDate(s), 'account_error_date_invalid');
+
+/** From and to are calendar days, both optional, both included. */
+export const periodSchema = z
+	.object({ from: day, to: day })
+	.refine((p) => !p.from || !p.to || p.from <= p.to, {
+		path: ['to'],
+		message: 'account_error_period_order'
+	});
+
+export type PeriodInput = z.infer<typeof periodSchema>;
+
+export interface PeriodQuery {
+	/** The days as typed, for the form. */
+	values: { from: string; to: string };
+	errors: FieldErrors;
+	/** The instants the statement covers; null when the days could not be read. */
+	period: { from?: Date; to?: Date } | null;
+}
+
+/** The statement period from a query string (`?from=2026-11-01&to=2026-11-30`). */
+export function readPeriod(params: URLSearchParams): PeriodQuery {
+	const values = {
+		from: (params.get('from') ?? '').slice(0, 30),
+		to: (params.get('to') ?? '').slice(0, 30)
+	};
+	const parsed = parseAccountFields(periodSchema, params, ['from', 'to']);
+	if (!parsed.ok) return { values, errors: parsed.errors, period: null };
+	return { values, errors: {}, period: periodOf(parsed.data) };
+}
+
+/** Hours as people type them ("1,5", "0,75", "1:30"), more than none. */
+const hours = z.string({ error: 'account_error_hours_empty' }).transform((text, ctx) => {
+	const parsed = minutesFromHoursInput(text);
+	if (!parsed.ok) {
+		ctx.addIssue({ code: 'custom', message: `account_error_hours_${parsed.error}` });
+		return z.NEVER;
+	}
+	if (parsed.minutes === 0) {
+		ctx.addIssue({ code: 'custom', message: 'account_error_hours_zero' });
+		return z.NEVER;
+	}
+	return parsed.minutes;
+});
+
+/** A random value the page puts into each form: the booking's key, so a double submit books once. */
+const nonce = z
+	.string({ error: 'account_error_form_expired' })
+	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'account_error_form_expired');
+
+const memo = z
+	.string({ error: 'account_error_memo_too_long' })
+	.optional()
+	.transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
+	.pipe(z.string().max(MEMO_MAX, 'account_error_memo_too_long'));
+
+export const DONATION_FIELDS = ['hours', 'memo', 'nonce'] as const;
+
+export const donationSchema = z.object({ hours, memo, nonce });
+
+export const GRANT_FIELDS = ['member', 'hours', 'purpose', 'override', 'overrideReason', 'nonce'];
+
+export const grantSchema = z
+	.object({
+		member: z
+			.string({ error: 'account_error_member_required' })
+			.regex(/^[0-9a-f]{24}$/, 'account_error_member_required'),
+		hours,
+		purpose: z
+			.string({ error: 'account_error_purpose_required' })
+			.transform((s) => s.replace(/\s+/g, ' ').trim())
+			.pipe(
+				z
+					.string()
+					.min(1, 'account_error_purpose_required')
+					.max(MEMO_MAX, 'account_error_memo_too_long')
+			),
+		override: z
+			.enum(['on'], { error: 'account_error_override_reason_required' })
+			.optional()
+			.transform((v) => v === 'on'),
+		overrideReason: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.string().max(REASON_MAX, 'account_error_memo_too_long')),
+		nonce
+	})
+	.refine((g) => !g.override || g.overrideReason.length > 0, {
+		path: ['overrideReason'],
+		message: 'account_error_override_reason_required'
+	});
+
+export type GrantInput = z.infer<typeof grantSchema>;
+
+/**
+ * Like `parseForm`, but keeps this file's `account_error_…` keys (parseForm only passes on
+ * `error_…` keys): reads the named text fields, parses them, one message key per field.
+ */
+export function parseAccountFields<S extends z.ZodType>(
+	schema: S,
+	input: FormData | URLSearchParams,
+	fields: readonly string[]
+): ParseResult<z.infer<S>> {
+	const raw: Record<string, unknown> = {};
+	const values: Record<string, string> = {};
+	for (const name of fields) {
+		const value = input.get(name);
+		if (typeof value === 'string') {
+			raw[name] = value;
+			values[name] = value.slice(0, 300);
+		} else if (value !== null) raw[name] = { invalid: true };
+	}
+	const parsed = schema.safeParse(raw);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const errors: FieldErrors = {};
+	for (const issue of parsed.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= issue.message.startsWith('account_error_')
+			? issue.message
+			: 'error_invalid_input';
+	}
+	return { ok: false, errors, values };
+}
