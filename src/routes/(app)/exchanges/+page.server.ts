@@ -1,11 +1,76 @@
+import { formatMinutes } from '$lib/domain/exchanges/minutes';
+import { SYSTEM } from '$lib/domain/exchanges/workflow';
+import * as m from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
-import { listExchangesOf } from '$lib/server/services/exchanges';
+import { findQuarter } from '$lib/server/repos/quarters';
+import { findUserById } from '$lib/server/repos/users';
+import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exchanges';
+import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
 import type { PageServerLoad } from './$types';
+
+/** Newest first; more unread ones than this are marked read unseen, which is rare enough. */
+const NEWS_SHOWN = 20;
+const SETTLING_MOVES = ['settle', 'autoSettle', 'moderatorSettle'];
+
+type ExchangeEventMove = Parameters<typeof describeExchangeEvent>[0]['move'];
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
-	const list = await listExchangesOf(user.id);
+	const locale = event.locals.locale;
+	const [list, news] = await Promise.all([
+		listExchangesOf(user.id),
+		listNotifications(user.id, NEWS_SHOWN)
+	]);
+	// Shown now, so read now: the badge in the menu clears with this page (see the return).
+	// One arriving between the two calls is marked read too and shows up in the list next time.
+	if (news.some((n) => n.unread)) await markNotificationsRead(user.id);
+
+	const settlementOf = new Map(list.map((e) => [e.id, e.settlement]));
+	const actorIds = [...new Set(news.map((n) => n.actorId).filter((id) => id !== SYSTEM))];
+	const actors = await Promise.all(actorIds.map((id) => findUserById(id)));
+	const nameOf = new Map(actorIds.map((id, i) => [id, actors[i]?.displayName ?? '—']));
+	// The auto-settle delay is not in the notification; the quarter's setting tells it.
+	const autoSettleQuarters = [
+		...new Set(news.filter((n) => n.move === 'autoSettle').map((n) => n.quarterId))
+	];
+	const quarters = await Promise.all(autoSettleQuarters.map((id) => findQuarter(id)));
+	const afterDaysOf = new Map(
+		autoSettleQuarters.map((id, i) => [id, quarters[i]?.settings.autoSettleAfterDays])
+	);
+
 	return {
+		unreadNotifications: 0,
+		news: news.map((n) => ({
+			n: n.n,
+			unread: n.unread,
+			at: n.at.toISOString(),
+			exchangeId: n.exchangeId,
+			quarterId: n.quarterId,
+			title: n.title,
+			text:
+				n.kind === 'start-credit'
+					? m.exchange_news_start_credit(
+							{ quarter: n.title, minutes: formatMinutes(n.minutes ?? 0, locale) },
+							{ locale }
+						)
+					: describeExchangeEvent(
+							{
+								move: n.move as ExchangeEventMove,
+								minutes: n.minutes ?? undefined,
+								afterDays: afterDaysOf.get(n.quarterId),
+								// Hours were booked when a settling move settled an exchange in hours with more
+								// than nothing (as on the exchange's own page).
+								ledgerSeq:
+									SETTLING_MOVES.includes(n.move) &&
+									settlementOf.get(n.exchangeId ?? '') === 'hours' &&
+									(n.minutes ?? 0) > 0
+										? 0
+										: undefined
+							},
+							nameOf.get(n.actorId) ?? '—',
+							locale
+						)
+		})),
 		exchanges: list
 			.map((e) => {
 				const otherId = e.providerId === user.id ? e.receiverId : e.providerId;
