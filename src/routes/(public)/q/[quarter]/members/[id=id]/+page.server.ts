@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
+import { listThanksFor } from '$lib/server/services/exchanges';
 import { memberProfileView } from '$lib/server/services/profiles';
 import type { PageServerLoad } from './$types';
 
@@ -12,9 +13,17 @@ export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
 	const member = await memberProfileView(quarter.id, event.params.id);
 	if (!member) error(404, m.error_not_found());
+	// Newest first; no exchange titles, which may say more than the two wanted to share.
+	const thanks = await listThanksFor(quarter.id, member.id);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		own: member.id === user.id,
-		member: { ...member, since: member.since.toISOString() }
+		member: { ...member, since: member.since.toISOString() },
+		thanks: thanks.map((n) => ({
+			id: `${n.exchangeId}:${n.authorId}`,
+			authorName: n.authorName,
+			text: n.text,
+			at: n.at.toISOString()
+		}))
 	};
 };
