@@ -10,6 +10,7 @@ import { findMembership, insertMembership } from '../src/lib/server/repos/member
 import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
+import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
@@ -136,6 +137,7 @@ export async function seed(
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
 	}
 	await seedMarketplace(log);
+	await seedExchanges(log, now);
 	return { created, existing };
 }
 

@@ -250,15 +250,20 @@ export class ExchangeService {
 	readonly holder = randomBytes(6).toString('hex');
 	private readonly ledger: LedgerBook;
 	private readonly notifications: Notifications;
+	/** False for the demo seed, which writes a year of history without mailing anyone. */
+	private readonly mail: boolean;
 	private logs = new Memo<Loaded>(LOG_CACHE_SIZE);
 	/** Exchange ids by list entry number (index n-1). */
 	private lists = new Memo<string[]>(LIST_CACHE_SIZE);
 	private warmed = new Set<string>();
 	private queues = new Map<string, Promise<unknown>>();
 
-	constructor(deps: { ledger?: LedgerBook; notifications?: Notifications } = {}) {
+	constructor(
+		deps: { ledger?: LedgerBook; notifications?: Notifications; mail?: boolean } = {}
+	) {
 		this.ledger = deps.ledger ?? appLedger;
 		this.notifications = deps.notifications ?? appNotifications;
+		this.mail = deps.mail ?? true;
 	}
 
 	private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -1128,6 +1133,7 @@ export class ExchangeService {
 					},
 					now
 				);
+				if (!this.mail) continue;
 				const recipient = await findUserById(recipientId);
 				if (!recipient) continue;
 				const locale: Locale = recipient.locale;
