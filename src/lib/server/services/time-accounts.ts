@@ -1,0 +1,394 @@
+// Time accounts as members and the quarter management see them: a member's balance and statement,
+// the quarter's overview, CSV exports, donations to the community account and grants from it.
+// Bookings go through the ledger book (exactly once per key, limits held); every grant is audited.
+import {
+	accountsOverview,
+	bookingProblemMessage,
+	donationKey,
+	grantKey,
+	ledgerCsvRows,
+	localDate,
+	statementCsvRows,
+	userIdOf,
+	type BookingProblem,
+	type OverviewRow
+} from '../../domain/ledger/accounts';
+import { toCsv, type CsvDialect } from '../../domain/ledger/csv';
+import { formatMinutes } from '../../domain/exchanges/minutes';
+import {
+	COMMUNITY,
+	limitsOf,
+	memberAccount,
+	statementOf,
+	type AccountId,
+	type LedgerEntry,
+	type StatementRow,
+	type TransferKind
+} from '../../domain/ledger/ledger';
+import type { TimeBankLimits } from '../../domain/quarters/settings';
+import * as m from '../../paraglide/messages';
+import { appendAudit } from '../repos/audit';
+import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
+import type { Quarter } from '../repos/quarters';
+import { findUsersByIds } from '../repos/users';
+import { newSecretToken } from '../ids';
+import { ledgerLimits } from './exchanges';
+import { ledger, type LedgerBook, type TransferResult } from './ledger';
+
+export type Locale = 'de' | 'en';
+
+export interface Period {
+	from?: Date;
+	to?: Date;
+}
+
+export interface StatementLine extends StatementRow {
+	counterpartyName: string;
+	/** The exchange a settlement belongs to (its ledger key), for a link. */
+	exchangeId: string | null;
+	reverses: number | null;
+}
+
+export interface AccountView {
+	account: AccountId;
+	name: string;
+	balance: number;
+	limits: TimeBankLimits;
+	opening: number;
+	closing: number;
+	rows: StatementLine[];
+}
+
+/** A statement as a page shows it: plain data, dates as ISO strings. */
+export function statementData(view: AccountView) {
+	return {
+		opening: view.opening,
+		closing: view.closing,
+		rows: view.rows.map((row) => ({
+			seq: row.seq,
+			at: row.at.toISOString(),
+			kind: row.kind,
+			memo: row.memo,
+			counterpartyName: row.counterpartyName,
+			minutes: row.minutes,
+			balance: row.balance,
+			exchangeId: row.exchangeId,
+			reverses: row.reverses
+		}))
+	};
+}
+
+/** The period of a page again as a query string, for its CSV link. */
+export function periodQuery(days: { from: string; to: string }): string {
+	const search = new URLSearchParams();
+	if (days.from) search.set('from', days.from);
+	if (days.to) search.set('to', days.to);
+	return search.toString();
+}
+
+/** The name of the community account in the reader's language. */
+export function communityName(locale: Locale): string {
+	return m.account_community({}, { locale });
+}
+
+const KIND_LABELS: Record<TransferKind, (locale: Locale) => string> = {
+	exchange: (locale) => m.account_kind_exchange({}, { locale }),
+	'start-credit': (locale) => m.account_kind_start_credit({}, { locale }),
+	grant: (locale) => m.account_kind_grant({}, { locale }),
+	donation: (locale) => m.account_kind_donation({}, { locale }),
+	reversal: (locale) => m.account_kind_reversal({}, { locale }),
+	correction: (locale) => m.account_kind_correction({}, { locale })
+};
+
+export function kindLabel(kind: TransferKind, locale: Locale): string {
+	return KIND_LABELS[kind](locale);
+}
+
+/** Display names of the member accounts (and people) given, by user id. */
+async function namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+	const unique = [...new Set(ids)].filter((id) => id !== 'system');
+	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
+}
+
+function accountName(account: AccountId, names: ReadonlyMap<string, string>, locale: Locale) {
+	const userId = userIdOf(account);
+	return userId === null
+		? communityName(locale)
+		: (names.get(userId) ?? m.account_unknown({}, { locale }));
+}
+
+export class TimeAccounts {
+	constructor(private readonly book: LedgerBook = ledger) {}
+
+	/** An account's balance, limits and statement for the period, names resolved. */
+	async view(
+		quarter: Quarter,
+		account: AccountId,
+		period: Period,
+		locale: Locale
+	): Promise<AccountView> {
+		const entries = await this.book.entries(quarter.id);
+		const statement = statementOf(entries, account, period);
+		const byseq = new Map(entries.map((e) => [e.seq, e]));
+		const names = await namesOf(
+			[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? [])
+		);
+		let balance = 0;
+		for (const e of entries) {
+			if (e.to === account) balance += e.minutes;
+			if (e.from === account) balance -= e.minutes;
+		}
+		return {
+			account,
+			name: accountName(account, names, locale),
+			balance,
+			limits: limitsOf(account, ledgerLimits(quarter)),
+			opening: statement.opening,
+			closing: statement.closing,
+			rows: statement.rows.map((row) => {
+				const entry = byseq.get(row.seq);
+				return {
+					...row,
+					counterpartyName: accountName(row.counterparty, names, locale),
+					exchangeId: row.kind === 'exchange' && entry ? entry.key : null,
+					reverses: entry?.reverses ?? null
+				};
+			})
+		};
+	}
+
+	/** Every account of the quarter (members with no entries at zero) and the sum of all. */
+	async overview(
+		quarter: Quarter,
+		locale: Locale
+	): Promise<{ rows: Array<OverviewRow & { state: string | null }>; sum: number }> {
+		const [balances, memberships] = await Promise.all([
+			this.book.balances(quarter.id),
+			listMembershipsOfQuarter(quarter.id)
+		]);
+		const names = await namesOf([
+			...memberships.map((ms) => ms.userId),
+			...[...balances.keys()].flatMap((a) => userIdOf(a) ?? [])
+		]);
+		const states = new Map(memberships.map((ms) => [ms.userId, ms.state]));
+		const overview = accountsOverview(
+			balances,
+			memberships.map((ms) => ({ userId: ms.userId, name: names.get(ms.userId) ?? '—' })),
+			ledgerLimits(quarter),
+			{ community: communityName(locale), unknown: m.account_unknown({}, { locale }) }
+		);
+		return {
+			sum: overview.sum,
+			rows: overview.rows.map((row) => ({
+				...row,
+				name: row.formerMember && row.userId ? (names.get(row.userId) ?? row.name) : row.name,
+				state: row.userId ? (states.get(row.userId) ?? null) : null
+			}))
+		};
+	}
+
+	/** Whether the quarter has this account: the community one, a member's, or one with entries. */
+	async exists(quarter: Quarter, account: AccountId): Promise<boolean> {
+		const userId = userIdOf(account);
+		if (userId === null) return true;
+		if (await findMembership(quarter.id, userId)) return true;
+		return (await this.book.balances(quarter.id)).has(account);
+	}
+
+	/** The statement of one account as CSV in the reader's language and spreadsheet dialect. */
+	async statementCsv(
+		quarter: Quarter,
+		account: AccountId,
+		period: Period,
+		locale: Locale
+	): Promise<string> {
+		const entries = await this.book.entries(quarter.id);
+		const statement = statementOf(entries, account, period);
+		const names = await namesOf(statement.rows.flatMap((r) => userIdOf(r.counterparty) ?? []));
+		const o = { locale };
+		const header = [
+			m.account_csv_number({}, o),
+			m.account_csv_date({}, o),
+			m.account_csv_kind({}, o),
+			m.account_csv_counterparty({}, o),
+			m.account_csv_hours({}, o),
+			m.account_csv_minutes({}, o),
+			m.account_csv_balance({}, o),
+			m.account_csv_memo({}, o)
+		];
+		const rows = statementCsvRows(statement, header, {
+			kind: (kind) => kindLabel(kind, locale),
+			account: (a) => accountName(a, names, locale)
+		});
+		return toCsv(rows, locale as CsvDialect);
+	}
+
+	/** Every entry of the quarter as CSV. */
+	async ledgerCsv(quarter: Quarter, locale: Locale): Promise<string> {
+		const entries = await this.book.entries(quarter.id);
+		const names = await namesOf(
+			entries.flatMap((e) => [e.by, ...[e.from, e.to].flatMap((a) => userIdOf(a) ?? [])])
+		);
+		const o = { locale };
+		const header = [
+			m.account_csv_number({}, o),
+			m.account_csv_date({}, o),
+			m.account_csv_kind({}, o),
+			m.account_csv_from({}, o),
+			m.account_csv_to({}, o),
+			m.account_csv_hours({}, o),
+			m.account_csv_minutes({}, o),
+			m.account_csv_memo({}, o),
+			m.account_csv_by({}, o),
+			m.account_csv_reverses({}, o)
+		];
+		const rows = ledgerCsvRows(entries, header, {
+			kind: (kind) => kindLabel(kind, locale),
+			account: (a) => accountName(a, names, locale),
+			person: (id) =>
+				id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
+		});
+		return toCsv(rows, locale as CsvDialect);
+	}
+
+	/**
+	 * A member gives hours to the community account. The key holds the form's nonce, so a double
+	 * submit books once (the second answer is the first entry, marked `duplicate`).
+	 */
+	donate(input: {
+		quarter: Quarter;
+		userId: string;
+		minutes: number;
+		memo: string;
+		nonce: string;
+		now: Date;
+	}): Promise<TransferResult> {
+		return this.book.transfer(
+			input.quarter.id,
+			{
+				from: memberAccount(input.userId),
+				to: COMMUNITY,
+				minutes: input.minutes,
+				kind: 'donation',
+				key: donationKey(input.userId, input.nonce),
+				memo: input.memo
+			},
+			{ by: input.userId, now: input.now, limits: ledgerLimits(input.quarter) }
+		);
+	}
+
+	/**
+	 * The quarter management gives a member hours from the community account, for a purpose. With
+	 * an override (and its reason) the member's balance may pass its limit. Every grant is in the
+	 * audit log, under the entry's number, so a repeated submit is logged once.
+	 */
+	async grant(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		memberId: string;
+		minutes: number;
+		purpose: string;
+		override: { reason: string } | null;
+		nonce: string;
+		now: Date;
+	}): Promise<TransferResult | { ok: false; problem: { code: 'not_member' } }> {
+		const membership = await findMembership(input.quarter.id, input.memberId);
+		if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
+		const booked = await this.book.transfer(
+			input.quarter.id,
+			{
+				from: COMMUNITY,
+				to: memberAccount(input.memberId),
+				minutes: input.minutes,
+				kind: 'grant',
+				key: grantKey(input.moderatorId, input.nonce),
+				memo: input.purpose,
+				...(input.override
+					? { override: { by: input.moderatorId, reason: input.override.reason } }
+					: {})
+			},
+			{ by: input.moderatorId, now: input.now, limits: ledgerLimits(input.quarter) }
+		);
+		if (booked.ok) await auditGrant(input.quarter.id, booked.entry);
+		return booked;
+	}
+}
+
+/** Logged under the entry's number: a retry after a crash between booking and logging logs it. */
+async function auditGrant(quarterId: string, entry: LedgerEntry): Promise<void> {
+	await appendAudit({
+		id: `ledger-grant:${quarterId}:${entry.seq}`,
+		quarterId,
+		at: entry.at,
+		actorId: entry.by,
+		action: entry.override ? 'account.grantOverride' : 'account.grant',
+		target: { type: 'member', id: userIdOf(entry.to) ?? '' },
+		reason: entry.override ? `${entry.memo}: ${entry.override.reason}` : entry.memo,
+		details: {
+			minutes: entry.minutes,
+			ledgerSeq: entry.seq,
+			purpose: entry.memo,
+			override: entry.override ? entry.override.reason : null
+		}
+	});
+}
+
+/** The app's time accounts, on the app's ledger book. */
+export const timeAccounts = new TimeAccounts();
+
+/** `zeitkonto-nordstadt-2026-11-26.csv`: what, which quarter, which day it was made. */
+export function csvFileName(
+	what: 'statement' | 'ledger',
+	quarterId: string,
+	now: Date,
+	locale: Locale,
+	suffix?: string
+): string {
+	const stem =
+		what === 'statement'
+			? m.account_csv_file_statement({}, { locale })
+			: m.account_csv_file_ledger({}, { locale });
+	return [stem, quarterId, suffix, localDate(now)].filter(Boolean).join('-') + '.csv';
+}
+
+/** A CSV download: attachment, never cached by shared caches. */
+export function csvResponse(csv: string, fileName: string): Response {
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}
+
+/**
+ * A refused booking as a message key and its inputs, in the reader's language: the limit and the
+ * balance it would have led to in hours, the account by name ("dein Zeitkonto" for one's own).
+ */
+export async function describeBookingProblem(
+	problem: BookingProblem,
+	locale: Locale,
+	own?: AccountId
+): Promise<{ key: string; inputs: Record<string, string> }> {
+	const message = bookingProblemMessage(problem);
+	if (message.account === undefined) return { key: message.key, inputs: {} };
+	const inputs = {
+		limit: formatMinutes(message.limit ?? 0, locale),
+		balance: formatMinutes(message.balance ?? 0, locale)
+	};
+	if (message.account === own && message.key === 'account_error_below_minimum') {
+		return { key: 'account_error_own_below_minimum', inputs };
+	}
+	const userId = userIdOf(message.account);
+	const names = await namesOf(userId ? [userId] : []);
+	return {
+		key: message.key,
+		inputs: { ...inputs, account: accountName(message.account, names, locale) }
+	};
+}
+
+/** A random value for a booking form; the booking's key includes it. */
+export function newFormNonce(): string {
+	return newSecretToken();
+}

@@ -1,0 +1,72 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { GRANT_FIELDS, grantSchema, parseAccountFields } from '$lib/schemas/time-account';
+import { requireRole } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { ledgerLimits } from '$lib/server/services/exchanges';
+import {
+	describeBookingProblem,
+	newFormNonce,
+	timeAccounts
+} from '$lib/server/services/time-accounts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+	const overview = await timeAccounts.overview(quarter, event.locals.locale);
+	return {
+		quarter: { id: quarter.id, name: quarter.name },
+		limits: ledgerLimits(quarter).member,
+		sum: overview.sum,
+		accounts: overview.rows.map((row) => ({
+			userId: row.userId,
+			name: row.name,
+			balance: row.balance,
+			marker: row.marker,
+			state: row.state
+		})),
+		// A grant goes to an active member; the quarter management does not grant itself hours.
+		members: overview.rows
+			.filter((row) => row.userId && row.userId !== user.id && row.state === 'active')
+			.map((row) => ({ id: row.userId!, name: row.name })),
+		nonce: newFormNonce()
+	};
+};
+
+export const actions: Actions = {
+	grant: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const parsed = parseAccountFields(grantSchema, form, GRANT_FIELDS);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const grant = parsed.data;
+		const values = {
+			member: grant.member,
+			hours: form.get('hours')?.toString() ?? '',
+			purpose: grant.purpose,
+			override: grant.override ? 'on' : '',
+			overrideReason: grant.overrideReason
+		};
+		if (grant.member === user.id) {
+			return fail(400, { errors: { member: 'account_error_not_member' }, values });
+		}
+		const result = await timeAccounts.grant({
+			quarter,
+			moderatorId: user.id,
+			memberId: grant.member,
+			minutes: grant.hours,
+			purpose: grant.purpose,
+			override: grant.override ? { reason: grant.overrideReason } : null,
+			nonce: grant.nonce,
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.problem.code === 'not_member') {
+				return fail(400, { errors: { member: 'account_error_not_member' }, values });
+			}
+			const problem = await describeBookingProblem(result.problem, event.locals.locale);
+			return fail(409, { errors: { form: problem.key }, inputs: problem.inputs, values });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/accounts?done=grant&member=${grant.member}`));
+	}
+};

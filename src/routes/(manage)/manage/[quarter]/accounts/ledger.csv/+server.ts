@@ -1,0 +1,11 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { csvFileName, csvResponse, timeAccounts } from '$lib/server/services/time-accounts';
+import type { RequestHandler } from './$types';
+
+/** Every entry of the quarter, for the quarter management's own books and the conference. */
+export const GET: RequestHandler = async (event) => {
+	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	const locale = event.locals.locale;
+	const csv = await timeAccounts.ledgerCsv(quarter, locale);
+	return csvResponse(csv, csvFileName('ledger', quarter.id, new Date(), locale));
+};
