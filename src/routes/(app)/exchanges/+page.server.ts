@@ -26,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	if (news.some((n) => n.unread)) await markNotificationsRead(user.id);
 
 	const settlementOf = new Map(list.map((e) => [e.id, e.settlement]));
+	const proposedOf = new Map(list.map((e) => [e.id, e.minutes]));
 	const actorIds = [...new Set(news.map((n) => n.actorId).filter((id) => id !== SYSTEM))];
 	const actors = await Promise.all(actorIds.map((id) => findUserById(id)));
 	const nameOf = new Map(actorIds.map((id, i) => [id, actors[i]?.displayName ?? '—']));
@@ -38,6 +39,49 @@ export const load: PageServerLoad = async (event) => {
 		autoSettleQuarters.map((id, i) => [id, quarters[i]?.settings.autoSettleAfterDays])
 	);
 
+	/** One sentence about a notification, in the reader's language. */
+	const describe = (n: (typeof news)[number]): string => {
+		const name = nameOf.get(n.actorId) ?? '—';
+		if (n.kind === 'start-credit') {
+			return m.exchange_news_start_credit(
+				{ quarter: n.title, minutes: formatMinutes(n.minutes ?? 0, locale) },
+				{ locale }
+			);
+		}
+		const id = n.exchangeId ?? '';
+		const proposed = proposedOf.get(id);
+		// Confirming other hours than proposed is a dispute, not a confirmation.
+		if (
+			n.move === 'confirm' &&
+			n.minutes !== null &&
+			proposed !== undefined &&
+			n.minutes !== proposed
+		) {
+			return m.exchange_event_confirm_other(
+				{
+					name,
+					minutes: formatMinutes(n.minutes, locale),
+					proposed: formatMinutes(proposed, locale)
+				},
+				{ locale }
+			);
+		}
+		// Hours were booked when a settling move settled an exchange in hours with more than
+		// nothing (as on the exchange's own page).
+		const booked =
+			SETTLING_MOVES.includes(n.move) && settlementOf.get(id) === 'hours' && (n.minutes ?? 0) > 0;
+		return describeExchangeEvent(
+			{
+				move: n.move as ExchangeEventMove,
+				minutes: n.minutes ?? undefined,
+				afterDays: afterDaysOf.get(n.quarterId),
+				ledgerSeq: booked ? 0 : undefined
+			},
+			name,
+			locale
+		);
+	};
+
 	return {
 		unreadNotifications: 0,
 		news: news.map((n) => ({
@@ -47,29 +91,7 @@ export const load: PageServerLoad = async (event) => {
 			exchangeId: n.exchangeId,
 			quarterId: n.quarterId,
 			title: n.title,
-			text:
-				n.kind === 'start-credit'
-					? m.exchange_news_start_credit(
-							{ quarter: n.title, minutes: formatMinutes(n.minutes ?? 0, locale) },
-							{ locale }
-						)
-					: describeExchangeEvent(
-							{
-								move: n.move as ExchangeEventMove,
-								minutes: n.minutes ?? undefined,
-								afterDays: afterDaysOf.get(n.quarterId),
-								// Hours were booked when a settling move settled an exchange in hours with more
-								// than nothing (as on the exchange's own page).
-								ledgerSeq:
-									SETTLING_MOVES.includes(n.move) &&
-									settlementOf.get(n.exchangeId ?? '') === 'hours' &&
-									(n.minutes ?? 0) > 0
-										? 0
-										: undefined
-							},
-							nameOf.get(n.actorId) ?? '—',
-							locale
-						)
+			text: describe(n)
 		})),
 		exchanges: list
 			.map((e) => {

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
+import { formatMinutes, minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
 import type { PartyMove } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -75,18 +75,30 @@ export const load: PageServerLoad = async (event) => {
 				.map((e) => ({
 					at: e.at.toISOString(),
 					reason: e.reason ?? null,
-					text: describeExchangeEvent(
-						{
-							move: e.move,
-							minutes: e.minutes,
-							afterDays,
-							// The timeline does not carry the ledger entry; a settle booked hours when the
-							// exchange is in hours and settled with more than nothing.
-							ledgerSeq: settles.includes(e.move) && booked ? (view.ledgerSeq ?? 0) : undefined
-						},
-						view.names[e.by] ?? '—',
-						locale
-					)
+					// Confirming other hours than proposed is a dispute, not a confirmation.
+					text:
+						e.move === 'confirm' && e.toState === 'disputed'
+							? m.exchange_event_confirm_other(
+									{
+										name: view.names[e.by] ?? '—',
+										minutes: formatMinutes(e.minutes ?? 0, locale),
+										proposed: formatMinutes(view.minutes, locale)
+									},
+									{ locale }
+								)
+							: describeExchangeEvent(
+									{
+										move: e.move,
+										minutes: e.minutes,
+										afterDays,
+										// The timeline does not carry the ledger entry; a settle booked hours when the
+										// exchange is in hours and settled with more than nothing.
+										ledgerSeq:
+											settles.includes(e.move) && booked ? (view.ledgerSeq ?? 0) : undefined
+									},
+									view.names[e.by] ?? '—',
+									locale
+								)
 				}))
 				.filter((e) => e.text !== '')
 		},
