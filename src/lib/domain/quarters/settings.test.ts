@@ -4,7 +4,9 @@ import {
 	DEFAULT_QUARTER_SETTINGS,
 	MAX_LIMIT_MINUTES,
 	slugify,
-	type LimitsProblem
+	withDefaults,
+	type LimitsProblem,
+	type QuarterSettings
 } from './settings';
 
 describe('checkTimeBankLimits', () => {
@@ -103,5 +105,19 @@ describe('slugify', () => {
 	// The capital sharp s (U+1E9E) is used in names written in capitals.
 	it('spells the capital sharp s ẞ as ss', () => {
 		expect(slugify('GROẞE STRAẞE')).toBe('grosse-strasse');
+	});
+});
+
+describe('platform fee settings', () => {
+	it('default to no fee with a 5 € cap, also for quarters saved before they existed', () => {
+		expect(DEFAULT_QUARTER_SETTINGS.platformFeeBasisPoints).toBe(0);
+		expect(DEFAULT_QUARTER_SETTINGS.platformFeeCapCents).toBe(500);
+		const saved: Partial<QuarterSettings> = { ...DEFAULT_QUARTER_SETTINGS };
+		delete saved.platformFeeBasisPoints;
+		delete saved.platformFeeCapCents;
+		expect(withDefaults(saved)).toMatchObject({
+			platformFeeBasisPoints: 0,
+			platformFeeCapCents: 500
+		});
 	});
 });

@@ -21,6 +21,11 @@ export interface QuarterSettings {
 	autoSettleAfterDays: number;
 	/** Minutes a new member receives from the community account; 0 turns it off. */
 	startCreditMinutes: number;
+	/** Platform fee on card payments in basis points (150 = 1.5 %); 0 turns it off
+	 * (domain/payments/fee.ts). */
+	platformFeeBasisPoints: number;
+	/** The most the platform fee takes from one card payment, in cents. */
+	platformFeeCapCents: number;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -30,7 +35,9 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	listingExpiryDays: 60,
 	paidOfferHintThreshold: 3,
 	autoSettleAfterDays: 14,
-	startCreditMinutes: 120
+	startCreditMinutes: 120,
+	platformFeeBasisPoints: 0,
+	platformFeeCapCents: 500
 };
 
 /** Settings saved before a field existed get its default. */

@@ -23,7 +23,10 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	flags: [{ key: { quarterId: 1, createdAt: -1 }, name: 'quarter_created' }],
 	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }],
 	// Warming a quarter's exchanges reads its events at once (fast on MongoDB and PostgreSQL).
-	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }]
+	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	// A Stripe event or status read is stored once in its log, whichever server records it.
+	account_status: [{ key: { source: 1 }, name: 'source_unique', unique: true }],
+	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }]
 };
 
 /**

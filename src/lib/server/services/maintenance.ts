@@ -3,6 +3,8 @@
 import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
+import { paymentsEnabled } from '../payments/stripe';
+import { retryPendingEvents } from '../payments/webhooks';
 
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
@@ -52,4 +54,16 @@ export function startMaintenance(): void {
 			.finally(() => (notifying = false));
 	};
 	setInterval(notify, 60_000).unref();
+
+	// Stripe events whose processing failed are tried again after 1, 2, 4, … minutes (at most
+	// every 6 hours, never given up); see docs/payments.md.
+	let retrying = false;
+	const retryWebhooks = () => {
+		if (retrying || !paymentsEnabled()) return;
+		retrying = true;
+		retryPendingEvents(new Date())
+			.catch((err) => console.error('Retrying Stripe events failed:', err))
+			.finally(() => (retrying = false));
+	};
+	setInterval(retryWebhooks, 60_000).unref();
 }

@@ -1,0 +1,199 @@
+// The one way to Stripe. One client, created on first use from STRIPE_SECRET_KEY (and, in tests,
+// STRIPE_API_BASE: the local fake in tests/support/fake-stripe.ts); typed wrappers for exactly
+// the calls the app makes, so docs/payments.md can list them and every one has a test. Without
+// keys (the demo default) `paymentsEnabled()` is false and no page offers card payments.
+import Stripe from 'stripe';
+import { env } from '../env';
+
+let client: Stripe | null = null;
+
+export function paymentsEnabled(): boolean {
+	return !!env.STRIPE_SECRET_KEY && !!env.STRIPE_WEBHOOK_SECRET;
+}
+
+export class PaymentsDisabledError extends Error {
+	constructor() {
+		super('Card payments are not set up: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are unset.');
+	}
+}
+
+/** Stripe's client options for an API base such as http://127.0.0.1:12111 (tests). */
+export function apiBaseOptions(base: string | undefined): Stripe.StripeConfig {
+	if (!base) return {};
+	const url = new URL(base);
+	const protocol = url.protocol === 'http:' ? 'http' : 'https';
+	return {
+		host: url.hostname,
+		port: url.port || (protocol === 'http' ? 80 : 443),
+		protocol
+	};
+}
+
+export function stripeClient(): Stripe {
+	if (!paymentsEnabled()) throw new PaymentsDisabledError();
+	client ??= new Stripe(env.STRIPE_SECRET_KEY!, {
+		...apiBaseOptions(env.STRIPE_API_BASE),
+		// Network errors and 409/5xx are retried by the SDK under the same idempotency key.
+		maxNetworkRetries: 2,
+		timeout: 20_000,
+		telemetry: false,
+		appInfo: { name: 'Quartiermarkt' }
+	});
+	return client;
+}
+
+/** Where Stripe's pages live: the app's forms redirect there (the CSP must allow it). */
+export function stripePageOrigins(): string[] {
+	if (env.STRIPE_API_BASE) return [new URL(env.STRIPE_API_BASE).origin];
+	return ['https://connect.stripe.com', 'https://checkout.stripe.com'];
+}
+
+// ── Connected accounts ──────────────────────────────────────────────────────────────────────
+
+export interface ConnectedAccountInput {
+	userId: string;
+	quarterId: string;
+	/** One key per person: two clicks (or servers) asking at once get the same account. */
+	idempotencyKey: string;
+}
+
+/** POST /v1/accounts: an Express account in Germany that can take cards and receive transfers. */
+export async function createConnectedAccount(
+	input: ConnectedAccountInput
+): Promise<Stripe.Account> {
+	return stripeClient().accounts.create(
+		{
+			type: 'express',
+			country: 'DE',
+			capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+			metadata: { userId: input.userId, quarterId: input.quarterId }
+		},
+		{ idempotencyKey: input.idempotencyKey }
+	);
+}
+
+/** GET /v1/accounts/:id */
+export async function retrieveConnectedAccount(accountId: string): Promise<Stripe.Account> {
+	return stripeClient().accounts.retrieve(accountId);
+}
+
+/** POST /v1/account_links: a single-use onboarding link (Stripe's hosted pages). */
+export async function createOnboardingLink(input: {
+	accountId: string;
+	refreshUrl: string;
+	returnUrl: string;
+}): Promise<{ url: string; expiresAt: Date }> {
+	const link = await stripeClient().accountLinks.create({
+		account: input.accountId,
+		refresh_url: input.refreshUrl,
+		return_url: input.returnUrl,
+		type: 'account_onboarding'
+	});
+	return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+}
+
+// ── Paying (used by the payment pages of issue 5, parts 2 and 3) ─────────────────────────────
+
+export interface CheckoutInput {
+	exchangeId: string;
+	quarterId: string;
+	/** What the buyer sees on Stripe's page, e.g. the exchange's title. */
+	description: string;
+	amountCents: number;
+	/** `application_fee_amount`, from domain/payments/fee.ts. */
+	platformFeeCents: number;
+	/** The seller's connected account (`acct_…`). */
+	destinationAccountId: string;
+	successUrl: string;
+	cancelUrl: string;
+	locale: 'de' | 'en';
+	/** E.g. `checkout:<exchangeId>:<attempt>`: a double click opens one session. */
+	idempotencyKey: string;
+}
+
+/** POST /v1/checkout/sessions: a destination charge to the seller with the platform fee. The
+ * exchange id travels in the session's and the payment intent's metadata, so every payment
+ * event names it. */
+export async function createCheckoutSession(
+	input: CheckoutInput
+): Promise<{ id: string; url: string; paymentIntentId: string | null }> {
+	const metadata = { exchangeId: input.exchangeId, quarterId: input.quarterId };
+	const session = await stripeClient().checkout.sessions.create(
+		{
+			mode: 'payment',
+			line_items: [
+				{
+					quantity: 1,
+					price_data: {
+						currency: 'eur',
+						unit_amount: input.amountCents,
+						product_data: { name: input.description }
+					}
+				}
+			],
+			payment_intent_data: {
+				application_fee_amount: input.platformFeeCents,
+				transfer_data: { destination: input.destinationAccountId },
+				metadata
+			},
+			client_reference_id: input.exchangeId,
+			metadata,
+			locale: input.locale,
+			success_url: input.successUrl,
+			cancel_url: input.cancelUrl
+		},
+		{ idempotencyKey: input.idempotencyKey }
+	);
+	if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);
+	const pi = session.payment_intent;
+	return {
+		id: session.id,
+		url: session.url,
+		paymentIntentId: typeof pi === 'string' ? pi : (pi?.id ?? null)
+	};
+}
+
+export interface RefundInput {
+	paymentIntentId: string;
+	amountCents: number;
+	exchangeId: string;
+	quarterId: string;
+	/** E.g. `refund:<exchangeId>:<n>`: a retried refund is made once. */
+	idempotencyKey: string;
+}
+
+/** POST /v1/refunds. For a destination charge the transfer to the seller is reversed and the
+ * platform fee refunded in proportion, so the refund is not paid out of the platform's balance. */
+export async function createRefund(
+	input: RefundInput
+): Promise<{ id: string; status: string | null; amountCents: number }> {
+	const refund = await stripeClient().refunds.create(
+		{
+			payment_intent: input.paymentIntentId,
+			amount: input.amountCents,
+			reverse_transfer: true,
+			refund_application_fee: true,
+			metadata: { exchangeId: input.exchangeId, quarterId: input.quarterId }
+		},
+		{ idempotencyKey: input.idempotencyKey }
+	);
+	return { id: refund.id, status: refund.status, amountCents: refund.amount };
+}
+
+// ── Webhooks ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Checks the `Stripe-Signature` of a raw body against each configured signing secret and
+ * returns the event, or null when no secret matches (or the timestamp is older than 5 minutes).
+ */
+export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event | null {
+	if (!signature || !env.STRIPE_WEBHOOK_SECRET) return null;
+	for (const secret of env.STRIPE_WEBHOOK_SECRET.split(',')) {
+		try {
+			return stripeClient().webhooks.constructEvent(rawBody, signature, secret);
+		} catch {
+			// A signature made with another secret, too old, or a body that is not an event.
+		}
+	}
+	return null;
+}

@@ -1,0 +1,140 @@
+// Stripe webhooks: verify, store once, process, retry. The order of steps makes every crash
+// harmless: an event is stored under its id before anything else (a replay stores nothing), is
+// marked pending, processed by its handler (effects are inserts under unique keys), and only then
+// marked done. A failure is recorded and the event stays pending for the maintenance job; Stripe's
+// own retries of an event that is not done yet process it again. Nothing is ever thrown away.
+import type Stripe from 'stripe';
+import { isStuck, retryDue } from '../../domain/payments/webhook-retry';
+import {
+	deletePendingEvent,
+	findEventDone,
+	findStripeEvent,
+	insertEventDone,
+	insertEventFailure,
+	insertPendingEvent,
+	insertStripeEvent,
+	listEventFailures,
+	listPendingEvents
+} from '../repos/payments';
+import { WEBHOOK_HANDLERS } from './handlers';
+import { verifyWebhook } from './stripe';
+
+export type ProcessOutcome = 'done' | 'ignored' | 'failed';
+
+export type WebhookResult =
+	| { kind: 'bad_signature' }
+	| { kind: 'stored'; eventId: string; outcome: ProcessOutcome }
+	| { kind: 'replay'; eventId: string; outcome: ProcessOutcome | 'already_done' };
+
+/** Our metadata's quarter, when the event's object carries it. */
+function quarterOf(event: Stripe.Event): string | null {
+	const metadata = (event.data.object as { metadata?: Record<string, unknown> }).metadata;
+	const quarterId = metadata?.quarterId;
+	return typeof quarterId === 'string' && quarterId !== '' ? quarterId : null;
+}
+
+/**
+ * Handles one delivery. Errors of the database (storing, recording) are thrown: the route answers
+ * 503 and Stripe delivers again. Errors of a handler are recorded and answered 200.
+ */
+export async function receiveWebhook(
+	rawBody: string,
+	signature: string | null,
+	now: Date
+): Promise<WebhookResult> {
+	const event = verifyWebhook(rawBody, signature);
+	if (!event) return { kind: 'bad_signature' };
+	const quarterId = quarterOf(event);
+	const stored = await insertStripeEvent({
+		id: event.id,
+		type: event.type,
+		created: new Date(event.created * 1000),
+		account: event.account ?? null,
+		quarterId,
+		payload: rawBody,
+		receivedAt: now
+	});
+	if (!stored && (await findEventDone(event.id))) {
+		return { kind: 'replay', eventId: event.id, outcome: 'already_done' };
+	}
+	await insertPendingEvent({ _id: event.id, type: event.type, quarterId, receivedAt: now });
+	const outcome = await processEvent(event, now);
+	return stored
+		? { kind: 'stored', eventId: event.id, outcome }
+		: { kind: 'replay', eventId: event.id, outcome };
+}
+
+/** Runs the event's handler and records how it went. */
+export async function processEvent(event: Stripe.Event, now: Date): Promise<ProcessOutcome> {
+	if (await findEventDone(event.id)) {
+		await deletePendingEvent(event.id);
+		return 'done';
+	}
+	const handler = WEBHOOK_HANDLERS[event.type];
+	let outcome: 'done' | 'ignored';
+	try {
+		outcome = handler ? await handler(event, now) : 'ignored';
+	} catch (err) {
+		const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+		await insertEventFailure(event.id, message, now);
+		console.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
+		return 'failed';
+	}
+	await insertEventDone(event.id, outcome, now);
+	await deletePendingEvent(event.id);
+	return outcome;
+}
+
+/** Events younger than this may still be in the hands of the request that received them. */
+const IN_FLIGHT_MS = 60_000;
+
+/** The maintenance job: tries every pending event whose wait after its last failure is over. */
+export async function retryPendingEvents(
+	now: Date
+): Promise<{ tried: number; done: number; failed: number }> {
+	const result = { tried: 0, done: 0, failed: 0 };
+	for (const pending of await listPendingEvents()) {
+		const failures = await listEventFailures(pending._id);
+		const last = failures.at(-1)?.at ?? null;
+		if (failures.length === 0 && now.getTime() - pending.receivedAt.getTime() < IN_FLIGHT_MS)
+			continue;
+		if (!retryDue(failures.length, last, now)) continue;
+		const stored = await findStripeEvent(pending._id);
+		if (!stored) continue; // pending is written after the event: cannot happen, but never crash
+		result.tried++;
+		const outcome = await processEvent(JSON.parse(stored.payload) as Stripe.Event, now);
+		if (outcome === 'failed') result.failed++;
+		else result.done++;
+	}
+	return result;
+}
+
+export interface StuckEvent {
+	id: string;
+	type: string;
+	receivedAt: Date;
+	failures: number;
+	lastError: string | null;
+	lastAttemptAt: Date | null;
+}
+
+/** Events the quarter management should know about: failed several times or long unprocessed.
+ * Events whose quarter is unknown are shown to every quarter's management. */
+export async function listStuckEvents(quarterId: string, now: Date): Promise<StuckEvent[]> {
+	const stuck: StuckEvent[] = [];
+	for (const pending of await listPendingEvents()) {
+		if (pending.quarterId !== null && pending.quarterId !== quarterId) continue;
+		const failures = await listEventFailures(pending._id);
+		if (!isStuck(failures.length, pending.receivedAt, now)) continue;
+		const last = failures.at(-1);
+		stuck.push({
+			id: pending._id,
+			type: pending.type,
+			receivedAt: pending.receivedAt,
+			failures: failures.length,
+			lastError: last?.error ?? null,
+			lastAttemptAt: last?.at ?? null
+		});
+	}
+	return stuck.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+}
