@@ -1,9 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
+import {
+	FAKE_STRIPE_SECRET_KEY,
+	FAKE_STRIPE_WEBHOOK_SECRET,
+	fakeStripePort
+} from './tests/support/stripe-env';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Runs on another port (E2E_PORT) keep their own artifacts: Playwright empties outputDir.
 const suffix = port === 4173 ? '' : `-${port}`;
+// The app under test takes card payments through a local fake Stripe (tests/support/fake-stripe.ts);
+// `npm run demo` stays without keys.
+const stripePort = fakeStripePort(port);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -43,14 +51,34 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: {
-		command: 'node scripts/e2e-server.js',
-		url: `http://127.0.0.1:${port}/login`,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-		env: { E2E_PORT: String(port) }
-	}
+	webServer: [
+		{
+			command: 'node node_modules/tsx/dist/cli.mjs tests/support/fake-stripe-server.ts',
+			url: `http://127.0.0.1:${stripePort}/health`,
+			timeout: 30_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+			env: {
+				FAKE_STRIPE_PORT: String(stripePort),
+				FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/stripe/webhook`
+			}
+		},
+		{
+			command: 'node scripts/e2e-server.js',
+			url: `http://127.0.0.1:${port}/login`,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+			env: {
+				E2E_PORT: String(port),
+				STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY,
+				STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+				STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`
+			}
+		}
+	]
 });

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
 import { newId } from '$lib/server/ids';
+import { allowStripeFormRedirects } from '$lib/server/payments/stripe';
 import { listingBook } from '$lib/server/services/listing-book';
 import { startMaintenance } from '$lib/server/services/maintenance';
 
@@ -89,7 +90,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		'camera=(), microphone=(), geolocation=(), payment=()'
 	);
 	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	if (!response.headers.has('Content-Security-Policy')) {
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp) response.headers.set('Content-Security-Policy', allowStripeFormRedirects(csp));
+	else {
 		response.headers.set(
 			'Content-Security-Policy',
 			"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"

@@ -48,6 +48,24 @@ export function stripePageOrigins(): string[] {
 	return ['https://connect.stripe.com', 'https://checkout.stripe.com'];
 }
 
+/**
+ * The page's Content-Security-Policy with Stripe's pages added to `form-action`: the forms that
+ * start onboarding or Checkout are answered with a redirect there, and browsers apply
+ * form-action to the redirect too. Unchanged when payments are off.
+ */
+export function allowStripeFormRedirects(csp: string): string {
+	if (!paymentsEnabled()) return csp;
+	return csp
+		.split(';')
+		.map((directive) => {
+			const trimmed = directive.trim();
+			return trimmed.startsWith('form-action ')
+				? `${trimmed} ${stripePageOrigins().join(' ')}`
+				: trimmed;
+		})
+		.join('; ');
+}
+
 // ── Connected accounts ──────────────────────────────────────────────────────────────────────
 
 export interface ConnectedAccountInput {
