@@ -1,5 +1,6 @@
 // An exchange as its two people go through it: proposed from a listing, accepted, done,
 // confirmed and settled in hours, then a thank-you note. Every page visited is checked with axe.
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from './fixtures';
 
 const QUARTER = '/q/nordstadt';
@@ -7,14 +8,31 @@ const PROVIDER = 'karl-heinz.brandt@nordstadt.example';
 const RECEIVER = 'monika.krause@nordstadt.example';
 const LISTING = 'Rasenmähen und Heckenschnitt';
 
+/** The balance on "Mein Zeitkonto", opened from the menu, in minutes (`-1:30 Std.` → -90). */
+async function balance(page: Page): Promise<number> {
+	await page
+		.getByRole('navigation', { name: 'Hauptmenü' })
+		.getByRole('link', { name: 'Zeitkonto', exact: true })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mein Zeitkonto' })).toBeVisible();
+	await expectAccessible(page);
+	const text = (await page.locator('.balance strong').textContent()) ?? '';
+	const match = /^(-?)(\d+):(\d{2}) Std\.$/.exec(text.trim());
+	expect(match, text).not.toBeNull();
+	return (match![1] ? -1 : 1) * (Number(match![2]) * 60 + Number(match![3]));
+}
+
 test('a neighbour proposes hours for an offer, both settle them and say thank you', async ({
 	page,
 	browser,
 	clientIp
 }) => {
+	// Two people, a dozen pages checked with axe: more than the default minute.
+	test.setTimeout(120_000);
 	const title = `Hecke schneiden ${Date.now().toString(36)}`;
 	// Monika finds Karl-Heinz's garden offer and proposes an exchange from it.
 	await loggedIn(page, RECEIVER);
+	const receiverBefore = await balance(page);
 	await page.goto(QUARTER);
 	await page.getByLabel('Suchbegriff').fill('Heckenschnitt');
 	await page.getByRole('button', { name: 'Suchen' }).click();
@@ -46,6 +64,7 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	// Karl-Heinz sees it in his exchanges, accepts and, after the work, marks it done.
 	const provider = await personPage(browser, otherIp(clientIp, 1));
 	await loggedIn(provider, PROVIDER);
+	const providerBefore = await balance(provider);
 	await provider
 		.getByRole('navigation', { name: 'Hauptmenü' })
 		.getByRole('link', { name: /^Tausche/ })
@@ -73,6 +92,11 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	await expect(page.locator('.badge-state')).toHaveText('abgerechnet');
 	await expect(page.getByText(/wurden gebucht/)).toBeVisible();
 	await expectAccessible(page);
+	// Both time accounts moved by the same hour and a half, one down and one up.
+	expect(await balance(page)).toBe(receiverBefore - 90);
+	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	expect(await balance(provider)).toBe(providerBefore + 90);
+	await page.goto(exchangeUrl);
 
 	// She thanks him; the note is shown to both.
 	const note = `Danke, Karl-Heinz, die Hecke sieht toll aus! ${title}`;
