@@ -357,3 +357,97 @@ describe('small helpers', () => {
 		expect(foldExchangeLog(early)).toMatchObject({ ok: false, n: 4, why: 'not_due' });
 	});
 });
+
+describe('exchanges in euros as a log', () => {
+	const euroProposal: Proposal = { ...proposal, settlement: 'euros', amountCents: 4200 };
+	const euroStart: LogEvent[] = [
+		{ n: 1, move: 'propose', by: 'recv', at: T0, minutes: 90, proposal: euroProposal },
+		{ n: 2, move: 'accept', by: 'prov', at: at(1) },
+		{ n: 3, move: 'markDone', by: 'prov', at: at(2) },
+		{ n: 4, move: 'confirm', by: 'recv', at: at(3), minutes: 90 }
+	];
+
+	/** Runs a move on the fold and appends its event, as the service does. */
+	function append(
+		events: LogEvent[],
+		actor: { id: string; moderator: boolean },
+		request: Parameters<typeof runMove>[2],
+		extra = {}
+	) {
+		const moved = runMove(fold(events).exchange, actor, request, at(events.length + 1));
+		if (!moved.ok) throw new Error(moved.error);
+		return [...events, logEventOf(moved.event, events.length + 1, extra)];
+	}
+
+	it('card payment, then a partial refund, replays to the same exchange', () => {
+		const system = { id: 'system', moderator: false };
+		let events = append(euroStart, system, {
+			move: 'cardPaid',
+			amountCents: 4200,
+			feeCents: 63,
+			reference: 'pi_7'
+		});
+		events = append(
+			events,
+			{ id: 'mod', moderator: true },
+			{
+				move: 'refund',
+				amountCents: 1000,
+				reference: 're_7',
+				reason: 'Teil nicht geliefert'
+			}
+		);
+		const record = fold(events);
+		expect(record.exchange).toMatchObject({
+			state: 'settled',
+			amountCents: 4200,
+			payment: { method: 'card', amountCents: 4200, feeCents: 63, reference: 'pi_7' },
+			refundedCents: 1000
+		});
+		expect(record.ledgerSeq).toBeNull();
+		expect(events[4]).toMatchObject({
+			move: 'cardPaid',
+			amountCents: 4200,
+			feeCents: 63,
+			reference: 'pi_7'
+		});
+		expect(events[5]).toMatchObject({
+			move: 'refund',
+			by: 'mod',
+			amountCents: 1000,
+			reference: 're_7'
+		});
+	});
+
+	it('cash confirmed by both sides settles; a late card payment is refunded as late', () => {
+		let events = append(euroStart, { id: 'prov', moderator: false }, { move: 'cashPaid' });
+		events = append(events, { id: 'recv', moderator: false }, { move: 'cashPaid' });
+		events = append(
+			events,
+			{ id: 'system', moderator: false },
+			{ move: 'refund', amountCents: 4200, reference: 're_late', late: true },
+			{ late: true }
+		);
+		const record = fold(events);
+		expect(record.exchange).toMatchObject({
+			state: 'settled',
+			cashPaidBy: ['provider', 'receiver'],
+			payment: { method: 'cash', amountCents: 4200, feeCents: 0 },
+			refundedCents: 0
+		});
+		expect(events.at(-1)).toMatchObject({ move: 'refund', late: true });
+	});
+
+	it('a stored card payment of another amount cannot be replayed', () => {
+		const bad: LogEvent = {
+			n: 5,
+			move: 'cardPaid',
+			by: 'system',
+			at: at(5),
+			amountCents: 100,
+			feeCents: 0,
+			reference: 'pi_x'
+		};
+		expect(foldExchangeLog([...euroStart, bad])).toMatchObject({ ok: false, n: 5 });
+	});
+});

@@ -18,6 +18,8 @@ import {
 	accept,
 	autoSettle,
 	cancel,
+	cardPaid,
+	cashPaid,
 	confirm,
 	decline,
 	dispute,
@@ -25,6 +27,7 @@ import {
 	moderatorCancel,
 	moderatorSettle,
 	propose,
+	refund,
 	settle,
 	settlementTransfer,
 	SYSTEM,
@@ -55,6 +58,8 @@ export interface Proposal {
 	date: Date | null;
 	minutes: number;
 	settlement: SettlementKind;
+	/** Euros only: the agreed price in cents. */
+	amountCents?: number | null;
 }
 
 export type LogMove = Move | 'settling' | 'settlementRefused';
@@ -78,6 +83,14 @@ export interface LogEvent {
 	settling?: SettlingMove;
 	/** `settling`: the app server that took the place (it may finish at once; others wait). */
 	holder?: string;
+	/** `cardPaid`, the settling `cashPaid`, `refund`: euros in cents. */
+	amountCents?: number;
+	/** `cardPaid`: the platform fee in cents. */
+	feeCents?: number;
+	/** `cardPaid`, `refund`: Stripe's payment intent or refund id. */
+	reference?: string;
+	/** `refund` of a payment that came when the exchange could not take it any more. */
+	late?: boolean;
 	/** `settlementRefused`: the ledger's problem code. */
 	problem?: string;
 }
@@ -113,7 +126,16 @@ export type MoveRequest =
 	| { move: 'settle' }
 	| { move: 'autoSettle'; afterDays: number }
 	| { move: 'moderatorSettle'; minutes: number; reason: string }
-	| { move: 'moderatorCancel'; reason: string };
+	| { move: 'moderatorCancel'; reason: string }
+	| { move: 'cashPaid' }
+	| { move: 'cardPaid'; amountCents: number; feeCents: number; reference: string }
+	| {
+			move: 'refund';
+			amountCents: number;
+			reference: string;
+			reason?: string;
+			late?: boolean;
+	  };
 
 export type PartyMoveRequest = Extract<MoveRequest, { move: PartyMove }>;
 
@@ -145,6 +167,12 @@ export function runMove(
 			return moderatorSettle(exchange, actor, now, request.minutes, request.reason);
 		case 'moderatorCancel':
 			return moderatorCancel(exchange, actor, now, request.reason);
+		case 'cashPaid':
+			return cashPaid(exchange, actor, now);
+		case 'cardPaid':
+			return cardPaid(exchange, now, request);
+		case 'refund':
+			return refund(exchange, actor.id, now, request);
 	}
 }
 
@@ -152,7 +180,7 @@ export function runMove(
 export function logEventOf(
 	event: TimelineEvent,
 	n: number,
-	extra: Pick<LogEvent, 'afterDays' | 'ledgerSeq'> = {}
+	extra: Pick<LogEvent, 'afterDays' | 'ledgerSeq' | 'late'> = {}
 ): LogEvent {
 	return {
 		n,
@@ -161,8 +189,12 @@ export function logEventOf(
 		at: event.at,
 		...(event.minutes !== undefined ? { minutes: event.minutes } : {}),
 		...(event.reason !== undefined ? { reason: event.reason } : {}),
+		...(event.amountCents !== undefined ? { amountCents: event.amountCents } : {}),
+		...(event.feeCents !== undefined ? { feeCents: event.feeCents } : {}),
+		...(event.reference !== undefined ? { reference: event.reference } : {}),
 		...(extra.afterDays !== undefined ? { afterDays: extra.afterDays } : {}),
-		...(extra.ledgerSeq !== undefined ? { ledgerSeq: extra.ledgerSeq } : {})
+		...(extra.ledgerSeq !== undefined ? { ledgerSeq: extra.ledgerSeq } : {}),
+		...(extra.late ? { late: true } : {})
 	};
 }
 
@@ -235,6 +267,23 @@ function requestOf(event: LogEvent): MoveRequest | null {
 			return { move: 'moderatorSettle', minutes: event.minutes ?? -1, reason: event.reason ?? '' };
 		case 'moderatorCancel':
 			return { move: 'moderatorCancel', reason: event.reason ?? '' };
+		case 'cashPaid':
+			return { move: 'cashPaid' };
+		case 'cardPaid':
+			return {
+				move: 'cardPaid',
+				amountCents: event.amountCents ?? -1,
+				feeCents: event.feeCents ?? -1,
+				reference: event.reference ?? ''
+			};
+		case 'refund':
+			return {
+				move: 'refund',
+				amountCents: event.amountCents ?? -1,
+				reference: event.reference ?? '',
+				...(event.reason !== undefined ? { reason: event.reason } : {}),
+				...(event.late ? { late: true } : {})
+			};
 		default:
 			return null;
 	}

@@ -40,7 +40,10 @@ const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	invalid_date: 422,
 	member_unavailable: 422,
 	listing_unavailable: 422,
-	settlement_mismatch: 422
+	settlement_mismatch: 422,
+	wrong_settlement: 422,
+	invalid_amount: 422,
+	already_done: 409
 };
 
 export function problemStatus(problem: ExchangeProblem): 403 | 404 | 409 | 422 {

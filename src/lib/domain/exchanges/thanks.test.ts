@@ -18,11 +18,15 @@ const exchange = (state: ExchangeState): Exchange => ({
 	date: null,
 	minutes: 60,
 	settlement: 'hours',
+	amountCents: null,
 	state,
 	turn: null,
 	doneAt: null,
 	receiverMinutes: null,
 	settledMinutes: null,
+	payment: null,
+	cashPaidBy: [],
+	refundedCents: 0,
 	timeline: []
 });
 

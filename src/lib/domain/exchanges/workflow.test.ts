@@ -6,6 +6,8 @@ import {
 	autoSettleDue,
 	autoSettleDueAt,
 	cancel,
+	cardPaid,
+	cashPaid,
 	confirm,
 	decline,
 	DEFAULT_AUTO_SETTLE_AFTER_DAYS,
@@ -18,6 +20,7 @@ import {
 	MOVES,
 	notifyWhom,
 	propose,
+	refund,
 	settle,
 	settlementTransfer,
 	turnFor,
@@ -102,8 +105,13 @@ function inState(
 			return done();
 		case 'confirmed':
 			return unwrap(confirm(done(), receiver, at(30)));
-		case 'settled':
-			return unwrap(settle(unwrap(confirm(done(), receiver, at(30))), at(31)));
+		case 'settled': {
+			const confirmed = unwrap(confirm(done(), receiver, at(30)));
+			if (start.settlement === 'euros') {
+				return unwrap(cashPaid(unwrap(cashPaid(confirmed, receiver, at(31))), provider, at(32)));
+			}
+			return unwrap(settle(confirmed, at(31)));
+		}
 		case 'disputed':
 			return unwrap(dispute(done(), receiver, at(30), 'Es ist nie jemand gekommen.'));
 	}
@@ -111,8 +119,14 @@ function inState(
 
 type Attempt = (exchange: Exchange, actor: Actor, now: Date) => MoveResult<Exchange>;
 
+/** The moves of exchanges settled in euros, tested on their own below. */
+type EuroMove = 'cardPaid' | 'cashPaid' | 'refund';
+const EURO_MOVES: readonly Move[] = ['cardPaid', 'cashPaid', 'refund'];
+type HoursMove = Exclude<Move, 'propose' | EuroMove>;
+type HoursPersonMove = Exclude<PersonMove, EuroMove>;
+
 /** Every move after `propose`, with valid input, so only actor and state decide the outcome. */
-const attempt: Record<Exclude<Move, 'propose'>, Attempt> = {
+const attempt: Record<HoursMove, Attempt> = {
 	accept: (e, a, now) => accept(e, a, now),
 	decline: (e, a, now) => decline(e, a, now, 'Keine Zeit'),
 	cancel: (e, a, now) => cancel(e, a, now),
@@ -126,7 +140,7 @@ const attempt: Record<Exclude<Move, 'propose'>, Attempt> = {
 };
 
 // Written out again rather than taken from the module, so a changed rule breaks a test.
-const ALLOWED_FROM: Record<Exclude<Move, 'propose'>, ExchangeState[]> = {
+const ALLOWED_FROM: Record<HoursMove, ExchangeState[]> = {
 	accept: ['proposed'],
 	decline: ['proposed'],
 	cancel: ['proposed', 'accepted'],
@@ -140,7 +154,7 @@ const ALLOWED_FROM: Record<Exclude<Move, 'propose'>, ExchangeState[]> = {
 };
 
 /** Who may rightfully make each move, given who proposed. */
-function rightfulActors(move: Exclude<Move, 'propose'>, proposedBy: Side): Actor[] {
+function rightfulActors(move: HoursMove, proposedBy: Side): Actor[] {
 	switch (move) {
 		case 'accept':
 		case 'decline':
@@ -161,7 +175,7 @@ function rightfulActors(move: Exclude<Move, 'propose'>, proposedBy: Side): Actor
 	}
 }
 
-const LATER_MOVES = MOVES.filter((m): m is Exclude<Move, 'propose'> => m !== 'propose');
+const LATER_MOVES = MOVES.filter((m): m is HoursMove => m !== 'propose' && !EURO_MOVES.includes(m));
 
 describe('every move in every state where it is not allowed -> wrong_state', () => {
 	const cases = PROPOSERS.flatMap((proposedBy) =>
@@ -205,7 +219,7 @@ describe('every move in a state where it is allowed, by the rightful actor -> ok
 
 describe('every move by the wrong person', () => {
 	// [move, state, proposed by, actor, expected]
-	const cases: (readonly [PersonMove, ExchangeState, Side, ActorName, ExchangeError])[] = [
+	const cases: (readonly [HoursPersonMove, ExchangeState, Side, ActorName, ExchangeError])[] = [
 		// accept / decline: only the side that did not propose
 		...(['accept', 'decline'] as const).flatMap((move) => [
 			[move, 'proposed', 'receiver', 'receiver', 'wrong_side'] as const,
@@ -256,7 +270,7 @@ describe('every move by the wrong person', () => {
 });
 
 describe('a moderator who is a party acts as that party', () => {
-	it.each<[PersonMove, ExchangeState, ActorName, ExchangeState]>([
+	it.each<[HoursPersonMove, ExchangeState, ActorName, ExchangeState]>([
 		['accept', 'proposed', 'providerModerator', 'accepted'],
 		['decline', 'proposed', 'providerModerator', 'declined'],
 		['cancel', 'accepted', 'receiverModerator', 'cancelled'],
@@ -328,11 +342,15 @@ describe('propose', () => {
 				date: new Date('2025-03-08T09:00:00Z'),
 				minutes: 90,
 				settlement: 'hours',
+				amountCents: null,
 				state: 'proposed',
 				turn,
 				doneAt: null,
 				receiverMinutes: null,
 				settledMinutes: null,
+				payment: null,
+				cashPaidBy: [],
+				refundedCents: 0,
 				timeline: [
 					{
 						at: T0,
@@ -871,7 +889,7 @@ describe('allowedMoves', () => {
 
 	// The buttons shown must be exactly the moves that would succeed.
 	const personMoves = LATER_MOVES.filter(
-		(m): m is PersonMove => m !== 'settle' && m !== 'autoSettle'
+		(m): m is HoursPersonMove => m !== 'settle' && m !== 'autoSettle'
 	);
 	const cases = PROPOSERS.flatMap((proposedBy) =>
 		EXCHANGE_STATES.flatMap((state) =>
@@ -929,5 +947,161 @@ describe('notifyWhom', () => {
 		const result = run();
 		if (!result.ok) throw new Error(result.error);
 		expect(notifyWhom(result.event, result.exchange)).toEqual(expected);
+	});
+});
+
+describe('exchanges settled in euros', () => {
+	const euros = { settlement: 'euros' as const, amountCents: 2500, minutes: 60 };
+	const paid = { amountCents: 2500, feeCents: 50, reference: 'pi_1' };
+	const confirmedEuros = (proposedBy: Side = 'receiver') => inState('confirmed', proposedBy, euros);
+
+	it.each<[string, Partial<ExchangeDraft>, ExchangeError | 'ok']>([
+		['no amount', { settlement: 'euros' }, 'invalid_amount'],
+		['0 cents', { settlement: 'euros', amountCents: 0 }, 'invalid_amount'],
+		['negative', { settlement: 'euros', amountCents: -100 }, 'invalid_amount'],
+		['a fraction of a cent', { settlement: 'euros', amountCents: 10.5 }, 'invalid_amount'],
+		['more than 10,000 €', { settlement: 'euros', amountCents: 1_000_001 }, 'invalid_amount'],
+		['one cent', { settlement: 'euros', amountCents: 1 }, 'ok'],
+		['10,000 €', { settlement: 'euros', amountCents: 1_000_000 }, 'ok'],
+		['0 minutes are only a record', { settlement: 'euros', amountCents: 500, minutes: 0 }, 'ok']
+	])('propose with %s -> %s', (_name, changes, expected) => {
+		expect(errorOf(propose(draft(changes), receiver, T0))).toBe(expected);
+	});
+
+	it('keeps no amount for hours', () => {
+		expect(proposed('receiver', { amountCents: 999 }).amountCents).toBeNull();
+		expect(proposed('receiver', euros).amountCents).toBe(2500);
+	});
+
+	it("waits for the receiver's money once confirmed; never settles by itself", () => {
+		const e = confirmedEuros();
+		expect(e.turn).toBe('receiver');
+		expect(errorOf(settle(e, LATER))).toBe('wrong_settlement');
+		expect(autoSettleDueAt(inState('done', 'receiver', euros), 30)).toBeNull();
+		expect(errorOf(autoSettle(inState('done', 'receiver', euros), LATER, 0))).toBe('not_due');
+		expect(allowedMoves(e, receiver)).toEqual(['cashPaid']);
+		expect(allowedMoves(e, provider)).toEqual(['cashPaid']);
+		expect(allowedMoves(e, moderator)).toEqual([]);
+	});
+
+	it.each<[Side, Side]>([
+		['receiver', 'provider'],
+		['provider', 'receiver']
+	])('cash: %s says paid, then %s -> settled, no fee', (first, second) => {
+		const once = unwrap(cashPaid(confirmedEuros(), actorOf(first), at(40)));
+		expect(once).toMatchObject({ state: 'confirmed', cashPaidBy: [first], turn: second });
+		expect(allowedMoves(once, actorOf(first))).toEqual([]);
+		expect(errorOf(cashPaid(once, actorOf(first), at(41)))).toBe('already_done');
+		const twice = unwrap(cashPaid(once, actorOf(second), at(42)));
+		expect(twice).toMatchObject({
+			state: 'settled',
+			turn: null,
+			settledMinutes: 0,
+			payment: { method: 'cash', amountCents: 2500, feeCents: 0, reference: null }
+		});
+		expect(twice.timeline.at(-1)).toMatchObject({ move: 'cashPaid', amountCents: 2500 });
+		expect(settlementTransfer(twice)).toBeNull();
+	});
+
+	it.each(EXCHANGE_STATES.filter((state) => state !== 'confirmed'))(
+		'cash and card are refused in %s',
+		(state) => {
+			const e = inState(state, 'receiver', euros);
+			expect(errorOf(cashPaid(e, receiver, LATER))).toBe('wrong_state');
+			expect(errorOf(cardPaid(e, LATER, paid))).toBe('wrong_state');
+		}
+	);
+
+	it.each<[string, Actor, ExchangeError]>([
+		['a stranger', stranger, 'not_a_party'],
+		['a moderator', moderator, 'not_a_party']
+	])('cash by %s -> %s', (_name, actor, expected) => {
+		expect(errorOf(cashPaid(confirmedEuros(), actor, LATER))).toBe(expected);
+	});
+
+	it("card: the webhook's payment settles a confirmed exchange with its fee", () => {
+		const settled = unwrap(cardPaid(confirmedEuros(), at(40), paid));
+		expect(settled).toMatchObject({
+			state: 'settled',
+			payment: { method: 'card', amountCents: 2500, feeCents: 50, reference: 'pi_1' },
+			refundedCents: 0
+		});
+		expect(settled.timeline.at(-1)).toMatchObject({
+			move: 'cardPaid',
+			by: 'system',
+			amountCents: 2500,
+			feeCents: 50,
+			reference: 'pi_1'
+		});
+		// Paid once: a second payment, or cash afterwards, is refused.
+		expect(errorOf(cardPaid(settled, at(41), { ...paid, reference: 'pi_2' }))).toBe('wrong_state');
+		expect(errorOf(cashPaid(settled, receiver, at(41)))).toBe('wrong_state');
+	});
+
+	it.each<[string, { amountCents: number; feeCents: number }]>([
+		['another amount than agreed', { amountCents: 2400, feeCents: 0 }],
+		['a fee above the amount', { amountCents: 2500, feeCents: 2501 }],
+		['a negative fee', { amountCents: 2500, feeCents: -1 }],
+		['a fee with a fraction', { amountCents: 2500, feeCents: 1.5 }]
+	])('card with %s -> invalid_amount', (_name, payment) => {
+		expect(errorOf(cardPaid(confirmedEuros(), at(40), { ...payment, reference: 'pi_1' }))).toBe(
+			'invalid_amount'
+		);
+	});
+
+	it('euro moves on an exchange in hours -> wrong_settlement', () => {
+		const hours = inState('confirmed');
+		expect(errorOf(cardPaid(hours, at(40), paid))).toBe('wrong_settlement');
+		expect(errorOf(cashPaid(hours, receiver, at(40)))).toBe('wrong_settlement');
+		expect(
+			errorOf(refund(inState('settled'), 'mod', at(40), { amountCents: 1, reference: 're_1' }))
+		).toBe('wrong_settlement');
+		expect(allowedMoves(hours, receiver)).toEqual([]);
+	});
+
+	it('refunds a card payment in parts, never more than was paid', () => {
+		const settled = unwrap(cardPaid(confirmedEuros(), at(40), paid));
+		const part = unwrap(
+			refund(settled, 'mod', at(41), { amountCents: 1000, reference: 're_1', reason: 'Mangel' })
+		);
+		expect(part).toMatchObject({ state: 'settled', refundedCents: 1000 });
+		expect(part.timeline.at(-1)).toMatchObject({
+			move: 'refund',
+			by: 'mod',
+			amountCents: 1000,
+			reference: 're_1',
+			reason: 'Mangel'
+		});
+		expect(errorOf(refund(part, 'mod', at(42), { amountCents: 1501, reference: 're_2' }))).toBe(
+			'invalid_amount'
+		);
+		const rest = unwrap(refund(part, 'mod', at(42), { amountCents: 1500, reference: 're_2' }));
+		expect(rest.refundedCents).toBe(2500);
+		expect(errorOf(refund(rest, 'mod', at(43), { amountCents: 1, reference: 're_3' }))).toBe(
+			'invalid_amount'
+		);
+	});
+
+	it('refunds a late payment without counting it, and nothing that was paid in cash', () => {
+		const cancelled = inState('cancelled', 'receiver', euros);
+		const late = unwrap(
+			refund(cancelled, 'system', at(40), { amountCents: 2500, reference: 're_9', late: true })
+		);
+		expect(late).toMatchObject({ state: 'cancelled', refundedCents: 0 });
+		const cash = unwrap(
+			cashPaid(unwrap(cashPaid(confirmedEuros(), receiver, at(40))), provider, at(41))
+		);
+		expect(errorOf(refund(cash, 'mod', at(42), { amountCents: 100, reference: 're_1' }))).toBe(
+			'invalid_amount'
+		);
+		expect(
+			errorOf(
+				refund(proposed('receiver', euros), 'system', at(42), {
+					amountCents: 100,
+					reference: 'r',
+					late: true
+				})
+			)
+		).toBe('wrong_state');
 	});
 });

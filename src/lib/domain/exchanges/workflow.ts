@@ -7,6 +7,13 @@
 //   proposed ─decline→ declined                done ─autoSettle (when due)→ settled
 //   proposed, accepted ─cancel→ cancelled      done ─dispute, or confirm with other minutes→ disputed
 //   disputed ─moderatorSettle→ settled         disputed ─moderatorCancel→ cancelled
+//
+// Exchanges settled in euros (issue 5) end differently: `confirmed` waits for the money, not for
+// the ledger. A card payment (`cardPaid`, recorded by the system when Stripe's webhook says it
+// succeeded) or both sides saying it was paid in cash or by bank transfer (`cashPaid`, once each)
+// settle them; a refund (`refund`) is recorded on a card-paid exchange without changing its state.
+//
+//   confirmed ─cardPaid→ settled               confirmed ─cashPaid (the second side)→ settled
 
 import { isExchangeMinutes } from './minutes';
 
@@ -31,8 +38,8 @@ export function isFinalState(state: ExchangeState): boolean {
 	return FINAL_STATES.includes(state);
 }
 
-export const SETTLEMENT_KINDS = ['hours', 'free'] as const;
-/** How an exchange is settled: in time-bank hours, or free neighbourly help (geschenkt). */
+export const SETTLEMENT_KINDS = ['hours', 'euros', 'free'] as const;
+/** How an exchange is settled: in time-bank hours, in euros, or free neighbourly help (geschenkt). */
 export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
 
 interface SettlementRules {
@@ -40,13 +47,41 @@ interface SettlementRules {
 	transfersHours: boolean;
 	/** 0 minutes only make sense when nothing is booked. */
 	zeroMinutesAllowed: boolean;
+	/** The receiver pays an amount in euros (by card through the platform, or in cash). */
+	paysEuros: boolean;
 }
 
 // One row per kind: when euros arrive, the compiler points here and nowhere else in this file.
 const SETTLEMENT_RULES: Record<SettlementKind, SettlementRules> = {
-	hours: { transfersHours: true, zeroMinutesAllowed: false },
-	free: { transfersHours: false, zeroMinutesAllowed: true }
+	hours: { transfersHours: true, zeroMinutesAllowed: false, paysEuros: false },
+	// The minutes of a paid exchange are only a record of the time it took.
+	euros: { transfersHours: false, zeroMinutesAllowed: true, paysEuros: true },
+	free: { transfersHours: false, zeroMinutesAllowed: true, paysEuros: false }
 };
+
+export function paysEuros(settlement: SettlementKind): boolean {
+	return SETTLEMENT_RULES[settlement].paysEuros;
+}
+
+/** The most one exchange may cost: 10,000 €, in cents. */
+export const MAX_AMOUNT_CENTS = 1_000_000;
+
+export function isAmountCents(value: unknown): value is number {
+	return (
+		Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= MAX_AMOUNT_CENTS
+	);
+}
+
+export type PaymentMethod = 'card' | 'cash';
+
+/** How a euro exchange was paid. Card: `reference` is Stripe's payment intent. */
+export interface Payment {
+	readonly method: PaymentMethod;
+	readonly amountCents: number;
+	/** The platform's fee kept from a card payment (0 for cash). */
+	readonly feeCents: number;
+	readonly reference: string | null;
+}
 
 export type Side = 'provider' | 'receiver';
 
@@ -74,13 +109,18 @@ export const MOVES = [
 	'settle',
 	'autoSettle',
 	'moderatorSettle',
-	'moderatorCancel'
+	'moderatorCancel',
+	'cardPaid',
+	'cashPaid',
+	'refund'
 ] as const;
 export type Move = (typeof MOVES)[number];
 
-export type PartyMove = 'accept' | 'decline' | 'cancel' | 'markDone' | 'confirm' | 'dispute';
+export type PartyMove =
+	'accept' | 'decline' | 'cancel' | 'markDone' | 'confirm' | 'dispute' | 'cashPaid';
 export type ModeratorMove = 'moderatorSettle' | 'moderatorCancel';
-export type SystemMove = 'settle' | 'autoSettle';
+/** `refund` is made by the system for a payment that came too late, or for a moderator. */
+export type SystemMove = 'settle' | 'autoSettle' | 'cardPaid' | 'refund';
 /** The moves a page can offer as buttons. */
 export type PersonMove = PartyMove | ModeratorMove;
 
@@ -95,6 +135,11 @@ export interface TimelineEvent {
 	/** Proposed, confirmed or settled minutes, for the moves that are about minutes. */
 	readonly minutes?: number;
 	readonly reason?: string;
+	/** `cardPaid`, `cashPaid` (the settling one) and `refund`: the euro amount, in cents. */
+	readonly amountCents?: number;
+	/** `cardPaid`: the platform fee; `cardPaid` and `refund`: Stripe's reference. */
+	readonly feeCents?: number;
+	readonly reference?: string;
 }
 
 /** Whose move the exchange waits for; `null` once it is final. */
@@ -113,6 +158,8 @@ export interface Exchange {
 	/** The proposed minutes. */
 	readonly minutes: number;
 	readonly settlement: SettlementKind;
+	/** The agreed price in cents when settled in euros; otherwise null. */
+	readonly amountCents: number | null;
 	readonly state: ExchangeState;
 	readonly turn: Turn;
 	/** When the provider marked it done: the auto-settle clock starts here. */
@@ -121,6 +168,12 @@ export interface Exchange {
 	readonly receiverMinutes: number | null;
 	/** Minutes booked from receiver to provider once settled (0 for free help). */
 	readonly settledMinutes: number | null;
+	/** How a euro exchange was paid, once settled that way. */
+	readonly payment: Payment | null;
+	/** The sides that said the euros were paid outside the platform (cash or bank transfer). */
+	readonly cashPaidBy: readonly Side[];
+	/** Refunded cents (of a card payment, or of a payment that came too late). */
+	readonly refundedCents: number;
 	readonly timeline: readonly TimelineEvent[];
 }
 
@@ -136,7 +189,12 @@ export type ExchangeError =
 	| 'own_exchange'
 	| 'same_member'
 	| 'title_required'
-	| 'invalid_date';
+	| 'invalid_date'
+	/** A euro move on an exchange in hours, or `settle` on one in euros. */
+	| 'wrong_settlement'
+	| 'invalid_amount'
+	/** This side has said so already. */
+	| 'already_done';
 
 export type MoveResult<E extends Exchange = Exchange> =
 	{ ok: true; exchange: E; event: TimelineEvent } | { ok: false; error: ExchangeError };
@@ -161,7 +219,10 @@ const RULES: Record<Exclude<Move, 'propose'>, Rule> = {
 	settle: { from: ['confirmed'], who: 'system' },
 	autoSettle: { from: ['done'], who: 'system' },
 	moderatorSettle: { from: ['disputed'], who: 'moderator' },
-	moderatorCancel: { from: ['disputed'], who: 'moderator' }
+	moderatorCancel: { from: ['disputed'], who: 'moderator' },
+	cardPaid: { from: ['confirmed'], who: 'system' },
+	cashPaid: { from: ['confirmed'], who: 'either' },
+	refund: { from: ['settled', 'cancelled', 'declined', 'disputed'], who: 'system' }
 };
 
 /** The moves a person can press a button for: all but the system's. */
@@ -181,7 +242,19 @@ export function partyId(exchange: Exchange, side: Side): string {
 	return side === 'provider' ? exchange.providerId : exchange.receiverId;
 }
 
-export function turnFor(state: ExchangeState, proposedBy: Side): Turn {
+export function turnFor(
+	state: ExchangeState,
+	proposedBy: Side,
+	euros: { settlement: SettlementKind; cashPaidBy: readonly Side[] } = {
+		settlement: 'hours',
+		cashPaidBy: []
+	}
+): Turn {
+	if (state === 'confirmed' && paysEuros(euros.settlement)) {
+		// Waiting for the money: the receiver pays, or the side that has not confirmed cash yet.
+		const [first] = euros.cashPaidBy;
+		return first ? otherSide(first) : 'receiver';
+	}
 	switch (state) {
 		case 'proposed':
 			return otherSide(proposedBy);
@@ -207,6 +280,7 @@ export function turnFor(state: ExchangeState, proposedBy: Side): Turn {
 export function whoMayAct(exchange: Exchange): readonly { move: Move; who: Who }[] {
 	return (Object.keys(RULES) as (keyof typeof RULES)[])
 		.filter((move) => RULES[move].from.includes(exchange.state))
+		.filter((move) => belongsTo(move, exchange.settlement))
 		.map((move) => {
 			const who = RULES[move].who;
 			return { move, who: who === 'responder' ? otherSide(exchange.proposedBy) : who };
@@ -215,7 +289,26 @@ export function whoMayAct(exchange: Exchange): readonly { move: Move; who: Who }
 
 /** The moves `actor` may make now: exactly the buttons to show. Never includes system moves. */
 export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonMove[] {
-	return PERSON_MOVES.filter((move) => refusal(exchange, actor, move) === null);
+	return PERSON_MOVES.filter(
+		(move) => refusal(exchange, actor, move) === null && fitsSettlement(exchange, move, actor)
+	);
+}
+
+const EURO_ONLY: readonly Move[] = ['cardPaid', 'cashPaid', 'refund'];
+const NOT_EUROS: readonly Move[] = ['settle', 'autoSettle'];
+
+/** Whether a move is part of this way of settling at all. */
+function belongsTo(move: Move, settlement: SettlementKind): boolean {
+	return paysEuros(settlement) ? !NOT_EUROS.includes(move) : !EURO_ONLY.includes(move);
+}
+
+/** Moves that belong to one way of settling only. */
+function fitsSettlement(exchange: Exchange, move: Move, actor: Actor): boolean {
+	if (move === 'cashPaid') {
+		const side = sideOf(exchange, actor.id);
+		return paysEuros(exchange.settlement) && side !== null && !exchange.cashPaidBy.includes(side);
+	}
+	return true;
 }
 
 // Order of checks: who the actor is (never changes for an exchange, so a 403 whatever the
@@ -254,14 +347,29 @@ function reasonText(reason: string | undefined): string | undefined {
 	return text ? text : undefined;
 }
 
-type Changes = Partial<Pick<Exchange, 'doneAt' | 'receiverMinutes' | 'settledMinutes'>>;
+type Changes = Partial<
+	Pick<
+		Exchange,
+		'doneAt' | 'receiverMinutes' | 'settledMinutes' | 'payment' | 'cashPaidBy' | 'refundedCents'
+	>
+>;
 
 // The one place a new exchange value is built: a copy with the new state, turn and one more
 // timeline entry. Optional event fields are left out rather than set to undefined, which the
 // database would store as null.
 function advance<E extends Exchange>(
 	exchange: E,
-	step: { by: string; move: Move; to: ExchangeState; now: Date; minutes?: number; reason?: string },
+	step: {
+		by: string;
+		move: Move;
+		to: ExchangeState;
+		now: Date;
+		minutes?: number;
+		reason?: string;
+		amountCents?: number;
+		feeCents?: number;
+		reference?: string;
+	},
 	changes: Changes = {}
 ): MoveResult<E> {
 	const event: TimelineEvent = {
@@ -271,13 +379,17 @@ function advance<E extends Exchange>(
 		fromState: exchange.state,
 		toState: step.to,
 		...(step.minutes !== undefined ? { minutes: step.minutes } : {}),
-		...(step.reason !== undefined ? { reason: step.reason } : {})
+		...(step.reason !== undefined ? { reason: step.reason } : {}),
+		...(step.amountCents !== undefined ? { amountCents: step.amountCents } : {}),
+		...(step.feeCents !== undefined ? { feeCents: step.feeCents } : {}),
+		...(step.reference !== undefined ? { reference: step.reference } : {})
 	};
+	const cashPaidBy = changes.cashPaidBy ?? exchange.cashPaidBy;
 	const next: E = {
 		...exchange,
 		...changes,
 		state: step.to,
-		turn: turnFor(step.to, exchange.proposedBy),
+		turn: turnFor(step.to, exchange.proposedBy, { settlement: exchange.settlement, cashPaidBy }),
 		timeline: [...exchange.timeline, event]
 	};
 	return { ok: true, exchange: next, event };
@@ -291,6 +403,8 @@ export interface ExchangeDraft {
 	date?: Date | null;
 	minutes: number;
 	settlement: SettlementKind;
+	/** Required (1 cent to 10,000 €) when settled in euros; ignored otherwise. */
+	amountCents?: number | null;
 }
 
 /** A new exchange, proposed by `proposer`, who must be its provider or its receiver. */
@@ -308,6 +422,9 @@ export function propose(draft: ExchangeDraft, proposer: Actor, now: Date): MoveR
 	const date = draft.date ?? null;
 	if (date && Number.isNaN(date.getTime())) return fail('invalid_date');
 	if (!minutesFit(draft.minutes, draft.settlement)) return fail('invalid_minutes');
+	const euros = paysEuros(draft.settlement);
+	if (euros && !isAmountCents(draft.amountCents)) return fail('invalid_amount');
+	const amountCents = euros ? (draft.amountCents as number) : null;
 
 	const event: TimelineEvent = {
 		at: new Date(now.getTime()),
@@ -315,7 +432,8 @@ export function propose(draft: ExchangeDraft, proposer: Actor, now: Date): MoveR
 		move: 'propose',
 		fromState: null,
 		toState: 'proposed',
-		minutes: draft.minutes
+		minutes: draft.minutes,
+		...(amountCents !== null ? { amountCents } : {})
 	};
 	const exchange: Exchange = {
 		providerId: draft.providerId,
@@ -326,11 +444,15 @@ export function propose(draft: ExchangeDraft, proposer: Actor, now: Date): MoveR
 		date: date && new Date(date.getTime()),
 		minutes: draft.minutes,
 		settlement: draft.settlement,
+		amountCents,
 		state: 'proposed',
 		turn: turnFor('proposed', proposedBy),
 		doneAt: null,
 		receiverMinutes: null,
 		settledMinutes: null,
+		payment: null,
+		cashPaidBy: [],
+		refundedCents: 0,
 		timeline: [event]
 	};
 	return { ok: true, exchange, event };
@@ -427,6 +549,8 @@ export function dispute<E extends Exchange>(
  */
 export function settle<E extends Exchange>(exchange: E, now: Date): MoveResult<E> {
 	if (!RULES.settle.from.includes(exchange.state)) return fail('wrong_state');
+	// A confirmed euro exchange waits for its money (cardPaid, cashPaid).
+	if (paysEuros(exchange.settlement)) return fail('wrong_settlement');
 	return advance(
 		exchange,
 		{ by: SYSTEM, move: 'settle', to: 'settled', now, minutes: exchange.minutes },
@@ -443,6 +567,8 @@ export function autoSettleDueAt(
 		throw new RangeError(`auto-settle days must be a finite number >= 0, got ${days}`);
 	}
 	if (exchange.state !== 'done' || !exchange.doneAt) return null;
+	// Silence may settle hours, never a bill: a euro exchange waits for the receiver.
+	if (paysEuros(exchange.settlement)) return null;
 	// Elapsed days of 24 hours, not calendar days: a clock change does not shift the deadline.
 	return new Date(exchange.doneAt.getTime() + days * DAY);
 }
@@ -514,6 +640,112 @@ export function moderatorCancel<E extends Exchange>(
 		now,
 		reason: text
 	});
+}
+
+/**
+ * Stripe said the card payment for this exchange succeeded (the webhook, never the redirect):
+ * a confirmed euro exchange is settled. In any other state the payment is not taken: the
+ * service refunds it, and records that with `refund`.
+ */
+export function cardPaid<E extends Exchange>(
+	exchange: E,
+	now: Date,
+	payment: { amountCents: number; feeCents: number; reference: string }
+): MoveResult<E> {
+	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	if (!RULES.cardPaid.from.includes(exchange.state)) return fail('wrong_state');
+	// The checkout charged what the exchange says, or it is not this exchange's payment.
+	if (payment.amountCents !== exchange.amountCents) return fail('invalid_amount');
+	if (!Number.isSafeInteger(payment.feeCents) || payment.feeCents < 0) {
+		return fail('invalid_amount');
+	}
+	if (payment.feeCents > payment.amountCents) return fail('invalid_amount');
+	return advance(
+		exchange,
+		{
+			by: SYSTEM,
+			move: 'cardPaid',
+			to: 'settled',
+			now,
+			amountCents: payment.amountCents,
+			feeCents: payment.feeCents,
+			reference: payment.reference
+		},
+		{
+			settledMinutes: 0,
+			payment: {
+				method: 'card',
+				amountCents: payment.amountCents,
+				feeCents: payment.feeCents,
+				reference: payment.reference
+			}
+		}
+	);
+}
+
+/**
+ * A party says the euros were paid outside the platform (cash or bank transfer). The exchange
+ * is settled when both sides have said so, in either order; no fee is taken.
+ */
+export function cashPaid<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
+	const refused = refusal(exchange, actor, 'cashPaid');
+	if (refused) return fail(refused);
+	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	const side = sideOf(exchange, actor.id)!;
+	if (exchange.cashPaidBy.includes(side)) return fail('already_done');
+	const cashPaidBy = [...exchange.cashPaidBy, side];
+	if (cashPaidBy.length < 2) {
+		return advance(
+			exchange,
+			{ by: actor.id, move: 'cashPaid', to: 'confirmed', now },
+			{ cashPaidBy }
+		);
+	}
+	const amountCents = exchange.amountCents ?? 0;
+	return advance(
+		exchange,
+		{ by: actor.id, move: 'cashPaid', to: 'settled', now, amountCents },
+		{
+			cashPaidBy,
+			settledMinutes: 0,
+			payment: { method: 'cash', amountCents, feeCents: 0, reference: null }
+		}
+	);
+}
+
+/**
+ * Money given back through Stripe: part or all of a card payment (a moderator's decision), or
+ * a payment that arrived when the exchange could no longer take it (`late`, the system's). The
+ * state does not change; the timeline and `refundedCents` show it.
+ */
+export function refund<E extends Exchange>(
+	exchange: E,
+	by: string,
+	now: Date,
+	request: { amountCents: number; reference: string; reason?: string; late?: boolean }
+): MoveResult<E> {
+	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	if (!RULES.refund.from.includes(exchange.state)) return fail('wrong_state');
+	if (!isAmountCents(request.amountCents)) return fail('invalid_amount');
+	if (!request.late) {
+		const paid = exchange.payment?.method === 'card' ? exchange.payment.amountCents : 0;
+		if (exchange.refundedCents + request.amountCents > paid) return fail('invalid_amount');
+	}
+	const reason = reasonText(request.reason);
+	return advance(
+		exchange,
+		{
+			by,
+			move: 'refund',
+			to: exchange.state,
+			now,
+			amountCents: request.amountCents,
+			reference: request.reference,
+			...(reason !== undefined ? { reason } : {})
+		},
+		// A late payment was never part of the exchange: refunding it changes nothing owed.
+		request.late ? {} : { refundedCents: exchange.refundedCents + request.amountCents }
+	);
 }
 
 /**

@@ -55,6 +55,7 @@ import {
 	type Move,
 	type PartyMove,
 	type PersonMove,
+	type Payment,
 	type SettlementKind,
 	type Side,
 	type TimelineEvent,
@@ -94,6 +95,7 @@ import { findQuarter, listQuarterIds, type Quarter } from '../repos/quarters';
 import { findUserById } from '../repos/users';
 import { ledger as appLedger, type LedgerBook } from './ledger';
 import { findVisibleListing, listingActor } from './listings';
+import { formatEuros } from '../../format';
 import { sendMail } from './mail';
 import { notifications as appNotifications, type Notifications } from './notifications';
 
@@ -118,11 +120,16 @@ export interface ExchangeView {
 	date: Date | null;
 	minutes: number;
 	settlement: SettlementKind;
+	/** Euros only: the agreed price in cents. */
+	amountCents: number | null;
 	state: ExchangeState;
 	turn: Turn;
 	doneAt: Date | null;
 	receiverMinutes: number | null;
 	settledMinutes: number | null;
+	payment: Payment | null;
+	cashPaidBy: readonly Side[];
+	refundedCents: number;
 	timeline: readonly TimelineEvent[];
 	/** Display names of both parties and of everyone in the timeline, by user id. */
 	names: Record<string, string>;
@@ -258,9 +265,7 @@ export class ExchangeService {
 	private warmed = new Set<string>();
 	private queues = new Map<string, Promise<unknown>>();
 
-	constructor(
-		deps: { ledger?: LedgerBook; notifications?: Notifications; mail?: boolean } = {}
-	) {
+	constructor(deps: { ledger?: LedgerBook; notifications?: Notifications; mail?: boolean } = {}) {
 		this.ledger = deps.ledger ?? appLedger;
 		this.notifications = deps.notifications ?? appNotifications;
 		this.mail = deps.mail ?? true;
@@ -950,11 +955,15 @@ export class ExchangeService {
 			date: e.date,
 			minutes: e.minutes,
 			settlement: e.settlement,
+			amountCents: e.amountCents,
 			state: e.state,
 			turn: e.turn,
 			doneAt: e.doneAt,
 			receiverMinutes: e.receiverMinutes,
 			settledMinutes: e.settledMinutes,
+			payment: e.payment,
+			cashPaidBy: e.cashPaidBy,
+			refundedCents: e.refundedCents,
 			timeline: e.timeline,
 			names,
 			viewerSide: sideOf(e, viewerId),
@@ -1177,6 +1186,8 @@ function partyRequest(
 		case 'cancel':
 		case 'dispute':
 			return { move, ...(options.reason !== undefined ? { reason: options.reason } : {}) };
+		case 'cashPaid':
+			return { move };
 	}
 }
 
@@ -1200,12 +1211,13 @@ async function namesOf(ids: string[]): Promise<Record<string, string>> {
 
 /** One line about an event, in the reader's language: for mails, notifications and timelines. */
 export function describeExchangeEvent(
-	event: Pick<LogEvent, 'move' | 'minutes' | 'afterDays' | 'ledgerSeq'>,
+	event: Pick<LogEvent, 'move' | 'minutes' | 'afterDays' | 'ledgerSeq' | 'amountCents' | 'late'>,
 	actorName: string,
 	locale: Locale
 ): string {
 	const name = actorName;
 	const minutes = formatMinutes(event.minutes ?? 0, locale);
+	const amount = formatEuros(event.amountCents ?? 0, locale);
 	const booked = event.ledgerSeq !== undefined;
 	switch (event.move) {
 		case 'propose':
@@ -1238,6 +1250,17 @@ export function describeExchangeEvent(
 			return m.exchange_event_moderator_cancel({}, { locale });
 		case 'settlementRefused':
 			return m.exchange_event_settlement_refused({}, { locale });
+		case 'cardPaid':
+			return m.exchange_event_card_paid({ amount }, { locale });
+		case 'cashPaid':
+			// The second confirmation carries the amount: it settles the exchange.
+			return event.amountCents !== undefined
+				? m.exchange_event_cash_settled({ name, amount }, { locale })
+				: m.exchange_event_cash_paid({ name }, { locale });
+		case 'refund':
+			return event.late
+				? m.exchange_event_refund_late({ amount }, { locale })
+				: m.exchange_event_refund({ amount }, { locale });
 		case 'settling':
 			return '';
 	}
