@@ -19,7 +19,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	workers: 2,
-	timeout: 60_000,
+	// Two browsers, the app and its database share two cores: a minute was too tight when busy.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	// Playwright empties outputDir at start; the JSON report sits beside it for scripts/test.js.
 	outputDir: `test-results/e2e-artifacts${suffix}`,

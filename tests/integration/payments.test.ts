@@ -253,7 +253,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 					metadata: { exchangeId, quarterId: Q }
 				},
 				client_reference_id: exchangeId,
-				metadata: { exchangeId, quarterId: Q },
+				metadata: { exchangeId, quarterId: Q, platformFeeCents: '64' },
 				locale: 'de',
 				success_url: input.successUrl,
 				cancel_url: input.cancelUrl

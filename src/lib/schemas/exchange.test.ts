@@ -24,7 +24,9 @@ describe('proposeSchema', () => {
 		[proposal, true],
 		[{ ...proposal, settlement: undefined }, true],
 		[{ ...proposal, settlement: 'free' }, true],
-		[{ ...proposal, settlement: 'euros' }, false],
+		[{ ...proposal, settlement: 'euros', amount: '12,50' }, true],
+		[{ ...proposal, settlement: 'barter' }, false],
+		[{ ...proposal, amount: '1'.repeat(21) }, false],
 		// Blank title, date and hours pass: the page answers them with their own messages.
 		[{ ...proposal, title: '', date: '', hours: '' }, true],
 		[{ ...proposal, quarter: '  nordstadt  ' }, true],

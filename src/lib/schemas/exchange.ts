@@ -11,7 +11,9 @@ export const proposeSchema = z.object({
 	title: z.string().max(200),
 	date: z.string().max(20),
 	hours: z.string().max(20),
-	settlement: z.enum(SETTLEMENT_KINDS).optional()
+	settlement: z.enum(SETTLEMENT_KINDS).optional(),
+	/** Euros only, e.g. "12,50"; read with `euroField` by the page. */
+	amount: z.string().max(20).optional()
 });
 
 /** The moves a party makes with the form on the exchange page. */
@@ -21,7 +23,8 @@ export const PARTY_MOVES = [
 	'cancel',
 	'markDone',
 	'confirm',
-	'dispute'
+	'dispute',
+	'cashPaid'
 ] as const;
 
 export const moveSchema = z.object({
@@ -33,6 +36,12 @@ export const moveSchema = z.object({
 /** Settling (with hours) or cancelling a dispute; the reason may still be blank here. */
 export const moderatorSchema = z.object({
 	hours: z.string().max(20).optional(),
+	reason: z.string().max(1000)
+});
+
+/** A moderator's refund of a card payment: the amount (read with `euroField`) and why. */
+export const refundSchema = z.object({
+	amount: z.string().max(20),
 	reason: z.string().max(1000)
 });
 

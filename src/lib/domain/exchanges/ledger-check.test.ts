@@ -146,10 +146,9 @@ describe('checkSettlements', () => {
 	});
 
 	it('reads events in any order', () => {
-		const report = checkSettlements(
-			new Map([['ex1', [...settled(3)].reverse()]]),
-			[entry(3, 'ex1')]
-		);
+		const report = checkSettlements(new Map([['ex1', [...settled(3)].reverse()]]), [
+			entry(3, 'ex1')
+		]);
 		expect(report.problems).toEqual([]);
 	});
 });

@@ -29,7 +29,11 @@ describe('settlement and listing', () => {
 		['free', 'hours', true],
 		['free', 'either', true],
 		['free', 'euros', true],
-		['free', 'free', true]
+		['free', 'free', true],
+		['euros', 'euros', true],
+		['euros', 'either', true],
+		['euros', 'hours', false],
+		['euros', 'free', false]
 	])('%s for a %s listing -> %s', (kind, listing, fits) => {
 		expect(settlementFits(kind, listing)).toBe(fits);
 	});
@@ -37,7 +41,7 @@ describe('settlement and listing', () => {
 	it.each<[ListingSettlement, SettlementKind]>([
 		['hours', 'hours'],
 		['either', 'hours'],
-		['euros', 'free'],
+		['euros', 'euros'],
 		['free', 'free']
 	])('default for a %s listing: %s', (listing, kind) => {
 		expect(defaultSettlement(listing)).toBe(kind);

@@ -28,14 +28,22 @@ export function sidesDirect(
 
 /**
  * Whether an exchange may be settled this way under the listing's terms. Hours need a listing
- * that takes hours; help given for free is always possible (the other side may still decline).
- * Euros are paid outside the platform, so a euros-only listing allows only `free` here.
+ * that takes hours, euros one that takes euros; a listing that takes either lets the two sides
+ * choose when they agree. Help given for free is always possible (the other side may decline).
  */
 export function settlementFits(kind: SettlementKind, listing: ListingSettlement): boolean {
-	return kind === 'free' || listing === 'hours' || listing === 'either';
+	switch (kind) {
+		case 'free':
+			return true;
+		case 'hours':
+			return listing === 'hours' || listing === 'either';
+		case 'euros':
+			return listing === 'euros' || listing === 'either';
+	}
 }
 
 /** The settlement an exchange from this listing starts with when the form offers a default. */
 export function defaultSettlement(listing: ListingSettlement): SettlementKind {
-	return listing === 'hours' || listing === 'either' ? 'hours' : 'free';
+	if (listing === 'hours' || listing === 'either') return 'hours';
+	return listing === 'euros' ? 'euros' : 'free';
 }

@@ -6,6 +6,7 @@ import type Stripe from 'stripe';
 import { accountStatusFrom, type AccountLike } from '../../domain/payments/account-status';
 import { PAYMENT_EVENT_TYPES } from '../../domain/payments/payment-events';
 import { appendAccountStatus, findAccountOwner, findConnectedAccount } from '../repos/payments';
+import { recordCardPayment } from '../services/exchanges';
 import { recordPaymentEvent } from './payment-log';
 
 export type HandlerOutcome = 'done' | 'ignored';
@@ -38,12 +39,37 @@ async function accountUpdated(event: Stripe.Event, _now: Date): Promise<HandlerO
 	return 'done';
 }
 
-/** Payment events are recorded in their exchange's payment log. Issue 5, part 2 settles the
- * exchange here: after recording, fold `paymentsOfExchange(exchangeId)` and move the exchange
- * (its settlement record under a unique key makes a second settlement impossible). */
+/**
+ * Payment events are recorded in their exchange's payment log (any order, once each). A
+ * Checkout that says the money arrived settles the exchange, or has the payment refunded when the
+ * exchange cannot take it (services/exchanges.ts, `recordCardPayment`); running this again for
+ * the same event changes nothing.
+ */
 async function paymentEvent(event: Stripe.Event, now: Date): Promise<HandlerOutcome> {
 	const result = await recordPaymentEvent(event, now);
-	return result ? 'done' : 'ignored';
+	if (!result) return 'ignored';
+	const paid =
+		(event.type === 'checkout.session.completed' &&
+			(event.data.object as Stripe.Checkout.Session).payment_status === 'paid') ||
+		event.type === 'checkout.session.async_payment_succeeded';
+	if (paid) {
+		const session = event.data.object as Stripe.Checkout.Session;
+		const intent = session.payment_intent;
+		const paymentIntentId = typeof intent === 'string' ? intent : (intent?.id ?? null);
+		const fee = Number(session.metadata?.platformFeeCents ?? '0');
+		if (paymentIntentId && session.amount_total !== null) {
+			await recordCardPayment(
+				result.exchangeId,
+				{
+					paymentIntentId,
+					amountCents: session.amount_total,
+					feeCents: Number.isSafeInteger(fee) ? fee : 0
+				},
+				now
+			);
+		}
+	}
+	return 'done';
 }
 
 export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {

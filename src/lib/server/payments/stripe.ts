@@ -155,7 +155,8 @@ export async function createCheckoutSession(
 				metadata
 			},
 			client_reference_id: input.exchangeId,
-			metadata,
+			// The fee travels with the session, so the webhook settles with the fee that was charged.
+			metadata: { ...metadata, platformFeeCents: String(input.platformFeeCents) },
 			locale: input.locale,
 			success_url: input.successUrl,
 			cancel_url: input.cancelUrl

@@ -42,6 +42,7 @@ import { settlementFits, sidesDirect, sidesFromListing } from '../../domain/exch
 import { normalizeThanksText, thanksId, thanksProblem } from '../../domain/exchanges/thanks';
 import {
 	allowedMoves,
+	paysEuros,
 	autoSettleDue,
 	autoSettleDueAt,
 	isFinalState,
@@ -96,6 +97,9 @@ import { findUserById } from '../repos/users';
 import { ledger as appLedger, type LedgerBook } from './ledger';
 import { findVisibleListing, listingActor } from './listings';
 import { formatEuros } from '../../format';
+import { feeBreakdown, type FeeBreakdown } from '../../domain/payments/fee';
+import { payoutStatus } from '../payments/connect';
+import { createCheckoutSession, createRefund } from '../payments/stripe';
 import { sendMail } from './mail';
 import { notifications as appNotifications, type Notifications } from './notifications';
 
@@ -192,9 +196,18 @@ export interface ProposeInput {
 	/** Whole quarter hours (domain/exchanges/minutes.ts); 0 only for free help. */
 	minutes: number;
 	settlement: SettlementKind;
+	/** Euros only: the agreed price in cents. */
+	amountCents?: number | null;
 	/** The site's address as the request saw it, for the links in mails. */
 	origin: string;
 	now?: Date;
+}
+
+/** Why the card is not offered for a euro exchange. */
+export type CardProblem = 'not_configured' | 'seller_not_ready';
+
+export interface PaymentOffer extends FeeBreakdown {
+	card: 'available' | CardProblem;
 }
 
 export interface ThanksView {
@@ -467,7 +480,8 @@ export class ExchangeService {
 			title: title.trim(),
 			date: input.date ?? null,
 			minutes: input.minutes,
-			settlement: input.settlement
+			settlement: input.settlement,
+			amountCents: paysEuros(input.settlement) ? (input.amountCents ?? null) : null
 		};
 		const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 		if (!proposed.ok) return { ok: false, problem: proposed.error };
@@ -525,7 +539,10 @@ export class ExchangeService {
 			const written = await this.write(exchangeId, (l) => {
 				const moved = runMove(l.record.exchange, actor, request, now);
 				if (!moved.ok) {
-					if (moved.error === 'wrong_state' && alreadyMade(l.record.exchange, actorId, move)) {
+					const again =
+						moved.error === 'already_done' ||
+						(moved.error === 'wrong_state' && alreadyMade(l.record.exchange, actorId, move));
+					if (again) {
 						return { answer: { ok: true, loaded: l, event: null, repeated: true } };
 					}
 					return { answer: { ok: false, problem: moved.error } };
@@ -537,7 +554,13 @@ export class ExchangeService {
 			let current = written.loaded;
 			let refused: TransferProblem | undefined;
 			let announced = false;
-			if (current.record.exchange.state === 'confirmed' && !current.record.pending) {
+			const exchange = current.record.exchange;
+			// A confirmed euro exchange waits for its money; only hours and free help settle now.
+			if (
+				exchange.state === 'confirmed' &&
+				!paysEuros(exchange.settlement) &&
+				!current.record.pending
+			) {
 				const settled = await this.settleLocked(
 					exchangeId,
 					{ id: SYSTEM, moderator: false },
@@ -976,6 +999,224 @@ export class ExchangeService {
 		};
 	}
 
+	// ---- euros (issue 5) ------------------------------------------------------------------------
+
+	/**
+	 * What paying this euro exchange costs and whether the card is offered, as both sides see it
+	 * before paying: the amount, the quarter's platform fee, Stripe's estimated fee and what the
+	 * provider receives. Null for exchanges not in euros.
+	 */
+	async paymentOffer(exchangeId: string): Promise<PaymentOffer | null> {
+		const loaded = await this.load(exchangeId);
+		if (!loaded) return null;
+		const e = loaded.record.exchange;
+		if (!paysEuros(e.settlement) || e.amountCents === null) return null;
+		const quarter = await findQuarter(loaded.quarterId);
+		if (!quarter) return null;
+		const fees = feeBreakdown(e.amountCents, quarter.settings);
+		const seller = await payoutStatus(e.providerId);
+		const card: PaymentOffer['card'] = !seller.enabled
+			? 'not_configured'
+			: seller.status?.chargesEnabled
+				? 'available'
+				: 'seller_not_ready';
+		return { ...fees, card };
+	}
+
+	/**
+	 * The receiver pays a confirmed euro exchange by card: a Checkout Session as a destination
+	 * charge to the provider's connected account, with the quarter's platform fee. The exchange is
+	 * settled only when Stripe's webhook reports the payment (`recordCardPayment`), never on the
+	 * way back from Stripe. A double click opens the same session (idempotency key per version).
+	 */
+	async startCardPayment(
+		actorId: string,
+		exchangeId: string,
+		context: { origin: string; locale: Locale }
+	): Promise<{ ok: true; url: string } | { ok: false; problem: ExchangeProblem | CardProblem }> {
+		const loaded = await this.load(exchangeId);
+		if (!loaded) return { ok: false, problem: 'not_found' };
+		const e = loaded.record.exchange;
+		const side = sideOf(e, actorId);
+		if (!side) return { ok: false, problem: 'not_found' };
+		if (!isActiveMember(await findMembership(loaded.quarterId, actorId))) {
+			return { ok: false, problem: 'not_member' };
+		}
+		if (!paysEuros(e.settlement) || e.amountCents === null) {
+			return { ok: false, problem: 'wrong_settlement' };
+		}
+		if (side !== 'receiver') return { ok: false, problem: 'wrong_side' };
+		if (e.state !== 'confirmed' || e.cashPaidBy.length > 0) {
+			return { ok: false, problem: 'wrong_state' };
+		}
+		const offer = await this.paymentOffer(exchangeId);
+		if (!offer || offer.card !== 'available') {
+			return {
+				ok: false,
+				problem: offer && offer.card !== 'available' ? offer.card : 'not_configured'
+			};
+		}
+		const seller = await payoutStatus(e.providerId);
+		const path = localizeUrl(new URL(`/exchanges/${exchangeId}`, context.origin), {
+			locale: context.locale
+		}).href;
+		const session = await createCheckoutSession({
+			exchangeId,
+			quarterId: loaded.quarterId,
+			description: e.title,
+			amountCents: e.amountCents,
+			platformFeeCents: offer.platformFeeCents,
+			destinationAccountId: seller.accountId!,
+			successUrl: `${path}?paid=1`,
+			cancelUrl: `${path}?paid=0`,
+			locale: context.locale,
+			idempotencyKey: `checkout:${exchangeId}:${loaded.record.version}`
+		});
+		return { ok: true, url: session.url };
+	}
+
+	/**
+	 * Stripe's webhook says a payment for this exchange succeeded. A confirmed euro exchange of
+	 * that amount is settled (`cardPaid`); a payment the exchange cannot take (cancelled, paid in
+	 * cash meanwhile, paid twice) is refunded in full, never kept or lost. Safe to run again for
+	 * the same payment: it settles once and refunds once (Stripe's idempotency key per payment,
+	 * and the refund id in the timeline).
+	 */
+	async recordCardPayment(
+		exchangeId: string,
+		payment: { paymentIntentId: string; amountCents: number; feeCents: number },
+		now = new Date()
+	): Promise<'settled' | 'already' | 'refunded' | 'not_found'> {
+		return this.serial(exchangeId, async () => {
+			const written = await this.write(exchangeId, (l) => {
+				const e = l.record.exchange;
+				if (e.payment?.method === 'card' && e.payment.reference === payment.paymentIntentId) {
+					return { answer: { ok: true, loaded: l, event: null, repeated: true } };
+				}
+				const moved = runMove(
+					e,
+					{ id: SYSTEM, moderator: false },
+					{
+						move: 'cardPaid',
+						amountCents: payment.amountCents,
+						feeCents: payment.feeCents,
+						reference: payment.paymentIntentId
+					},
+					now
+				);
+				if (!moved.ok) return { answer: { ok: false, problem: moved.error } };
+				return { write: logEventOf(moved.event, l.record.version + 1) };
+			});
+			if (written.ok) {
+				if (!written.event) return 'already';
+				await this.announce(written.loaded, written.event, now);
+				return 'settled';
+			}
+			if (written.problem === 'not_found') return 'not_found';
+			// The exchange cannot take this payment: give it back.
+			const loaded = (await this.load(exchangeId))!;
+			const refund = await createRefund({
+				paymentIntentId: payment.paymentIntentId,
+				amountCents: payment.amountCents,
+				exchangeId,
+				quarterId: loaded.quarterId,
+				idempotencyKey: `late-refund:${payment.paymentIntentId}`
+			});
+			await this.recordRefund(exchangeId, SYSTEM, now, {
+				amountCents: refund.amountCents,
+				reference: refund.id,
+				late: true
+			});
+			return 'refunded';
+		});
+	}
+
+	/** Stores a refund Stripe accepted, once per refund id; tells both sides. */
+	private async recordRefund(
+		exchangeId: string,
+		by: string,
+		now: Date,
+		request: { amountCents: number; reference: string; reason?: string; late?: boolean }
+	): Promise<Written> {
+		const written = await this.write(exchangeId, (l) => {
+			const done = l.record.exchange.timeline.some(
+				(t) => t.move === 'refund' && t.reference === request.reference
+			);
+			if (done) return { answer: { ok: true, loaded: l, event: null, repeated: true } };
+			const moved = runMove(
+				l.record.exchange,
+				{ id: by, moderator: by !== SYSTEM },
+				{ move: 'refund', ...request },
+				now
+			);
+			if (!moved.ok) return { answer: { ok: false, problem: moved.error } };
+			return {
+				write: logEventOf(moved.event, l.record.version + 1, request.late ? { late: true } : {})
+			};
+		});
+		if (written.ok && written.event) await this.announce(written.loaded, written.event, now);
+		return written;
+	}
+
+	/**
+	 * The quarter management gives back part or all of a card payment (e.g. resolving a
+	 * complaint): refunded through Stripe, shown in the timeline, audited.
+	 */
+	async moderatorRefund(
+		moderatorId: string,
+		exchangeId: string,
+		amountCents: number,
+		reason: string,
+		now = new Date()
+	): Promise<ExchangeResult> {
+		const checked = await this.moderatorOf(moderatorId, exchangeId);
+		if (!checked.ok) return checked;
+		if (reason.trim() === '') return { ok: false, problem: 'reason_required' };
+		return this.serial(exchangeId, async () => {
+			const loaded = (await this.load(exchangeId))!;
+			const e = loaded.record.exchange;
+			if (sideOf(e, moderatorId)) return { ok: false, problem: 'own_exchange' };
+			// Check before asking Stripe: the same rule the stored event must pass.
+			const tried = runMove(
+				e,
+				{ id: moderatorId, moderator: true },
+				{ move: 'refund', amountCents, reference: 'check', reason },
+				now
+			);
+			if (!tried.ok) return { ok: false, problem: tried.error };
+			const refund = await createRefund({
+				paymentIntentId: e.payment!.reference!,
+				amountCents,
+				exchangeId,
+				quarterId: loaded.quarterId,
+				idempotencyKey: `refund:${exchangeId}:${loaded.record.version}`
+			});
+			const written = await this.recordRefund(exchangeId, moderatorId, now, {
+				amountCents: refund.amountCents,
+				reference: refund.id,
+				reason: reason.trim()
+			});
+			if (!written.ok) return written;
+			if (written.event) {
+				await appendAudit({
+					id: `exchange:${exchangeId}:${written.event.n}`,
+					quarterId: loaded.quarterId,
+					at: now,
+					actorId: moderatorId,
+					action: 'exchange.refund',
+					target: { type: 'exchange', id: exchangeId },
+					reason: reason.trim(),
+					details: { title: e.title, amountCents: refund.amountCents, refund: refund.id }
+				});
+			}
+			return {
+				ok: true,
+				exchange: await this.view(written.loaded, moderatorId, true),
+				repeated: written.repeated ?? false
+			};
+		});
+	}
+
 	// ---- thank-you notes -----------------------------------------------------------------------
 
 	async leaveThanks(
@@ -1292,6 +1533,23 @@ export const moderatorCancelExchange = (
 export const getExchange = (viewerId: string, exchangeId: string) =>
 	exchanges.get(viewerId, exchangeId);
 export const listExchangesOf = (userId: string) => exchanges.listOf(userId);
+export const paymentOffer = (exchangeId: string) => exchanges.paymentOffer(exchangeId);
+export const startCardPayment = (
+	actorId: string,
+	exchangeId: string,
+	context: { origin: string; locale: Locale }
+) => exchanges.startCardPayment(actorId, exchangeId, context);
+export const recordCardPayment = (
+	exchangeId: string,
+	payment: { paymentIntentId: string; amountCents: number; feeCents: number },
+	now?: Date
+) => exchanges.recordCardPayment(exchangeId, payment, now);
+export const moderatorRefundExchange = (
+	moderatorId: string,
+	exchangeId: string,
+	amountCents: number,
+	reason: string
+) => exchanges.moderatorRefund(moderatorId, exchangeId, amountCents, reason);
 export const listDisputed = (quarterId: string) => exchanges.listDisputed(quarterId);
 export const runAutoSettle = (now: Date) => exchanges.runAutoSettle(now);
 export const leaveThanks = (authorId: string, exchangeId: string, text: string, now?: Date) =>

@@ -3,7 +3,8 @@ import { formatMinutes, minutesFromHoursInput } from '$lib/domain/exchanges/minu
 import type { PartyMove } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { moderatorSchema, moveSchema, thanksSchema } from '$lib/schemas/exchange';
+import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
+import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { findQuarter } from '$lib/server/repos/quarters';
@@ -14,9 +15,12 @@ import {
 	leaveThanks,
 	listThanksFor,
 	moderatorCancelExchange,
+	moderatorRefundExchange,
 	moderatorSettleExchange,
 	moveExchange,
+	paymentOffer,
 	problemStatus,
+	startCardPayment,
 	type ExchangeProblem
 } from '$lib/server/services/exchanges';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,6 +46,10 @@ export const load: PageServerLoad = async (event) => {
 		view.viewerSide !== null && view.state === 'settled'
 			? await exchanges.hasThanked(view.id, user.id)
 			: true;
+	const offer = view.settlement === 'euros' ? await paymentOffer(view.id) : null;
+	// Only the quarter management sees an exchange it is not part of.
+	const management = view.viewerSide === null;
+	const paidByCard = view.payment?.method === 'card' ? view.payment.amountCents : 0;
 	const notes =
 		view.state === 'settled'
 			? (
@@ -61,6 +69,10 @@ export const load: PageServerLoad = async (event) => {
 			date: view.date?.toISOString() ?? null,
 			minutes: view.minutes,
 			settlement: view.settlement,
+			amountCents: view.amountCents,
+			payment: view.payment,
+			refundedCents: view.refundedCents,
+			cashPaidBy: view.cashPaidBy,
 			state: view.state,
 			providerName: view.names[view.providerId] ?? '—',
 			receiverName: view.names[view.receiverId] ?? '—',
@@ -91,6 +103,7 @@ export const load: PageServerLoad = async (event) => {
 										move: e.move,
 										minutes: e.minutes,
 										afterDays,
+										amountCents: e.amountCents,
 										// The timeline does not carry the ledger entry; a settle booked hours when the
 										// exchange is in hours and settled with more than nothing.
 										ledgerSeq:
@@ -102,6 +115,13 @@ export const load: PageServerLoad = async (event) => {
 				}))
 				.filter((e) => e.text !== '')
 		},
+		offer,
+		canPayByCard:
+			view.viewerSide === 'receiver' &&
+			view.state === 'confirmed' &&
+			view.cashPaidBy.length === 0 &&
+			offer?.card === 'available',
+		refundableCents: management && view.state === 'settled' ? paidByCard - view.refundedCents : 0,
 		canThank: view.viewerSide !== null && view.state === 'settled' && !thanked,
 		notes: notes.map((n) => ({ authorName: n.authorName, text: n.text, at: n.at.toISOString() }))
 	};
@@ -211,6 +231,60 @@ export const actions: Actions = {
 			);
 		}
 		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=move`));
+	},
+	/** The receiver pays by card: off to Stripe's Checkout. Settled only by the webhook. */
+	pay: async (event) => {
+		const { user } = requireUser(event);
+		const result = await startCardPayment(user.id, event.params.id, {
+			origin: event.url.origin,
+			locale: event.locals.locale
+		});
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_not_found());
+			const status =
+				result.problem === 'not_configured' || result.problem === 'seller_not_ready'
+					? 409
+					: problemStatus(result.problem);
+			return fail(status, {
+				errors: { form: `exchange_page_error_${result.problem}` },
+				values: {}
+			});
+		}
+		redirect(303, result.url);
+	},
+	refund: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const values = {
+			move: 'refund',
+			amount: field(form, 'amount') ?? '',
+			reason: field(form, 'reason') ?? ''
+		};
+		const parsed = refundSchema.safeParse({ amount: values.amount, reason: values.reason });
+		if (!parsed.success) return fail(400, { errors: { form: 'error_invalid_input' }, values });
+		const amount = euroField.safeParse(parsed.data.amount);
+		if (!amount.success || amount.data === null || amount.data === 0) {
+			return fail(400, { errors: { amount: 'exchange_page_error_invalid_amount' }, values });
+		}
+		if (!parsed.data.reason.trim()) {
+			return fail(400, { errors: { reason: 'exchange_page_error_reason_required' }, values });
+		}
+		const result = await moderatorRefundExchange(
+			user.id,
+			event.params.id,
+			amount.data,
+			parsed.data.reason.trim()
+		);
+		if (!result.ok) {
+			const target =
+				result.problem === 'invalid_amount'
+					? 'amount'
+					: result.problem === 'reason_required'
+						? 'reason'
+						: 'form';
+			return problemFail(result.problem, target, values);
+		}
+		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=refund`));
 	},
 	thanks: async (event) => {
 		const { user } = requireUser(event);

@@ -6,6 +6,7 @@ import { isActiveMember } from '$lib/domain/members/roles';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseExchangeDate, proposeSchema } from '$lib/schemas/exchange';
+import { euroField } from '$lib/schemas/listing';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { findUserById } from '$lib/server/repos/users';
@@ -44,7 +45,12 @@ export const load: PageServerLoad = async (event) => {
 			authorName: author?.displayName ?? '—'
 		},
 		settlements,
-		defaultSettlement: defaultSettlement(listing.settlement)
+		defaultSettlement: defaultSettlement(listing.settlement),
+		// The listing's price, as the amount field shows it ("12,50").
+		price:
+			listing.priceCents === null
+				? ''
+				: (listing.priceCents / 100).toFixed(2).replace('.', ',').replace(/,00$/, '')
 	};
 };
 
@@ -58,13 +64,15 @@ export const actions: Actions = {
 			title: field(form, 'title'),
 			date: field(form, 'date'),
 			hours: field(form, 'hours'),
-			settlement: field(form, 'settlement') || undefined
+			settlement: field(form, 'settlement') || undefined,
+			amount: field(form, 'amount')
 		};
 		const values = {
 			title: raw.title,
 			date: raw.date,
 			hours: raw.hours,
-			settlement: raw.settlement ?? ''
+			settlement: raw.settlement ?? '',
+			amount: raw.amount
 		};
 		const parsed = proposeSchema.safeParse(raw);
 		if (!parsed.success) {
@@ -78,6 +86,14 @@ export const actions: Actions = {
 			const hours = minutesFromHoursInput(parsed.data.hours);
 			if (hours.ok) minutes = hours.minutes;
 			else errors.hours = `exchange_page_error_hours_${hours.error}`;
+		}
+		let amountCents: number | null = null;
+		if (settlement === 'euros') {
+			const amount = euroField.safeParse(parsed.data.amount ?? '');
+			if (!amount.success) errors.amount = amount.error.issues[0]?.message ?? 'error_price_invalid';
+			else if (amount.data === null || amount.data === 0)
+				errors.amount = 'exchange_page_error_amount_required';
+			else amountCents = amount.data;
 		}
 		const date = parseExchangeDate(parsed.data.date);
 		if (date === 'invalid') errors.date = 'exchange_page_error_date_invalid';
@@ -93,6 +109,7 @@ export const actions: Actions = {
 			date,
 			minutes,
 			settlement,
+			amountCents,
 			origin: event.url.origin
 		});
 		if (!result.ok) {
@@ -102,11 +119,13 @@ export const actions: Actions = {
 			const target =
 				result.problem === 'invalid_minutes'
 					? 'hours'
-					: result.problem === 'title_required'
-						? 'title'
-						: result.problem === 'invalid_date'
-							? 'date'
-							: 'form';
+					: result.problem === 'invalid_amount'
+						? 'amount'
+						: result.problem === 'title_required'
+							? 'title'
+							: result.problem === 'invalid_date'
+								? 'date'
+								: 'form';
 			return fail(status, { errors: { [target]: key }, values });
 		}
 		redirect(303, localizeHref(`/exchanges/${result.exchange.id}?done=propose`));

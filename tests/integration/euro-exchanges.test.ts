@@ -1,0 +1,346 @@
+// Exchanges settled in euros (issue 5, parts 2, 3, 5 and 6) against the real FerretDB and the
+// local fake Stripe, which the app's own Stripe SDK reaches over HTTP: nothing inside the app is
+// mocked. Webhook events are signed like Stripe's and go through the app's webhook service.
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CATEGORIES } from '../../src/lib/domain/listings/categories';
+import { DEFAULT_QUARTER_SETTINGS } from '../../src/lib/domain/quarters/settings';
+import { newId } from '../../src/lib/server/ids';
+import { listAudit } from '../../src/lib/server/repos/audit';
+import { listLedgerEntries } from '../../src/lib/server/repos/ledger';
+import { insertMembership } from '../../src/lib/server/repos/memberships';
+import { insertQuarter } from '../../src/lib/server/repos/quarters';
+import { insertUser } from '../../src/lib/server/repos/users';
+import { connectAccount } from '../../src/lib/server/payments/connect';
+import { createCheckoutSession } from '../../src/lib/server/payments/stripe';
+import { receiveWebhook } from '../../src/lib/server/payments/webhooks';
+import { exchanges, type ExchangeResult } from '../../src/lib/server/services/exchanges';
+
+// The app reads its configuration at import: the fake runs and the variables are set first.
+const fake = await vi.hoisted(async () => {
+	const { startFakeStripe } = await import('../support/fake-stripe');
+	const keys = await import('../support/stripe-env');
+	const server = await startFakeStripe({
+		secretKey: keys.FAKE_STRIPE_SECRET_KEY,
+		webhookSecret: keys.FAKE_STRIPE_WEBHOOK_SECRET
+	});
+	process.env.STRIPE_SECRET_KEY = keys.FAKE_STRIPE_SECRET_KEY;
+	process.env.STRIPE_WEBHOOK_SECRET = keys.FAKE_STRIPE_WEBHOOK_SECRET;
+	process.env.STRIPE_API_BASE = server.url;
+	return server;
+});
+
+afterAll(async () => {
+	await fake.stop();
+});
+
+const Q = 'euroquartier';
+const ORIGIN = 'http://quartier.test';
+
+/** mulberry32, seeded: the same shuffles on every run. */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+async function person(role: 'resident' | 'business' | 'moderator' = 'resident'): Promise<string> {
+	const id = newId();
+	await insertUser(
+		{
+			id,
+			email: `${id}@beispiel.de`,
+			displayName: `P ${id.slice(-4)}`,
+			locale: 'de',
+			passwordHash: '-'
+		},
+		new Date(),
+		true
+	);
+	await insertMembership({ quarterId: Q, userId: id, role, state: 'active' }, new Date());
+	return id;
+}
+
+function deliver(event: Stripe.Event) {
+	const { body, signature } = fake.signed(event);
+	return receiveWebhook(body, signature, new Date());
+}
+
+/** The exchange a recorded Stripe call was made for (its metadata). */
+function exchangeOf(call: { params: Record<string, unknown> }): unknown {
+	return (call.params.metadata as Record<string, unknown> | undefined)?.exchangeId;
+}
+
+function ok(result: ExchangeResult) {
+	if (!result.ok) throw new Error(`refused: ${result.problem}`);
+	return result.exchange;
+}
+
+let seller: string;
+let accountId: string;
+let moderator: string;
+
+beforeAll(async () => {
+	await insertQuarter(
+		{
+			id: Q,
+			name: 'Euroquartier',
+			city: 'Teststadt',
+			description: '',
+			categories: [...DEFAULT_CATEGORIES],
+			// 1.5 % platform fee, at most 5 €.
+			settings: {
+				...DEFAULT_QUARTER_SETTINGS,
+				platformFeeBasisPoints: 150,
+				platformFeeCapCents: 500
+			}
+		},
+		new Date()
+	);
+	seller = await person('business');
+	moderator = await person('moderator');
+	({ accountId } = await connectAccount(seller, Q, new Date()));
+	await fake.completeOnboarding(accountId);
+	await deliver(fake.events.at(-1)!);
+});
+
+/** A euro exchange the buyer has confirmed: it now waits for the money. */
+async function confirmed(buyer: string, amountCents: number): Promise<string> {
+	const id = ok(
+		await exchanges.propose({
+			actorId: buyer,
+			quarterId: Q,
+			memberId: seller,
+			side: 'receiver',
+			title: 'Torte für das Hoffest',
+			minutes: 60,
+			settlement: 'euros',
+			amountCents,
+			origin: ORIGIN
+		})
+	).id;
+	ok(await exchanges.move(seller, id, 'accept'));
+	ok(await exchanges.move(seller, id, 'markDone'));
+	const view = ok(await exchanges.move(buyer, id, 'confirm'));
+	expect(view).toMatchObject({ state: 'confirmed', turn: 'receiver', amountCents });
+	return id;
+}
+
+async function checkout(buyer: string, id: string) {
+	const before = fake.calls('POST', '/v1/checkout/sessions').length;
+	const started = await exchanges.startCardPayment(buyer, id, { origin: ORIGIN, locale: 'de' });
+	if (!started.ok) throw new Error(`no checkout: ${started.problem}`);
+	const call = fake.calls('POST', '/v1/checkout/sessions').slice(before).at(-1)!;
+	const sessionId = new URL(started.url).pathname.split('/').at(-1)!;
+	return { url: started.url, call, sessionId };
+}
+
+describe('exchanges in euros', () => {
+	it('proposing needs an amount; a proposal in euros keeps it', async () => {
+		const buyer = await person();
+		const missing = await exchanges.propose({
+			actorId: buyer,
+			quarterId: Q,
+			memberId: seller,
+			side: 'receiver',
+			title: 'Ohne Preis',
+			minutes: 60,
+			settlement: 'euros',
+			origin: ORIGIN
+		});
+		expect(missing).toMatchObject({ ok: false, problem: 'invalid_amount' });
+	});
+
+	it('cash: both sides confirm, in either order, and it is settled once, without a fee or hours', async () => {
+		const buyer = await person();
+		const id = await confirmed(buyer, 1500);
+		const first = ok(await exchanges.move(seller, id, 'cashPaid'));
+		expect(first).toMatchObject({ state: 'confirmed', cashPaidBy: ['provider'], turn: 'receiver' });
+		// A double click is the same confirmation.
+		expect(await exchanges.move(seller, id, 'cashPaid')).toMatchObject({
+			ok: true,
+			repeated: true
+		});
+		// Once someone says it was paid in cash, the card is not offered any more.
+		expect(
+			await exchanges.startCardPayment(buyer, id, { origin: ORIGIN, locale: 'de' })
+		).toMatchObject({ ok: false, problem: 'wrong_state' });
+		const settled = ok(await exchanges.move(buyer, id, 'cashPaid'));
+		expect(settled).toMatchObject({
+			state: 'settled',
+			payment: { method: 'cash', amountCents: 1500, feeCents: 0, reference: null }
+		});
+		expect(settled.timeline.filter((t) => t.move === 'cashPaid')).toHaveLength(2);
+		expect((await listLedgerEntries(Q)).filter((e) => e.key === id)).toEqual([]);
+	});
+
+	it('card: the checkout carries amount, fee and destination; the webhook, replayed and shuffled, settles once', async () => {
+		const buyer = await person();
+		const id = await confirmed(buyer, 4250);
+		const offer = (await exchanges.paymentOffer(id))!;
+		// 1.5 % of 42.50 € is 63.75 ct, rounded half up to 64 ct.
+		expect(offer).toMatchObject({
+			amountCents: 4250,
+			platformFeeCents: 64,
+			payoutCents: 4186,
+			card: 'available'
+		});
+		// Only the receiver pays.
+		expect(
+			await exchanges.startCardPayment(seller, id, { origin: ORIGIN, locale: 'de' })
+		).toMatchObject({ ok: false, problem: 'wrong_side' });
+
+		const { url, call, sessionId } = await checkout(buyer, id);
+		expect(call.idempotencyKey).toMatch(new RegExp(`^checkout:${id}:\\d+$`));
+		expect(call.params).toMatchObject({
+			mode: 'payment',
+			line_items: [{ quantity: '1', price_data: { currency: 'eur', unit_amount: '4250' } }],
+			payment_intent_data: {
+				application_fee_amount: '64',
+				transfer_data: { destination: accountId },
+				metadata: { exchangeId: id, quarterId: Q }
+			},
+			metadata: { exchangeId: id, quarterId: Q, platformFeeCents: '64' },
+			success_url: `${ORIGIN}/exchanges/${id}?paid=1`,
+			cancel_url: `${ORIGIN}/exchanges/${id}?paid=0`
+		});
+		// A double click opens the same session.
+		expect((await checkout(buyer, id)).url).toBe(url);
+
+		// Opening the checkout settles nothing: only the webhook does.
+		expect((await exchanges.get(buyer, id))!.state).toBe('confirmed');
+
+		const before = fake.events.length;
+		await fake.payCheckout(sessionId);
+		const events = fake.events.slice(before);
+		expect(events.map((e) => e.type)).toContain('checkout.session.completed');
+		const random = prng(5);
+		const deliveries = events.flatMap((e) => Array.from({ length: 5 }, () => e));
+		for (let i = deliveries.length - 1; i > 0; i--) {
+			const j = Math.floor(random() * (i + 1));
+			[deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
+		}
+		await Promise.all(deliveries.map((e) => deliver(e)));
+
+		const view = (await exchanges.get(buyer, id))!;
+		expect(view).toMatchObject({
+			state: 'settled',
+			payment: { method: 'card', amountCents: 4250, feeCents: 64 }
+		});
+		expect(view.payment!.reference).toMatch(/^pi_/);
+		expect(view.timeline.filter((t) => t.move === 'cardPaid')).toHaveLength(1);
+		expect(fake.calls('POST', '/v1/refunds').filter((c) => exchangeOf(c) === id)).toEqual([]);
+	});
+
+	it('a payment the exchange can no longer take is refunded in full, once', async () => {
+		const buyer = await person();
+		const id = await confirmed(buyer, 2000);
+		const { sessionId } = await checkout(buyer, id);
+		// Meanwhile the two settle in cash; then the card payment goes through after all.
+		ok(await exchanges.move(buyer, id, 'cashPaid'));
+		ok(await exchanges.move(seller, id, 'cashPaid'));
+		const before = fake.events.length;
+		await fake.payCheckout(sessionId);
+		const completed = fake.events
+			.slice(before)
+			.find((e) => e.type === 'checkout.session.completed')!;
+		for (let i = 0; i < 5; i++) await deliver(completed);
+
+		const refunds = fake.calls('POST', '/v1/refunds').filter((c) => exchangeOf(c) === id);
+		expect(refunds.length).toBeGreaterThanOrEqual(1);
+		for (const r of refunds) {
+			expect(r.params).toMatchObject({ amount: '2000', reverse_transfer: 'true' });
+			expect(r.idempotencyKey).toMatch(/^late-refund:pi_/);
+		}
+		const view = (await exchanges.get(buyer, id))!;
+		expect(view).toMatchObject({ state: 'settled', payment: { method: 'cash' }, refundedCents: 0 });
+		expect(view.timeline.filter((t) => t.move === 'refund')).toHaveLength(1);
+		expect(view.timeline.at(-1)).toMatchObject({ move: 'refund', amountCents: 2000, by: 'system' });
+	});
+
+	it('a stale checkout of a cancelled exchange is refunded, not lost', async () => {
+		const buyer = await person();
+		const id = ok(
+			await exchanges.propose({
+				actorId: buyer,
+				quarterId: Q,
+				memberId: seller,
+				side: 'receiver',
+				title: 'Abgesagt',
+				minutes: 30,
+				settlement: 'euros',
+				amountCents: 900,
+				origin: ORIGIN
+			})
+		).id;
+		ok(await exchanges.move(buyer, id, 'cancel'));
+		// A checkout opened from an old page (as the app would have opened it).
+		const session = await createCheckoutSession({
+			exchangeId: id,
+			quarterId: Q,
+			description: 'Abgesagt',
+			amountCents: 900,
+			platformFeeCents: 14,
+			destinationAccountId: accountId,
+			successUrl: `${ORIGIN}/ok`,
+			cancelUrl: `${ORIGIN}/no`,
+			locale: 'de',
+			idempotencyKey: `checkout:${id}:stale`
+		});
+		const before = fake.events.length;
+		await fake.payCheckout(session.id);
+		for (const e of fake.events.slice(before)) await deliver(e);
+		const view = (await exchanges.get(buyer, id))!;
+		expect(view.state).toBe('cancelled');
+		expect(view.timeline.at(-1)).toMatchObject({ move: 'refund', amountCents: 900 });
+		expect(fake.calls('POST', '/v1/refunds').filter((c) => exchangeOf(c) === id)).not.toEqual([]);
+	});
+
+	it('the quarter management refunds part of a card payment, audited, never more than was paid', async () => {
+		const buyer = await person();
+		const id = await confirmed(buyer, 3000);
+		const { sessionId } = await checkout(buyer, id);
+		const before = fake.events.length;
+		await fake.payCheckout(sessionId);
+		for (const e of fake.events.slice(before)) await deliver(e);
+
+		// Not the parties, and a reason is needed.
+		expect(await exchanges.moderatorRefund(buyer, id, 1000, 'Bitte')).toMatchObject({
+			ok: false,
+			problem: 'not_moderator'
+		});
+		expect(await exchanges.moderatorRefund(moderator, id, 1000, ' ')).toMatchObject({
+			ok: false,
+			problem: 'reason_required'
+		});
+		const refunded = ok(
+			await exchanges.moderatorRefund(moderator, id, 1000, 'Die Torte kam ohne Kerzen.')
+		);
+		expect(refunded).toMatchObject({ state: 'settled', refundedCents: 1000 });
+		const call = fake
+			.calls('POST', '/v1/refunds')
+			.filter((c) => exchangeOf(c) === id)
+			.at(-1)!;
+		expect(call.params).toMatchObject({
+			amount: '1000',
+			reverse_transfer: 'true',
+			refund_application_fee: 'true'
+		});
+		expect(call.idempotencyKey).toMatch(new RegExp(`^refund:${id}:\\d+$`));
+		const calls = fake.calls('POST', '/v1/refunds').length;
+		expect(await exchanges.moderatorRefund(moderator, id, 2001, 'Alles')).toMatchObject({
+			ok: false,
+			problem: 'invalid_amount'
+		});
+		expect(fake.calls('POST', '/v1/refunds').length).toBe(calls);
+		const audit = (await listAudit(Q, { offset: 0, limit: 100 })).entries.filter(
+			(a) => a.target.id === id
+		);
+		expect(audit).toMatchObject([{ action: 'exchange.refund', actorId: moderator }]);
+	});
+});
