@@ -18,6 +18,8 @@ const settings = (entries: Record<string, string | Blob | undefined>) =>
 			paidOfferHintThreshold: '3',
 			autoSettleAfterDays: '14',
 			startCreditHours: '2',
+			platformFeePercent: '0',
+			platformFeeCapEuros: '5',
 			...entries
 		}),
 		QUARTER_SETTINGS_FIELDS
@@ -105,7 +107,9 @@ describe('quarterSettingsSchema: checkboxes', () => {
 			listingExpiryDays: 60,
 			paidOfferHintThreshold: 3,
 			autoSettleAfterDays: 14,
-			startCreditHours: 120
+			startCreditHours: 120,
+			platformFeePercent: 0,
+			platformFeeCapEuros: 500
 		});
 	});
 
@@ -133,7 +137,9 @@ describe('quarterSettingsSchema: checkboxes', () => {
 			listingExpiryDays: '60',
 			paidOfferHintThreshold: '3',
 			autoSettleAfterDays: '14',
-			startCreditHours: '2'
+			startCreditHours: '2',
+			platformFeePercent: '0',
+			platformFeeCapEuros: '5'
 		});
 	});
 });
@@ -213,5 +219,65 @@ describe('quarterSettingsSchema: time bank', () => {
 		const result = settings({ ...limits, startCreditHours: hours });
 		if (typeof expected === 'number') expect(dataOf(result).startCreditHours).toBe(expected);
 		else expect(errorsOf(result)).toEqual({ startCreditHours: expected });
+	});
+});
+
+describe('quarterSettingsSchema: platform fee', () => {
+	const limits = { minBalanceHours: '-10', maxBalanceHours: '40' };
+
+	it.each<[string | Blob | undefined, number | string]>([
+		['0', 0],
+		['1,5', 150],
+		['1.5', 150],
+		['2,25', 225],
+		['0,01', 1],
+		['0,5', 50],
+		[' 3 ', 300],
+		['20', 2000],
+		['20,00', 2000],
+		['20,01', 'error_fee_rate_too_high'],
+		['21', 'error_fee_rate_too_high'],
+		['100', 'error_fee_rate_too_high'],
+		['1,234', 'error_fee_rate_invalid'],
+		['1000', 'error_fee_rate_invalid'],
+		['-1', 'error_fee_rate_invalid'],
+		['1,5 %', 'error_fee_rate_invalid'],
+		[',5', 'error_fee_rate_invalid'],
+		['1e1', 'error_fee_rate_invalid'],
+		['', 'error_fee_rate_invalid'],
+		['eins', 'error_fee_rate_invalid'],
+		['{"$gt": 0}', 'error_fee_rate_invalid'],
+		[new Blob(['1']), 'error_fee_rate_invalid'],
+		[undefined, 'error_fee_rate_invalid']
+	])('fee %j percent -> %j', (percent, expected) => {
+		const result = settings({ ...limits, platformFeePercent: percent });
+		if (typeof expected === 'number') expect(dataOf(result).platformFeePercent).toBe(expected);
+		else expect(errorsOf(result)).toEqual({ platformFeePercent: expected });
+	});
+
+	it.each<[string | Blob | undefined, number | string]>([
+		['5', 500],
+		['0', 0],
+		['2,50', 250],
+		['2.5', 250],
+		['0,01', 1],
+		[' 10 ', 1000],
+		['100', 10_000],
+		['100,00', 10_000],
+		['100,01', 'error_fee_cap_invalid'],
+		['101', 'error_fee_cap_invalid'],
+		['10000', 'error_fee_cap_invalid'],
+		['1,234', 'error_fee_cap_invalid'],
+		['-1', 'error_fee_cap_invalid'],
+		['5 €', 'error_fee_cap_invalid'],
+		['', 'error_fee_cap_invalid'],
+		['fünf', 'error_fee_cap_invalid'],
+		['{"$gt": 0}', 'error_fee_cap_invalid'],
+		[new Blob(['5']), 'error_fee_cap_invalid'],
+		[undefined, 'error_fee_cap_invalid']
+	])('fee cap %j euros -> %j', (euros, expected) => {
+		const result = settings({ ...limits, platformFeeCapEuros: euros });
+		if (typeof expected === 'number') expect(dataOf(result).platformFeeCapEuros).toBe(expected);
+		else expect(errorsOf(result)).toEqual({ platformFeeCapEuros: expected });
 	});
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
+import {
+	basisPointsFromPercent,
+	MAX_FEE_BASIS_POINTS,
+	MAX_FEE_CAP_CENTS
+} from '../domain/payments/fee';
+import { euroField } from './listing';
 
 /** The most a quarter may give each new member from its community account: 10 hours. */
 export const MAX_START_CREDIT_MINUTES = 10 * 60;
@@ -48,6 +54,21 @@ export const quarterSettingsSchema = z.object({
 		if (hours.ok && hours.minutes <= MAX_START_CREDIT_MINUTES) return hours.minutes;
 		ctx.addIssue({ code: 'custom', message: 'error_start_credit_invalid' });
 		return z.NEVER;
+	}),
+	// A percent with up to two decimals (1,5 or 2.25), kept exactly as integer basis points.
+	platformFeePercent: z.string({ error: 'error_fee_rate_invalid' }).transform((s, ctx) => {
+		const bp = basisPointsFromPercent(s);
+		if (bp !== null && bp <= MAX_FEE_BASIS_POINTS) return bp;
+		const message = bp === null ? 'error_fee_rate_invalid' : 'error_fee_rate_too_high';
+		ctx.addIssue({ code: 'custom', message });
+		return z.NEVER;
+	}),
+	// Euros as typed for a price (5 or 2,50), in cents; required here, unlike a listing's price.
+	platformFeeCapEuros: z.string({ error: 'error_fee_cap_invalid' }).transform((s, ctx) => {
+		const cents = euroField.safeParse(s);
+		if (cents.success && cents.data !== null && cents.data <= MAX_FEE_CAP_CENTS) return cents.data;
+		ctx.addIssue({ code: 'custom', message: 'error_fee_cap_invalid' });
+		return z.NEVER;
 	})
 });
 
@@ -59,5 +80,7 @@ export const QUARTER_SETTINGS_FIELDS = [
 	'listingExpiryDays',
 	'paidOfferHintThreshold',
 	'autoSettleAfterDays',
-	'startCreditHours'
+	'startCreditHours',
+	'platformFeePercent',
+	'platformFeeCapEuros'
 ] as const;

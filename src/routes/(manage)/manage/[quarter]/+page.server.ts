@@ -4,6 +4,7 @@ import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { memberActionSchema } from '$lib/schemas/moderation';
 import { setSuspended } from '$lib/server/services/moderation';
+import { checkFeeSettings } from '$lib/domain/payments/fee';
 import { checkTimeBankLimits } from '$lib/domain/quarters/settings';
 import { parseForm } from '$lib/schemas/form';
 import { QUARTER_SETTINGS_FIELDS, quarterSettingsSchema } from '$lib/schemas/quarter';
@@ -68,13 +69,22 @@ export const actions: Actions = {
 			minBalanceMinutes: parsed.data.minBalanceHours,
 			maxBalanceMinutes: parsed.data.maxBalanceHours
 		};
+		const fee = {
+			platformFeeBasisPoints: parsed.data.platformFeePercent,
+			platformFeeCapCents: parsed.data.platformFeeCapEuros
+		};
+		const values = () =>
+			Object.fromEntries(QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
 		const problem = checkTimeBankLimits(timeBank);
 		if (problem) {
 			const field = problem === 'max_negative' ? 'maxBalanceHours' : 'minBalanceHours';
-			const values = Object.fromEntries(
-				QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')])
-			);
-			return fail(400, { errors: { [field]: `error_limits_${problem}` }, values });
+			return fail(400, { errors: { [field]: `error_limits_${problem}` }, values: values() });
+		}
+		// The schema keeps to these bounds already; the domain rule has the last word before saving.
+		const feeProblem = checkFeeSettings(fee);
+		if (feeProblem) {
+			const field = feeProblem === 'cap_invalid' ? 'platformFeeCapEuros' : 'platformFeePercent';
+			return fail(400, { errors: { [field]: `error_fee_${feeProblem}` }, values: values() });
 		}
 		await updateQuarterSettings(quarter.id, {
 			...quarter.settings,
@@ -84,7 +94,8 @@ export const actions: Actions = {
 			listingExpiryDays: parsed.data.listingExpiryDays,
 			paidOfferHintThreshold: parsed.data.paidOfferHintThreshold,
 			autoSettleAfterDays: parsed.data.autoSettleAfterDays,
-			startCreditMinutes: parsed.data.startCreditHours
+			startCreditMinutes: parsed.data.startCreditHours,
+			...fee
 		});
 		return { saved: true };
 	}
