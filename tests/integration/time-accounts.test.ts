@@ -422,6 +422,100 @@ describe('grants', () => {
 	});
 });
 
+describe('reversals', () => {
+	it('undo a transfer once, however many ask at once; partly if asked; never a reversal', async () => {
+		const moderator = await person('Rita Rückbuchung', [[Q, 'moderator']]);
+		const rolf = await person('Rolf Rückgabe', [[Q, 'resident']]);
+		const now = new Date();
+		const granted = await timeAccounts.grant({
+			quarter,
+			moderatorId: moderator.id,
+			memberId: rolf.id,
+			minutes: 180,
+			purpose: 'Versehentlich doppelt',
+			override: null,
+			nonce: 'rev-aaaaaaaaaaaaaaaa',
+			now
+		});
+		if (!granted.ok) throw new Error('grant refused');
+		const seq = granted.entry.seq;
+		// Five clicks at once: one reversal entry (its key is unique per original).
+		const results = await Promise.all(
+			Array.from({ length: 5 }, () =>
+				timeAccounts.reverse({
+					quarter,
+					moderatorId: moderator.id,
+					seq,
+					minutes: 120,
+					reason: 'Doppelt gebucht',
+					now
+				})
+			)
+		);
+		expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+		expect(results.every((r) => r.ok)).toBe(true);
+		const reversals = (await listLedgerEntries(Q)).filter((e) => e.reverses === seq);
+		expect(reversals).toHaveLength(1);
+		expect(reversals[0]).toMatchObject({
+			kind: 'reversal',
+			from: memberAccount(rolf.id),
+			to: COMMUNITY,
+			minutes: 120,
+			key: `reversal:${seq}`,
+			memo: 'Doppelt gebucht',
+			override: { by: moderator.id, reason: 'Doppelt gebucht' }
+		});
+		// A second reversal of the same entry, even of the rest, is the one booked first.
+		const rest = await timeAccounts.reverse({
+			quarter,
+			moderatorId: moderator.id,
+			seq,
+			minutes: 60,
+			reason: 'Der Rest',
+			now
+		});
+		expect(rest).toMatchObject({ ok: true, duplicate: true });
+		expect(
+			await timeAccounts.reverse({
+				quarter,
+				moderatorId: moderator.id,
+				seq: reversals[0]!.seq,
+				minutes: null,
+				reason: 'Storno vom Storno',
+				now
+			})
+		).toEqual({ ok: false, problem: 'is_reversal' });
+		expect(
+			await timeAccounts.reverse({
+				quarter,
+				moderatorId: moderator.id,
+				seq,
+				minutes: 181,
+				reason: 'Zu viel',
+				now
+			})
+		).toMatchObject({ ok: false });
+		expect(
+			await timeAccounts.reverse({
+				quarter,
+				moderatorId: moderator.id,
+				seq: 9_999_999,
+				minutes: null,
+				reason: 'Gibt es nicht',
+				now
+			})
+		).toEqual({ ok: false, problem: 'not_found' });
+		const audit = (await listAudit(Q, { offset: 0, limit: 500 })).entries.filter(
+			(e) => e.action === 'account.reversal' && e.target.id === String(seq)
+		);
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({
+			actorId: moderator.id,
+			details: { minutes: 120, reverses: seq }
+		});
+	});
+});
+
 describe('who reads which statement', () => {
 	it('a member cannot read another member’s statement or the quarter’s CSV; a moderator can', async () => {
 		const moderator = await person('Rita Rechte', [[Q, 'moderator']]);

@@ -5,6 +5,8 @@ import {
 	GRANT_FIELDS,
 	grantSchema,
 	parseAccountFields,
+	REVERSAL_FIELDS,
+	reversalSchema,
 	readPeriod
 } from './time-account';
 
@@ -154,5 +156,85 @@ describe('readPeriod', () => {
 		['from=2026-11-01&to=2026-11-01', { errors: {}, period: expect.any(Object) }]
 	])('%s', (query, expected) => {
 		expect(readPeriod(new URLSearchParams(query))).toMatchObject(expected);
+	});
+});
+
+describe('reversalSchema', () => {
+	const form = (fields: Record<string, string>) => {
+		const data = new FormData();
+		for (const [k, v] of Object.entries(fields)) data.set(k, v);
+		return parseAccountFields(reversalSchema, data, REVERSAL_FIELDS);
+	};
+	it.each<[Record<string, string>, Record<string, unknown> | Record<string, string>, boolean]>([
+		[
+			{ reverseSeq: '42', reverseHours: '', reverseReason: 'Doppelt' },
+			{ reverseSeq: 42, reverseHours: null, reverseReason: 'Doppelt' },
+			true
+		],
+		[
+			{ reverseSeq: ' 7 ', reverseHours: '1,5', reverseReason: '  zu  viel ' },
+			{ reverseSeq: 7, reverseHours: 90, reverseReason: 'zu viel' },
+			true
+		],
+		[
+			{ reverseSeq: '7', reverseReason: 'ohne Stunden' },
+			{ reverseSeq: 7, reverseHours: null },
+			true
+		],
+		[
+			{ reverseSeq: '0', reverseHours: '', reverseReason: 'x' },
+			{ reverseSeq: 'account_error_reversal_seq' },
+			false
+		],
+		[
+			{ reverseSeq: '-3', reverseHours: '', reverseReason: 'x' },
+			{ reverseSeq: 'account_error_reversal_seq' },
+			false
+		],
+		[
+			{ reverseSeq: '4.5', reverseHours: '', reverseReason: 'x' },
+			{ reverseSeq: 'account_error_reversal_seq' },
+			false
+		],
+		[
+			{ reverseSeq: '{"$gt":0}', reverseHours: '', reverseReason: 'x' },
+			{ reverseSeq: 'account_error_reversal_seq' },
+			false
+		],
+		[
+			{ reverseSeq: '12345678901', reverseHours: '', reverseReason: 'x' },
+			{ reverseSeq: 'account_error_reversal_seq' },
+			false
+		],
+		[
+			{ reverseSeq: '7', reverseHours: '0', reverseReason: 'x' },
+			{ reverseHours: 'account_error_hours_zero' },
+			false
+		],
+		[
+			{ reverseSeq: '7', reverseHours: 'eine', reverseReason: 'x' },
+			{ reverseHours: expect.stringMatching(/^account_error_hours_/) },
+			false
+		],
+		[
+			{ reverseSeq: '7', reverseHours: '', reverseReason: '   ' },
+			{ reverseReason: 'account_error_reversal_reason' },
+			false
+		],
+		[
+			{ reverseSeq: '7', reverseHours: '' },
+			{ reverseReason: 'account_error_reversal_reason' },
+			false
+		],
+		[
+			{ reverseSeq: '7', reverseHours: '', reverseReason: 'x'.repeat(201) },
+			{ reverseReason: 'account_error_memo_too_long' },
+			false
+		]
+	])('%j', (fields, expected, ok) => {
+		const parsed = form(fields);
+		expect(parsed.ok).toBe(ok);
+		if (parsed.ok) expect(parsed.data).toMatchObject(expected);
+		else expect(parsed.errors).toMatchObject(expected);
 	});
 });

@@ -73,6 +73,36 @@ export const DONATION_FIELDS = ['hours', 'memo', 'nonce'] as const;
 
 export const donationSchema = z.object({ hours, memo, nonce });
 
+export const REVERSAL_FIELDS = ['reverseSeq', 'reverseHours', 'reverseReason'] as const;
+
+/** A moderator undoes (part of) a transfer by its number; blank hours undo all of it. */
+export const reversalSchema = z.object({
+	reverseSeq: z
+		.string({ error: 'account_error_reversal_seq' })
+		.trim()
+		.regex(/^[1-9]\d{0,9}$/, 'account_error_reversal_seq')
+		.transform(Number),
+	reverseHours: z
+		.string()
+		.optional()
+		.transform((text, ctx): number | null => {
+			if ((text ?? '').trim() === '') return null;
+			const parsed = hours.safeParse(text);
+			if (parsed.success) return parsed.data;
+			ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message });
+			return z.NEVER;
+		}),
+	reverseReason: z
+		.string({ error: 'account_error_reversal_reason' })
+		.transform((s) => s.replace(/\s+/g, ' ').trim())
+		.pipe(
+			z
+				.string()
+				.min(1, 'account_error_reversal_reason')
+				.max(MEMO_MAX, 'account_error_memo_too_long')
+		)
+});
+
 export const GRANT_FIELDS = ['member', 'hours', 'purpose', 'override', 'overrideReason', 'nonce'];
 
 export const grantSchema = z

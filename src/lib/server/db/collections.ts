@@ -122,7 +122,7 @@ export interface AuditDoc {
 	actorId: string;
 	action: string;
 	target: {
-		type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter' | 'exchange';
+		type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter' | 'exchange' | 'ledger';
 		id: string;
 	};
 	reason: string;

@@ -19,9 +19,11 @@ import {
 	COMMUNITY,
 	limitsOf,
 	memberAccount,
+	reversalOf,
 	statementOf,
 	type AccountId,
 	type LedgerEntry,
+	type ReversalProblem,
 	type StatementRow,
 	type TransferKind
 } from '../../domain/ledger/ledger';
@@ -310,6 +312,57 @@ export class TimeAccounts {
 			{ by: input.moderatorId, now: input.now, limits: ledgerLimits(input.quarter) }
 		);
 		if (booked.ok) await auditGrant(input.quarter.id, booked.entry);
+		return booked;
+	}
+
+	/**
+	 * A moderator corrects a mistake: a reversal entry that moves (part of) an earlier transfer
+	 * back. Its key is fixed per original (`reversal:<seq>`), so the unique index allows one
+	 * reversal per entry, however often or from however many servers it is asked for. It may take
+	 * a balance past its limit, as a correction must; the override carries the reason and the act
+	 * is audited.
+	 */
+	async reverse(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		seq: number;
+		minutes: number | null;
+		reason: string;
+		now: Date;
+	}): Promise<
+		| { ok: true; entry: LedgerEntry; duplicate: boolean }
+		| { ok: false; problem: 'not_found' | ReversalProblem | 'contention' }
+	> {
+		const entries = await this.book.entries(input.quarter.id);
+		const original = entries.find((e) => e.seq === input.seq);
+		if (!original) return { ok: false, problem: 'not_found' };
+		const draft = reversalOf(original, {
+			...(input.minutes !== null ? { minutes: input.minutes } : {}),
+			reason: input.reason,
+			override: { by: input.moderatorId, reason: input.reason }
+		});
+		if (!draft.ok) return { ok: false, problem: draft.problem };
+		const booked = await this.book.transfer(input.quarter.id, draft.draft, {
+			by: input.moderatorId,
+			now: input.now,
+			limits: ledgerLimits(input.quarter)
+		});
+		// With an override only `contention` can refuse it.
+		if (!booked.ok) return { ok: false, problem: 'contention' };
+		await appendAudit({
+			id: `ledger-reversal:${input.quarter.id}:${booked.entry.seq}`,
+			quarterId: input.quarter.id,
+			at: booked.entry.at,
+			actorId: booked.entry.by,
+			action: 'account.reversal',
+			target: { type: 'ledger', id: String(original.seq) },
+			reason: booked.entry.memo,
+			details: {
+				minutes: booked.entry.minutes,
+				ledgerSeq: booked.entry.seq,
+				reverses: original.seq
+			}
+		});
 		return booked;
 	}
 }

@@ -1,6 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { GRANT_FIELDS, grantSchema, parseAccountFields } from '$lib/schemas/time-account';
+import {
+	GRANT_FIELDS,
+	grantSchema,
+	parseAccountFields,
+	REVERSAL_FIELDS,
+	reversalSchema
+} from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { ledgerLimits } from '$lib/server/services/exchanges';
@@ -68,5 +74,39 @@ export const actions: Actions = {
 			return fail(409, { errors: { form: problem.key }, inputs: problem.inputs, values });
 		}
 		redirect(303, localizeHref(`/manage/${quarter.id}/accounts?done=grant&member=${grant.member}`));
+	},
+	reverse: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const parsed = parseAccountFields(reversalSchema, form, REVERSAL_FIELDS);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const values = Object.fromEntries(
+			REVERSAL_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
+		);
+		const result = await timeAccounts.reverse({
+			quarter,
+			moderatorId: user.id,
+			seq: parsed.data.reverseSeq,
+			minutes: parsed.data.reverseHours,
+			reason: parsed.data.reverseReason,
+			now: new Date()
+		});
+		if (!result.ok) {
+			const field =
+				result.problem === 'invalid_minutes'
+					? 'reverseHours'
+					: result.problem === 'reason_required'
+						? 'reverseReason'
+						: 'reverseSeq';
+			const status = result.problem === 'contention' ? 409 : 400;
+			return fail(status, {
+				errors: { [field]: `account_error_reversal_${result.problem}` },
+				values
+			});
+		}
+		if (result.duplicate) {
+			return fail(409, { errors: { reverseSeq: 'account_error_reversal_exists' }, values });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/accounts?done=reversal`));
 	}
 };
