@@ -225,5 +225,26 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 	).toBeVisible();
 	await expect(page.getByText(`Aktueller Stand: ${hours(before + 90)}`)).toBeVisible();
 	await expectAccessible(page);
+
+	// The grant was half an hour too much: a Stornobuchung corrects it, once only.
+	const grantNumber = mine[0]![0]!;
+	await page.goto('/manage/nordstadt/accounts');
+	const reverse = page.getByRole('form', { name: 'Buchung stornieren' });
+	await reverse.getByLabel('Nummer der Buchung').fill(grantNumber);
+	await reverse.getByLabel('Stunden (leer = ganze Buchung)').fill('0,5');
+	await reverse.getByLabel('Begründung').fill('Eine halbe Stunde zu viel gewährt');
+	await reverse.getByRole('button', { name: 'Stornobuchung buchen' }).click();
+	await expect(page.getByText('Die Stornobuchung ist gebucht.')).toBeVisible();
+	await expect(
+		accounts
+			.getByRole('row', { name: /Ingrid H\./ })
+			.getByRole('cell', { name: hours(before + 60) })
+	).toBeVisible();
+	await expectAccessible(page);
+	await reverse.getByLabel('Nummer der Buchung').fill(grantNumber);
+	await reverse.getByLabel('Begründung').fill('Noch einmal');
+	await reverse.getByRole('button', { name: 'Stornobuchung buchen' }).click();
+	await expect(page.getByText('Diese Buchung wurde schon storniert.')).toBeVisible();
+	await expectAccessible(page);
 	await ingrid.context().close();
 });
