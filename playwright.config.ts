@@ -19,8 +19,10 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	workers: 2,
-	// Two browsers, the app and its database share two cores: a minute was too tight when busy.
-	timeout: 90_000,
+	// Two browsers, the app, its database and axe share two cores: the longest flows (two people,
+	// a dozen pages checked with axe) took over two minutes on a busy CI machine. Each step still
+	// fails after 10 s (expect) and a page after 30 s (navigation), so a real hang shows at once.
+	timeout: 180_000,
 	expect: { timeout: 10_000 },
 	// Playwright empties outputDir at start; the JSON report sits beside it for scripts/test.js.
 	outputDir: `test-results/e2e-artifacts${suffix}`,
@@ -29,6 +31,7 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		locale: 'de-DE',
 		trace: 'retain-on-failure',
+		navigationTimeout: 30_000,
 		screenshot: 'only-on-failure'
 	},
 	projects: [

@@ -28,7 +28,6 @@ test('a neighbour buys a workshop’s offer, pays by card, and the webhook settl
 	browser,
 	clientIp
 }) => {
-	test.setTimeout(180_000);
 	// The workshop connects its Stripe account (the fake finishes the onboarding at once).
 	const workshop = await personPage(browser, otherIp(clientIp, 1));
 	await loggedIn(workshop, WORKSHOP);
@@ -103,7 +102,6 @@ test('a listing that takes hours or euros is settled in hours when the two choos
 	browser,
 	clientIp
 }) => {
-	test.setTimeout(150_000);
 	const title = `Balkon ${Date.now().toString(36)}`;
 	await loggedIn(page, NEIGHBOUR);
 	await openOffer(page, 'Balkon bepflanzen', 'Balkon bepflanzen lassen – wir kommen vorbei');

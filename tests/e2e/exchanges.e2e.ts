@@ -27,8 +27,6 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	browser,
 	clientIp
 }) => {
-	// Two people, a dozen pages checked with axe: more than the default minute.
-	test.setTimeout(120_000);
 	const title = `Hecke schneiden ${Date.now().toString(36)}`;
 	// Monika finds Karl-Heinz's garden offer and proposes an exchange from it.
 	await loggedIn(page, RECEIVER);

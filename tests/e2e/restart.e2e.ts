@@ -62,7 +62,6 @@ async function seed(): Promise<void> {
 test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 test('a restart of the app keeps what people saved', async ({ page }) => {
-	test.setTimeout(120_000);
 	const stateFile = path.join(dataDir, 'embedded-ferretdb.json');
 
 	let app = await startApp();

@@ -56,8 +56,6 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 	browser,
 	clientIp
 }) => {
-	// Two people, seven pages checked with axe, two downloads: more than the default minute.
-	test.setTimeout(120_000);
 	const purpose = `Winterhilfe ${Date.now().toString(36)}`;
 
 	// The quarter management opens the time accounts from the cockpit.

@@ -42,7 +42,9 @@ export const moderatorSchema = z.object({
 /** A moderator's refund of a card payment: the amount (read with `euroField`) and why. */
 export const refundSchema = z.object({
 	amount: z.string().max(20),
-	reason: z.string().max(1000)
+	reason: z.string().max(1000),
+	/** The form's random key: the same submission twice is one refund. */
+	nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)
 });
 
 /** Only a bound on the size: the service counts characters as people do (domain/exchanges/thanks). */

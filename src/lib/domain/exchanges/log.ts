@@ -91,6 +91,8 @@ export interface LogEvent {
 	reference?: string;
 	/** `refund` of a payment that came when the exchange could not take it any more. */
 	late?: boolean;
+	/** `refund` asked for by a person: the form's submission key. */
+	key?: string;
 	/** `settlementRefused`: the ledger's problem code. */
 	problem?: string;
 }
@@ -135,6 +137,7 @@ export type MoveRequest =
 			reference: string;
 			reason?: string;
 			late?: boolean;
+			key?: string;
 	  };
 
 export type PartyMoveRequest = Extract<MoveRequest, { move: PartyMove }>;
@@ -192,6 +195,7 @@ export function logEventOf(
 		...(event.amountCents !== undefined ? { amountCents: event.amountCents } : {}),
 		...(event.feeCents !== undefined ? { feeCents: event.feeCents } : {}),
 		...(event.reference !== undefined ? { reference: event.reference } : {}),
+		...(event.key !== undefined ? { key: event.key } : {}),
 		...(extra.afterDays !== undefined ? { afterDays: extra.afterDays } : {}),
 		...(extra.ledgerSeq !== undefined ? { ledgerSeq: extra.ledgerSeq } : {}),
 		...(extra.late ? { late: true } : {})
@@ -282,7 +286,8 @@ function requestOf(event: LogEvent): MoveRequest | null {
 				amountCents: event.amountCents ?? -1,
 				reference: event.reference ?? '',
 				...(event.reason !== undefined ? { reason: event.reason } : {}),
-				...(event.late ? { late: true } : {})
+				...(event.late ? { late: true } : {}),
+				...(event.key !== undefined ? { key: event.key } : {})
 			};
 		default:
 			return null;

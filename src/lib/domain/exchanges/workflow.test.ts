@@ -979,8 +979,9 @@ describe('exchanges settled in euros', () => {
 		expect(errorOf(settle(e, LATER))).toBe('wrong_settlement');
 		expect(autoSettleDueAt(inState('done', 'receiver', euros), 30)).toBeNull();
 		expect(errorOf(autoSettle(inState('done', 'receiver', euros), LATER, 0))).toBe('not_due');
-		expect(allowedMoves(e, receiver)).toEqual(['cashPaid']);
-		expect(allowedMoves(e, provider)).toEqual(['cashPaid']);
+		// Either side may also dispute: the money may never come, or the two disagree about it.
+		expect(allowedMoves(e, receiver)).toEqual(['dispute', 'cashPaid']);
+		expect(allowedMoves(e, provider)).toEqual(['dispute', 'cashPaid']);
 		expect(allowedMoves(e, moderator)).toEqual([]);
 	});
 
@@ -990,7 +991,9 @@ describe('exchanges settled in euros', () => {
 	])('cash: %s says paid, then %s -> settled, no fee', (first, second) => {
 		const once = unwrap(cashPaid(confirmedEuros(), actorOf(first), at(40)));
 		expect(once).toMatchObject({ state: 'confirmed', cashPaidBy: [first], turn: second });
-		expect(allowedMoves(once, actorOf(first))).toEqual([]);
+		expect(allowedMoves(once, actorOf(first))).toEqual(['dispute']);
+		// Once someone said cash, a card payment would be paid twice: it is refused (and refunded).
+		expect(errorOf(cardPaid(once, at(41), paid))).toBe('wrong_state');
 		expect(errorOf(cashPaid(once, actorOf(first), at(41)))).toBe('already_done');
 		const twice = unwrap(cashPaid(once, actorOf(second), at(42)));
 		expect(twice).toMatchObject({
@@ -1059,6 +1062,18 @@ describe('exchanges settled in euros', () => {
 		expect(allowedMoves(hours, receiver)).toEqual([]);
 	});
 
+	it('a euro dispute is mediated by cancelling, never settled by the management', () => {
+		const disputed = unwrap(dispute(confirmedEuros(), provider, at(40), 'Nie bezahlt'));
+		expect(disputed).toMatchObject({ state: 'disputed', turn: 'moderator' });
+		expect(errorOf(moderatorSettle(disputed, moderator, at(41), 60, 'Einigung'))).toBe(
+			'wrong_settlement'
+		);
+		expect(allowedMoves(disputed, moderator)).toEqual(['moderatorCancel']);
+		expect(unwrap(moderatorCancel(disputed, moderator, at(41), 'Neu vereinbaren')).state).toBe(
+			'cancelled'
+		);
+	});
+
 	it('refunds a card payment in parts, never more than was paid', () => {
 		const settled = unwrap(cardPaid(confirmedEuros(), at(40), paid));
 		const part = unwrap(
@@ -1096,12 +1111,13 @@ describe('exchanges settled in euros', () => {
 		);
 		expect(
 			errorOf(
-				refund(proposed('receiver', euros), 'system', at(42), {
-					amountCents: 100,
-					reference: 'r',
-					late: true
-				})
+				refund(proposed('receiver', euros), 'mod', at(42), { amountCents: 100, reference: 'r' })
 			)
 		).toBe('wrong_state');
+		// A late payment is given back whatever state the exchange is in.
+		const stale = unwrap(
+			refund(confirmedEuros(), 'system', at(42), { amountCents: 100, reference: 'r', late: true })
+		);
+		expect(stale).toMatchObject({ state: 'confirmed', refundedCents: 0 });
 	});
 });

@@ -140,6 +140,8 @@ export interface TimelineEvent {
 	/** `cardPaid`: the platform fee; `cardPaid` and `refund`: Stripe's reference. */
 	readonly feeCents?: number;
 	readonly reference?: string;
+	/** `refund` asked for by a person: the form's submission key, so a resubmit is recognised. */
+	readonly key?: string;
 }
 
 /** Whose move the exchange waits for; `null` once it is final. */
@@ -279,7 +281,7 @@ export function turnFor(
  */
 export function whoMayAct(exchange: Exchange): readonly { move: Move; who: Who }[] {
 	return (Object.keys(RULES) as (keyof typeof RULES)[])
-		.filter((move) => RULES[move].from.includes(exchange.state))
+		.filter((move) => fromStates(exchange, move).includes(exchange.state))
 		.filter((move) => belongsTo(move, exchange.settlement))
 		.map((move) => {
 			const who = RULES[move].who;
@@ -295,7 +297,9 @@ export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonM
 }
 
 const EURO_ONLY: readonly Move[] = ['cardPaid', 'cashPaid', 'refund'];
-const NOT_EUROS: readonly Move[] = ['settle', 'autoSettle'];
+// A moderator cannot settle a euro exchange: money changes hands only by card or in cash. A euro
+// dispute ends by cancelling (nothing was paid before `confirmed`) or by the two paying.
+const NOT_EUROS: readonly Move[] = ['settle', 'autoSettle', 'moderatorSettle'];
 
 /** Whether a move is part of this way of settling at all. */
 function belongsTo(move: Move, settlement: SettlementKind): boolean {
@@ -304,6 +308,7 @@ function belongsTo(move: Move, settlement: SettlementKind): boolean {
 
 /** Moves that belong to one way of settling only. */
 function fitsSettlement(exchange: Exchange, move: Move, actor: Actor): boolean {
+	if (!belongsTo(move, exchange.settlement)) return false;
 	if (move === 'cashPaid') {
 		const side = sideOf(exchange, actor.id);
 		return paysEuros(exchange.settlement) && side !== null && !exchange.cashPaidBy.includes(side);
@@ -324,7 +329,18 @@ function refusal(exchange: Exchange, actor: Actor, move: PersonMove): ExchangeEr
 		const needed = rule.who === 'responder' ? otherSide(exchange.proposedBy) : rule.who;
 		if (needed !== 'either' && needed !== side) return 'wrong_side';
 	}
-	return rule.from.includes(exchange.state) ? null : 'wrong_state';
+	return fromStates(exchange, move).includes(exchange.state) ? null : 'wrong_state';
+}
+
+/**
+ * The states a move leads out of for this exchange. A confirmed euro exchange waits for money
+ * that may never come (or one side says it was paid and the other disagrees): either side may
+ * then dispute it, and the quarter management mediates.
+ */
+function fromStates(exchange: Exchange, move: Exclude<Move, 'propose'>): readonly ExchangeState[] {
+	const from = RULES[move].from;
+	if (move === 'dispute' && paysEuros(exchange.settlement)) return [...from, 'confirmed'];
+	return from;
 }
 
 function fail(error: ExchangeError): { ok: false; error: ExchangeError } {
@@ -369,6 +385,7 @@ function advance<E extends Exchange>(
 		amountCents?: number;
 		feeCents?: number;
 		reference?: string;
+		key?: string;
 	},
 	changes: Changes = {}
 ): MoveResult<E> {
@@ -382,7 +399,8 @@ function advance<E extends Exchange>(
 		...(step.reason !== undefined ? { reason: step.reason } : {}),
 		...(step.amountCents !== undefined ? { amountCents: step.amountCents } : {}),
 		...(step.feeCents !== undefined ? { feeCents: step.feeCents } : {}),
-		...(step.reference !== undefined ? { reference: step.reference } : {})
+		...(step.reference !== undefined ? { reference: step.reference } : {}),
+		...(step.key !== undefined ? { key: step.key } : {})
 	};
 	const cashPaidBy = changes.cashPaidBy ?? exchange.cashPaidBy;
 	const next: E = {
@@ -613,6 +631,7 @@ export function moderatorSettle<E extends Exchange>(
 ): MoveResult<E> {
 	const refused = refusal(exchange, actor, 'moderatorSettle');
 	if (refused) return fail(refused);
+	if (paysEuros(exchange.settlement)) return fail('wrong_settlement');
 	if (!isExchangeMinutes(minutes)) return fail('invalid_minutes');
 	const text = reasonText(reason);
 	if (!text) return fail('reason_required');
@@ -654,6 +673,8 @@ export function cardPaid<E extends Exchange>(
 ): MoveResult<E> {
 	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
 	if (!RULES.cardPaid.from.includes(exchange.state)) return fail('wrong_state');
+	// Someone said it was paid in cash: a card payment now would be paid twice.
+	if (exchange.cashPaidBy.length > 0) return fail('wrong_state');
 	// The checkout charged what the exchange says, or it is not this exchange's payment.
 	if (payment.amountCents !== exchange.amountCents) return fail('invalid_amount');
 	if (!Number.isSafeInteger(payment.feeCents) || payment.feeCents < 0) {
@@ -722,10 +743,12 @@ export function refund<E extends Exchange>(
 	exchange: E,
 	by: string,
 	now: Date,
-	request: { amountCents: number; reference: string; reason?: string; late?: boolean }
+	request: { amountCents: number; reference: string; reason?: string; late?: boolean; key?: string }
 ): MoveResult<E> {
 	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
-	if (!RULES.refund.from.includes(exchange.state)) return fail('wrong_state');
+	// A payment that came when it could not be taken is given back whatever the state; a
+	// refund of the exchange's own card payment follows the rule.
+	if (!request.late && !RULES.refund.from.includes(exchange.state)) return fail('wrong_state');
 	if (!isAmountCents(request.amountCents)) return fail('invalid_amount');
 	if (!request.late) {
 		const paid = exchange.payment?.method === 'card' ? exchange.payment.amountCents : 0;
@@ -741,7 +764,8 @@ export function refund<E extends Exchange>(
 			now,
 			amountCents: request.amountCents,
 			reference: request.reference,
-			...(reason !== undefined ? { reason } : {})
+			...(reason !== undefined ? { reason } : {}),
+			...(request.key !== undefined ? { key: request.key } : {})
 		},
 		// A late payment was never part of the exchange: refunding it changes nothing owed.
 		request.late ? {} : { refundedCents: exchange.refundedCents + request.amountCents }

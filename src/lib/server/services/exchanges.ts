@@ -1113,6 +1113,12 @@ export class ExchangeService {
 				return 'settled';
 			}
 			if (written.problem === 'not_found') return 'not_found';
+			// Only a definite "cannot take it" gives the money back; a busy log (contention) throws,
+			// so the webhook event stays pending and is retried.
+			const cannot: ExchangeProblem[] = ['wrong_state', 'invalid_amount', 'wrong_settlement'];
+			if (!cannot.includes(written.problem)) {
+				throw new Error(`exchange ${exchangeId}: payment not recorded yet (${written.problem})`);
+			}
 			// The exchange cannot take this payment: give it back.
 			const loaded = (await this.load(exchangeId))!;
 			const refund = await createRefund({
@@ -1122,11 +1128,17 @@ export class ExchangeService {
 				quarterId: loaded.quarterId,
 				idempotencyKey: `late-refund:${payment.paymentIntentId}`
 			});
-			await this.recordRefund(exchangeId, SYSTEM, now, {
+			const recorded = await this.recordRefund(exchangeId, SYSTEM, now, {
 				amountCents: refund.amountCents,
 				reference: refund.id,
 				late: true
 			});
+			// Stripe has refunded; the timeline must say so, or the event is retried until it does.
+			if (!recorded.ok) {
+				throw new Error(
+					`exchange ${exchangeId}: refund ${refund.id} not recorded (${recorded.problem})`
+				);
+			}
 			return 'refunded';
 		});
 	}
@@ -1136,7 +1148,13 @@ export class ExchangeService {
 		exchangeId: string,
 		by: string,
 		now: Date,
-		request: { amountCents: number; reference: string; reason?: string; late?: boolean }
+		request: {
+			amountCents: number;
+			reference: string;
+			reason?: string;
+			late?: boolean;
+			key?: string;
+		}
 	): Promise<Written> {
 		const written = await this.write(exchangeId, (l) => {
 			const done = l.record.exchange.timeline.some(
@@ -1167,6 +1185,8 @@ export class ExchangeService {
 		exchangeId: string,
 		amountCents: number,
 		reason: string,
+		/** From the form: the same submission twice is one refund at Stripe. */
+		nonce: string,
 		now = new Date()
 	): Promise<ExchangeResult> {
 		const checked = await this.moderatorOf(moderatorId, exchangeId);
@@ -1176,6 +1196,10 @@ export class ExchangeService {
 			const loaded = (await this.load(exchangeId))!;
 			const e = loaded.record.exchange;
 			if (sideOf(e, moderatorId)) return { ok: false, problem: 'own_exchange' };
+			// The same form sent twice (a double click, a retry): the refund made the first time.
+			if (e.timeline.some((t) => t.move === 'refund' && t.key === nonce)) {
+				return { ok: true, exchange: await this.view(loaded, moderatorId, true), repeated: true };
+			}
 			// Check before asking Stripe: the same rule the stored event must pass.
 			const tried = runMove(
 				e,
@@ -1189,12 +1213,13 @@ export class ExchangeService {
 				amountCents,
 				exchangeId,
 				quarterId: loaded.quarterId,
-				idempotencyKey: `refund:${exchangeId}:${loaded.record.version}`
+				idempotencyKey: `refund:${exchangeId}:${nonce}`
 			});
 			const written = await this.recordRefund(exchangeId, moderatorId, now, {
 				amountCents: refund.amountCents,
 				reference: refund.id,
-				reason: reason.trim()
+				reason: reason.trim(),
+				key: nonce
 			});
 			if (!written.ok) return written;
 			if (written.event) {
@@ -1387,7 +1412,11 @@ export class ExchangeService {
 				const recipient = await findUserById(recipientId);
 				if (!recipient) continue;
 				const locale: Locale = recipient.locale;
-				const what = describeExchangeEvent(event, actor?.displayName ?? '—', locale);
+				const what = describeExchangeEvent(
+					{ ...event, settlement: event.proposal?.settlement },
+					actor?.displayName ?? '—',
+					locale
+				);
 				const origin = loaded.origin ?? process.env.ORIGIN ?? 'http://localhost:5173';
 				const link = localizeUrl(new URL(`/exchanges/${loaded.id}`, origin), { locale }).href;
 				const lines = [
@@ -1400,7 +1429,14 @@ export class ExchangeService {
 				await sendMail(
 					{
 						to: recipient.email,
-						subject: m.mail_exchange_subject({ title: e.title, event: what }, { locale }),
+						// The subject stays short; the body says how they mean to settle.
+						subject: m.mail_exchange_subject(
+							{
+								title: e.title,
+								event: describeExchangeEvent(event, actor?.displayName ?? '—', locale)
+							},
+							{ locale }
+						),
 						text: lines.join('\n\n')
 					},
 					now
@@ -1452,7 +1488,10 @@ async function namesOf(ids: string[]): Promise<Record<string, string>> {
 
 /** One line about an event, in the reader's language: for mails, notifications and timelines. */
 export function describeExchangeEvent(
-	event: Pick<LogEvent, 'move' | 'minutes' | 'afterDays' | 'ledgerSeq' | 'amountCents' | 'late'>,
+	event: Pick<LogEvent, 'move' | 'minutes' | 'afterDays' | 'ledgerSeq' | 'amountCents' | 'late'> & {
+		/** For `propose`: how the two mean to settle, so the choice shows in the timeline. */
+		settlement?: SettlementKind;
+	},
 	actorName: string,
 	locale: Locale
 ): string {
@@ -1462,7 +1501,16 @@ export function describeExchangeEvent(
 	const booked = event.ledgerSeq !== undefined;
 	switch (event.move) {
 		case 'propose':
-			return m.exchange_event_propose({ name }, { locale });
+			switch (event.settlement) {
+				case 'hours':
+					return m.exchange_event_propose_hours({ name, minutes }, { locale });
+				case 'euros':
+					return m.exchange_event_propose_euros({ name, amount }, { locale });
+				case 'free':
+					return m.exchange_event_propose_free({ name }, { locale });
+				default:
+					return m.exchange_event_propose({ name }, { locale });
+			}
 		case 'accept':
 			return m.exchange_event_accept({ name }, { locale });
 		case 'decline':
@@ -1548,8 +1596,9 @@ export const moderatorRefundExchange = (
 	moderatorId: string,
 	exchangeId: string,
 	amountCents: number,
-	reason: string
-) => exchanges.moderatorRefund(moderatorId, exchangeId, amountCents, reason);
+	reason: string,
+	nonce: string
+) => exchanges.moderatorRefund(moderatorId, exchangeId, amountCents, reason, nonce);
 export const listDisputed = (quarterId: string) => exchanges.listDisputed(quarterId);
 export const runAutoSettle = (now: Date) => exchanges.runAutoSettle(now);
 export const leaveThanks = (authorId: string, exchangeId: string, text: string, now?: Date) =>

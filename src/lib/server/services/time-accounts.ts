@@ -331,11 +331,14 @@ export class TimeAccounts {
 		now: Date;
 	}): Promise<
 		| { ok: true; entry: LedgerEntry; duplicate: boolean }
-		| { ok: false; problem: 'not_found' | ReversalProblem | 'contention' }
+		| { ok: false; problem: 'not_found' | ReversalProblem | 'contention' | 'own_account' }
 	> {
 		const entries = await this.book.entries(input.quarter.id);
 		const original = entries.find((e) => e.seq === input.seq);
 		if (!original) return { ok: false, problem: 'not_found' };
+		// Nobody corrects their own account: a colleague does, as with grants and disputes.
+		const own = memberAccount(input.moderatorId);
+		if (original.from === own || original.to === own) return { ok: false, problem: 'own_account' };
 		const draft = reversalOf(original, {
 			...(input.minutes !== null ? { minutes: input.minutes } : {}),
 			reason: input.reason,

@@ -7,6 +7,7 @@ import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/sc
 import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
+import { newFormNonce } from '$lib/server/services/time-accounts';
 import { findQuarter } from '$lib/server/repos/quarters';
 import {
 	describeExchangeEvent,
@@ -104,6 +105,7 @@ export const load: PageServerLoad = async (event) => {
 										minutes: e.minutes,
 										afterDays,
 										amountCents: e.amountCents,
+										settlement: view.settlement,
 										// The timeline does not carry the ledger entry; a settle booked hours when the
 										// exchange is in hours and settled with more than nothing.
 										ledgerSeq:
@@ -122,6 +124,7 @@ export const load: PageServerLoad = async (event) => {
 			view.cashPaidBy.length === 0 &&
 			offer?.card === 'available',
 		refundableCents: management && view.state === 'settled' ? paidByCard - view.refundedCents : 0,
+		refundNonce: newFormNonce(),
 		canThank: view.viewerSide !== null && view.state === 'settled' && !thanked,
 		notes: notes.map((n) => ({ authorName: n.authorName, text: n.text, at: n.at.toISOString() }))
 	};
@@ -235,10 +238,17 @@ export const actions: Actions = {
 	/** The receiver pays by card: off to Stripe's Checkout. Settled only by the webhook. */
 	pay: async (event) => {
 		const { user } = requireUser(event);
-		const result = await startCardPayment(user.id, event.params.id, {
-			origin: event.url.origin,
-			locale: event.locals.locale
-		});
+		let result: Awaited<ReturnType<typeof startCardPayment>>;
+		try {
+			result = await startCardPayment(user.id, event.params.id, {
+				origin: event.url.origin,
+				locale: event.locals.locale
+			});
+		} catch (err) {
+			// Stripe unreachable or refusing: nothing was stored, the person may try again.
+			console.error(`Checkout for exchange ${event.params.id} failed:`, err);
+			return fail(502, { errors: { form: 'exchange_page_error_stripe' }, values: {} });
+		}
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.error_not_found());
 			const status =
@@ -260,7 +270,11 @@ export const actions: Actions = {
 			amount: field(form, 'amount') ?? '',
 			reason: field(form, 'reason') ?? ''
 		};
-		const parsed = refundSchema.safeParse({ amount: values.amount, reason: values.reason });
+		const parsed = refundSchema.safeParse({
+			amount: values.amount,
+			reason: values.reason,
+			nonce: field(form, 'nonce') ?? ''
+		});
 		if (!parsed.success) return fail(400, { errors: { form: 'error_invalid_input' }, values });
 		const amount = euroField.safeParse(parsed.data.amount);
 		if (!amount.success || amount.data === null || amount.data === 0) {
@@ -269,12 +283,19 @@ export const actions: Actions = {
 		if (!parsed.data.reason.trim()) {
 			return fail(400, { errors: { reason: 'exchange_page_error_reason_required' }, values });
 		}
-		const result = await moderatorRefundExchange(
-			user.id,
-			event.params.id,
-			amount.data,
-			parsed.data.reason.trim()
-		);
+		let result: Awaited<ReturnType<typeof moderatorRefundExchange>>;
+		try {
+			result = await moderatorRefundExchange(
+				user.id,
+				event.params.id,
+				amount.data,
+				parsed.data.reason.trim(),
+				parsed.data.nonce
+			);
+		} catch (err) {
+			console.error(`Refund for exchange ${event.params.id} failed:`, err);
+			return fail(502, { errors: { form: 'exchange_page_error_stripe' }, values });
+		}
 		if (!result.ok) {
 			const target =
 				result.problem === 'invalid_amount'
