@@ -459,7 +459,10 @@ describe('webhooks', () => {
 		expect((await retryPendingEvents(new Date(t0.getTime() + 30_000))).tried).toBe(0);
 		await retryPendingEvents(new Date(t0.getTime() + 2 * MINUTE));
 		expect(await listEventFailures(refunded.id)).toHaveLength(2);
-		const stuck = await listStuckEvents(Q, new Date(t0.getTime() + 61 * MINUTE));
+		// It names no quarter yet: only the platform's admins see it, not every quarter's team.
+		const later = new Date(t0.getTime() + 61 * MINUTE);
+		expect((await listStuckEvents(Q, later)).map((s) => s.id)).not.toContain(refunded.id);
+		const stuck = await listStuckEvents(Q, later, { unassigned: true });
 		expect(stuck.find((s) => s.id === refunded.id)).toMatchObject({
 			type: 'charge.refunded',
 			failures: 2
@@ -470,9 +473,9 @@ describe('webhooks', () => {
 		const retried = await retryPendingEvents(new Date(t0.getTime() + 10 * MINUTE));
 		expect(retried.done).toBeGreaterThanOrEqual(1);
 		expect((await findEventDone(refunded.id))?.outcome).toBe('done');
-		expect(
-			(await listStuckEvents(Q, new Date(t0.getTime() + 61 * MINUTE))).map((s) => s.id)
-		).not.toContain(refunded.id);
+		expect((await listStuckEvents(Q, later, { unassigned: true })).map((s) => s.id)).not.toContain(
+			refunded.id
+		);
 		expect((await paymentsOfExchange(exchangeId)).payments[0]).toMatchObject({
 			state: 'refunded',
 			refundedCents: 1_200

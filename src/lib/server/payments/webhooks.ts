@@ -119,11 +119,17 @@ export interface StuckEvent {
 }
 
 /** Events the quarter management should know about: failed several times or long unprocessed.
- * Events whose quarter is unknown are shown to every quarter's management. */
-export async function listStuckEvents(quarterId: string, now: Date): Promise<StuckEvent[]> {
+ * Events whose quarter is unknown (they may name other quarters' people and accounts) are shown
+ * only with `unassigned`, which the page sets for the platform's admins. */
+export async function listStuckEvents(
+	quarterId: string,
+	now: Date,
+	options: { unassigned?: boolean } = {}
+): Promise<StuckEvent[]> {
 	const stuck: StuckEvent[] = [];
 	for (const pending of await listPendingEvents()) {
-		if (pending.quarterId !== null && pending.quarterId !== quarterId) continue;
+		if (pending.quarterId === null ? !options.unassigned : pending.quarterId !== quarterId)
+			continue;
 		const failures = await listEventFailures(pending._id);
 		if (!isStuck(failures.length, pending.receivedAt, now)) continue;
 		const last = failures.at(-1);

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 				id: d.id,
 				title: d.title,
 				settlement: d.settlement,
+				amountCents: view?.amountCents ?? null,
 				providerName: d.names[d.providerId] ?? '—',
 				receiverName: d.names[d.receiverId] ?? '—',
 				proposedMinutes: d.minutes,

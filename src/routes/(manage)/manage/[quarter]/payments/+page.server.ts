@@ -4,9 +4,13 @@ import { listStuckEvents } from '$lib/server/payments/webhooks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	const { quarter, membership } = await requireRole(event, event.params.quarter, ['moderator']);
 	const enabled = paymentsEnabled();
-	const stuck = enabled ? await listStuckEvents(quarter.id, new Date()) : [];
+	const stuck = enabled
+		? await listStuckEvents(quarter.id, new Date(), {
+				unassigned: membership.role === 'admin'
+			})
+		: [];
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		enabled,
