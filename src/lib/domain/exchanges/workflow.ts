@@ -750,9 +750,8 @@ export function refund<E extends Exchange>(
 	// refund of the exchange's own card payment follows the rule.
 	if (!request.late && !RULES.refund.from.includes(exchange.state)) return fail('wrong_state');
 	if (!isAmountCents(request.amountCents)) return fail('invalid_amount');
-	if (!request.late) {
-		const paid = exchange.payment?.method === 'card' ? exchange.payment.amountCents : 0;
-		if (exchange.refundedCents + request.amountCents > paid) return fail('invalid_amount');
+	if (!request.late && request.amountCents > refundableCents(exchange)) {
+		return fail('invalid_amount');
 	}
 	const reason = reasonText(request.reason);
 	return advance(
@@ -770,6 +769,24 @@ export function refund<E extends Exchange>(
 		// A late payment was never part of the exchange: refunding it changes nothing owed.
 		request.late ? {} : { refundedCents: exchange.refundedCents + request.amountCents }
 	);
+}
+
+/** A confirmed euro exchange nobody has said was paid in cash: the receiver may pay by card. */
+export function awaitsCardPayment(
+	exchange: Pick<Exchange, 'settlement' | 'state' | 'cashPaidBy'>
+): boolean {
+	return (
+		paysEuros(exchange.settlement) &&
+		exchange.state === 'confirmed' &&
+		exchange.cashPaidBy.length === 0
+	);
+}
+
+/** What is left of the exchange's card payment to give back (0 without one). */
+export function refundableCents(exchange: Pick<Exchange, 'payment' | 'refundedCents'>): number {
+	return exchange.payment?.method === 'card'
+		? exchange.payment.amountCents - exchange.refundedCents
+		: 0;
 }
 
 /**

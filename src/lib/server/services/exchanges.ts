@@ -42,6 +42,7 @@ import { settlementFits, sidesDirect, sidesFromListing } from '../../domain/exch
 import { normalizeThanksText, thanksId, thanksProblem } from '../../domain/exchanges/thanks';
 import {
 	allowedMoves,
+	awaitsCardPayment,
 	paysEuros,
 	autoSettleDue,
 	autoSettleDueAt,
@@ -916,12 +917,20 @@ export class ExchangeService {
 	/** A quarter's disputed exchanges, oldest first: whoever waits longest is looked at first.
 	 * Only for the quarter management (the page guards). */
 	async listDisputed(quarterId: string): Promise<ExchangeSummary[]> {
+		return (await this.summaries(await this.disputed(quarterId), null)).reverse();
+	}
+
+	/** How many disputes wait: for the cockpit's menu on every page, without the names. */
+	async countDisputed(quarterId: string): Promise<number> {
+		return (await this.disputed(quarterId)).length;
+	}
+
+	private async disputed(quarterId: string): Promise<Loaded[]> {
 		await this.warm(quarterId);
 		const ids = await this.list(quarterList(quarterId));
-		const loaded = (await Promise.all(ids.map((id) => this.load(id)))).filter(
+		return (await Promise.all(ids.map((id) => this.load(id)))).filter(
 			(l): l is Loaded => l !== null && l.record.exchange.state === 'disputed'
 		);
-		return (await this.summaries(loaded, null)).reverse();
 	}
 
 	private async summaries(loaded: Loaded[], userId: string | null): Promise<ExchangeSummary[]> {
@@ -1008,7 +1017,13 @@ export class ExchangeService {
 	 */
 	async paymentOffer(exchangeId: string): Promise<PaymentOffer | null> {
 		const loaded = await this.load(exchangeId);
-		if (!loaded) return null;
+		return loaded ? ((await this.offerOf(loaded))?.offer ?? null) : null;
+	}
+
+	/** The offer and the seller's connected account it rests on, read once. */
+	private async offerOf(
+		loaded: Loaded
+	): Promise<{ offer: PaymentOffer; sellerAccountId: string | null } | null> {
 		const e = loaded.record.exchange;
 		if (!paysEuros(e.settlement) || e.amountCents === null) return null;
 		const quarter = await findQuarter(loaded.quarterId);
@@ -1020,7 +1035,7 @@ export class ExchangeService {
 			: seller.status?.chargesEnabled
 				? 'available'
 				: 'seller_not_ready';
-		return { ...fees, card };
+		return { offer: { ...fees, card }, sellerAccountId: seller.accountId };
 	}
 
 	/**
@@ -1046,17 +1061,11 @@ export class ExchangeService {
 			return { ok: false, problem: 'wrong_settlement' };
 		}
 		if (side !== 'receiver') return { ok: false, problem: 'wrong_side' };
-		if (e.state !== 'confirmed' || e.cashPaidBy.length > 0) {
-			return { ok: false, problem: 'wrong_state' };
-		}
-		const offer = await this.paymentOffer(exchangeId);
-		if (!offer || offer.card !== 'available') {
-			return {
-				ok: false,
-				problem: offer && offer.card !== 'available' ? offer.card : 'not_configured'
-			};
-		}
-		const seller = await payoutStatus(e.providerId);
+		if (!awaitsCardPayment(e)) return { ok: false, problem: 'wrong_state' };
+		const offered = await this.offerOf(loaded);
+		if (!offered) return { ok: false, problem: 'not_configured' };
+		const { offer, sellerAccountId } = offered;
+		if (offer.card !== 'available') return { ok: false, problem: offer.card };
 		const path = localizeUrl(new URL(`/exchanges/${exchangeId}`, context.origin), {
 			locale: context.locale
 		}).href;
@@ -1066,7 +1075,7 @@ export class ExchangeService {
 			description: e.title,
 			amountCents: e.amountCents,
 			platformFeeCents: offer.platformFeeCents,
-			destinationAccountId: seller.accountId!,
+			destinationAccountId: sellerAccountId!,
 			successUrl: `${path}?paid=1`,
 			cancelUrl: `${path}?paid=0`,
 			locale: context.locale,
@@ -1600,6 +1609,7 @@ export const moderatorRefundExchange = (
 	nonce: string
 ) => exchanges.moderatorRefund(moderatorId, exchangeId, amountCents, reason, nonce);
 export const listDisputed = (quarterId: string) => exchanges.listDisputed(quarterId);
+export const countDisputed = (quarterId: string) => exchanges.countDisputed(quarterId);
 export const runAutoSettle = (now: Date) => exchanges.runAutoSettle(now);
 export const leaveThanks = (authorId: string, exchangeId: string, text: string, now?: Date) =>
 	exchanges.leaveThanks(authorId, exchangeId, text, now);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatMinutes, minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
-import type { PartyMove } from '$lib/domain/exchanges/workflow';
+import { awaitsCardPayment, refundableCents, type PartyMove } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
@@ -50,7 +50,6 @@ export const load: PageServerLoad = async (event) => {
 	const offer = view.settlement === 'euros' ? await paymentOffer(view.id) : null;
 	// Only the quarter management sees an exchange it is not part of.
 	const management = view.viewerSide === null;
-	const paidByCard = view.payment?.method === 'card' ? view.payment.amountCents : 0;
 	const notes =
 		view.state === 'settled'
 			? (
@@ -119,11 +118,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		offer,
 		canPayByCard:
-			view.viewerSide === 'receiver' &&
-			view.state === 'confirmed' &&
-			view.cashPaidBy.length === 0 &&
-			offer?.card === 'available',
-		refundableCents: management && view.state === 'settled' ? paidByCard - view.refundedCents : 0,
+			view.viewerSide === 'receiver' && awaitsCardPayment(view) && offer?.card === 'available',
+		refundableCents: management ? refundableCents(view) : 0,
 		refundNonce: newFormNonce(),
 		canThank: view.viewerSide !== null && view.state === 'settled' && !thanked,
 		notes: notes.map((n) => ({ authorName: n.authorName, text: n.text, at: n.at.toISOString() }))

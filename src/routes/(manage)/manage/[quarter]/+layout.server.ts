@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listFlags } from '$lib/server/repos/flags';
-import { listDisputed } from '$lib/server/services/exchanges';
+import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const [queue, flags, disputed] = await Promise.all([
 		reviewQueue(quarter.id),
 		listFlags(quarter.id),
-		listDisputed(quarter.id)
+		countDisputed(quarter.id)
 	]);
 	return {
 		manage: {
@@ -17,7 +17,7 @@ export const load: LayoutServerLoad = async (event) => {
 			quarterName: quarter.name,
 			reviewCount: queue.length,
 			openFlags: flags.filter((f) => !f.resolution).length,
-			disputes: disputed.length
+			disputes: disputed
 		}
 	};
 };
