@@ -32,6 +32,7 @@ import {
 	type EmbeddedServer
 } from '../src/lib/server/db/embedded.js';
 import { serve } from '../scripts/serve.js';
+import { seededRandom } from '../src/lib/random';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_FLAG = '--seed-listings';
@@ -49,18 +50,6 @@ function percentile(sorted: number[], p: number): number {
 // ---------------------------------------------------------------------------------------------
 // Generated listings: deterministic German text from word lists, so that every run searches the
 // same material and the search URLs below find something.
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function randomFrom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Topic {
 	category: string;
@@ -442,7 +431,7 @@ async function seedInThisProcess(count: number): Promise<void> {
 		console.log(`  demo seed (people, quarters, ~150 listings): ${seconds(t)}`);
 
 		const now = new Date();
-		const rand = randomFrom(20_240_601);
+		const rand = seededRandom(20_240_601);
 		// Nine in ten in the demo quarter, the rest in the small second quarter.
 		const shares = [
 			{ id: 'nordstadt', count: Math.round(count * 0.9) },

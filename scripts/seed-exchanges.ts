@@ -15,23 +15,12 @@ import { ledger } from '../src/lib/server/services/ledger';
 import { listingsOfAuthor } from '../src/lib/server/services/listings';
 import { markNotificationsRead } from '../src/lib/server/services/notifications';
 import { HISTORY_PEOPLE, HISTORY_TITLES, OPEN_EXCHANGES } from './seed-data/exchanges';
+import { seededRandom } from '../src/lib/random';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60;
 const QUARTER_ID = 'nordstadt';
 const ORIGIN = process.env.ORIGIN ?? 'http://localhost:3000';
-
-/** Small deterministic PRNG (mulberry32): the same demo on every machine. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function ok(result: ExchangeResult, what: string): string {
 	if (!result.ok) throw new Error(`${what}: ${result.problem}`);
@@ -77,7 +66,7 @@ export async function seedExchanges(
 		balance.set(e.from, (balance.get(e.from) ?? 0) - e.minutes);
 	}
 	const bal = (id: string) => balance.get(`member:${id}`) ?? 0;
-	const random = prng(20261126);
+	const random = seededRandom(20261126);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 	let exchanges = 0;

@@ -15,19 +15,12 @@ import { connectAccount } from '../../src/lib/server/payments/connect';
 import { createCheckoutSession } from '../../src/lib/server/payments/stripe';
 import { receiveWebhook } from '../../src/lib/server/payments/webhooks';
 import { exchanges, type ExchangeResult } from '../../src/lib/server/services/exchanges';
+import { seededRandom, shuffled } from '../../src/lib/random';
 
 // The app reads its configuration at import: the fake runs and the variables are set first.
 const fake = await vi.hoisted(async () => {
-	const { startFakeStripe } = await import('../support/fake-stripe');
-	const keys = await import('../support/stripe-env');
-	const server = await startFakeStripe({
-		secretKey: keys.FAKE_STRIPE_SECRET_KEY,
-		webhookSecret: keys.FAKE_STRIPE_WEBHOOK_SECRET
-	});
-	process.env.STRIPE_SECRET_KEY = keys.FAKE_STRIPE_SECRET_KEY;
-	process.env.STRIPE_WEBHOOK_SECRET = keys.FAKE_STRIPE_WEBHOOK_SECRET;
-	process.env.STRIPE_API_BASE = server.url;
-	return server;
+	const { startFakeStripeForApp } = await import('../support/fake-stripe');
+	return startFakeStripeForApp();
 });
 
 afterAll(async () => {
@@ -36,18 +29,6 @@ afterAll(async () => {
 
 const Q = 'euroquartier';
 const ORIGIN = 'http://quartier.test';
-
-/** mulberry32, seeded: the same shuffles on every run. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 async function person(role: 'resident' | 'business' | 'moderator' = 'resident'): Promise<string> {
 	const id = newId();
@@ -219,12 +200,10 @@ describe('exchanges in euros', () => {
 		await fake.payCheckout(sessionId);
 		const events = fake.events.slice(before);
 		expect(events.map((e) => e.type)).toContain('checkout.session.completed');
-		const random = prng(5);
-		const deliveries = events.flatMap((e) => Array.from({ length: 5 }, () => e));
-		for (let i = deliveries.length - 1; i > 0; i--) {
-			const j = Math.floor(random() * (i + 1));
-			[deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
-		}
+		const deliveries = shuffled(
+			events.flatMap((e) => Array.from({ length: 5 }, () => e)),
+			seededRandom(5)
+		);
 		await Promise.all(deliveries.map((e) => deliver(e)));
 
 		const view = (await exchanges.get(buyer, id))!;

@@ -34,20 +34,13 @@ import {
 	listPendingEvents
 } from '../../src/lib/server/repos/payments';
 import { POST as webhookRoute } from '../../src/routes/api/stripe/webhook/+server';
+import { seededRandom, shuffled } from '../../src/lib/random';
 
 // The app reads its configuration once, at import: the fake must run and the variables be set
 // before any app module loads.
 const fake = await vi.hoisted(async () => {
-	const { startFakeStripe } = await import('../support/fake-stripe');
-	const keys = await import('../support/stripe-env');
-	const server = await startFakeStripe({
-		secretKey: keys.FAKE_STRIPE_SECRET_KEY,
-		webhookSecret: keys.FAKE_STRIPE_WEBHOOK_SECRET
-	});
-	process.env.STRIPE_SECRET_KEY = keys.FAKE_STRIPE_SECRET_KEY;
-	process.env.STRIPE_WEBHOOK_SECRET = keys.FAKE_STRIPE_WEBHOOK_SECRET;
-	process.env.STRIPE_API_BASE = server.url;
-	return server;
+	const { startFakeStripeForApp } = await import('../support/fake-stripe');
+	return startFakeStripeForApp();
 });
 
 afterAll(async () => {
@@ -57,26 +50,6 @@ afterAll(async () => {
 const Q = 'zahlquartier';
 const ORIGIN = 'http://quartier.test';
 const MINUTE = 60_000;
-
-/** mulberry32, seeded: the same shuffles on every run. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
-}
 
 /** Delivers an event as Stripe would: the signed raw body to the webhook service. */
 function deliver(event: Stripe.Event, now = new Date()) {
@@ -385,7 +358,7 @@ describe('webhooks', () => {
 			'refund.created'
 		]);
 
-		const random = prng(5);
+		const random = seededRandom(5);
 		const deliveries = shuffled(
 			events.flatMap((e) => Array.from({ length: 5 }, () => e)),
 			random

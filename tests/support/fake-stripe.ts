@@ -736,3 +736,20 @@ ${session.cancel_url ? `<p><a href="${escape(String(session.cancel_url))}">${de 
 export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeStripe> {
 	return new FakeStripe(options).start();
 }
+
+/**
+ * For integration tests: starts the fake with the test keys and points the app at it. The app
+ * reads its configuration once, at import, so call this from `vi.hoisted` before any app module
+ * loads.
+ */
+export async function startFakeStripeForApp(): Promise<FakeStripe> {
+	const keys = await import('./stripe-env');
+	const server = await startFakeStripe({
+		secretKey: keys.FAKE_STRIPE_SECRET_KEY,
+		webhookSecret: keys.FAKE_STRIPE_WEBHOOK_SECRET
+	});
+	process.env.STRIPE_SECRET_KEY = keys.FAKE_STRIPE_SECRET_KEY;
+	process.env.STRIPE_WEBHOOK_SECRET = keys.FAKE_STRIPE_WEBHOOK_SECRET;
+	process.env.STRIPE_API_BASE = server.url;
+	return server;
+}

@@ -10,23 +10,12 @@ import {
 	type FeeSettings,
 	type FeeSettingsProblem
 } from './fee';
+import { seededRandom } from '../../random';
 
 const fee = (bp: number, cap = 500): FeeSettings => ({
 	platformFeeBasisPoints: bp,
 	platformFeeCapCents: cap
 });
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** The rule written as exact rational arithmetic: round half up of a·bp/10 000 = ⌊(2·a·bp + 10 000) / 20 000⌋. */
 function exactFee(amount: number, bp: number, cap: number): number {
@@ -70,7 +59,7 @@ describe('platformFeeCents', () => {
 	});
 
 	it('fee + payout === amount and the fee follows the exact rule over 10,000 random amounts', () => {
-		const random = prng(20_261_201);
+		const random = seededRandom(20_261_201);
 		for (let i = 0; i < 10_000; i++) {
 			// Mostly everyday amounts, sometimes anything up to Stripe's maximum.
 			const amount =

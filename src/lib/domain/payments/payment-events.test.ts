@@ -8,6 +8,7 @@ import {
 	type PaymentFact,
 	type PaymentSummary
 } from './payment-events';
+import { seededRandom, shuffled } from '../../random';
 
 const PI = 'pi_3Q0abc';
 const SESSION = 'cs_test_a1';
@@ -63,26 +64,6 @@ const refund = (type: string, created: number, id: string, amount: number, statu
 
 function facts(events: PaymentEventLike[]): PaymentFact[] {
 	return events.map((e) => paymentFact(e)).filter((f): f is PaymentFact => f !== null);
-}
-
-/** mulberry32, seeded: the same shuffles on every run. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
 }
 
 const one = (summary: Partial<PaymentSummary>): PaymentSummary[] => [
@@ -192,7 +173,7 @@ describe('payment state from events', () => {
 	it.each(CASES)(
 		'%s: the same in 50 shuffled orders with every event up to 5 times',
 		(_n, events, expected) => {
-			const random = prng(7);
+			const random = seededRandom(7);
 			for (let round = 0; round < 50; round++) {
 				const replayed = events.flatMap((e) =>
 					Array.from({ length: 1 + Math.floor(random() * 5) }, () => e)
