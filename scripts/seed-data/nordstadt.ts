@@ -56,7 +56,12 @@ export const BUSINESSES: Array<[name: string, localPart: string]> = [
 
 export const MANAGERS: Array<[first: string, last: string, localPart: string]> = [
 	['Sabine', 'Albrecht', 'sabine.albrecht'],
-	['Murat', 'Kaya', 'murat.kaya']
+	['Murat', 'Kaya', 'murat.kaya'],
+	['Katrin', 'Vogt', 'katrin.vogt'],
+	['Stefan', 'Roth', 'stefan.roth'],
+	['Birgit', 'Haas', 'birgit.haas'],
+	['Thomas', 'Berg', 'thomas.berg'],
+	['Nina', 'Kraus', 'nina.kraus']
 ];
 
 export const QUARTERS = [

@@ -4,7 +4,8 @@
 export const ROLES = ['resident', 'business', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const MEMBERSHIP_STATES = ['pending', 'active', 'suspended'] as const;
+/** `declined`: the quarter management turned the application down (with a reason). */
+export const MEMBERSHIP_STATES = ['pending', 'active', 'suspended', 'declined'] as const;
 export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
 
 export interface MembershipLike {

@@ -49,6 +49,32 @@ export interface MembershipDoc {
 	role: Role;
 	state: MembershipState;
 	createdAt: Date;
+	/** What the applicant wrote at sign-up, in quarters where the management approves members. */
+	application?: { text: string; at: Date } | null;
+	/** How the quarter management decided on the application (approve or decline, with reason). */
+	decision?: {
+		outcome: 'approved' | 'declined';
+		by: string;
+		at: Date;
+		reason: string;
+	} | null;
+	/** An assisted member's recorded consent that the quarter management acts for them. */
+	assisted?: AssistedConsent | null;
+}
+
+/** How a resident gave consent to be assisted (begleitetes Mitglied). */
+export const CONSENT_WAYS = ['in_person', 'phone', 'letter', 'representative'] as const;
+export type ConsentWay = (typeof CONSENT_WAYS)[number];
+
+export interface AssistedConsent {
+	/** The day the resident consented. */
+	consentAt: Date;
+	how: ConsentWay;
+	note: string;
+	recordedBy: string;
+	recordedAt: Date;
+	/** Set when the consent was withdrawn; acts for the member are refused from then on. */
+	withdrawnAt?: Date | null;
 }
 
 export interface SessionDoc {
@@ -122,7 +148,16 @@ export interface AuditDoc {
 	actorId: string;
 	action: string;
 	target: {
-		type: 'listing' | 'member' | 'flag' | 'conversation' | 'quarter' | 'exchange' | 'ledger';
+		type:
+			| 'listing'
+			| 'member'
+			| 'flag'
+			| 'conversation'
+			| 'quarter'
+			| 'exchange'
+			| 'ledger'
+			| 'case'
+			| 'budget';
 		id: string;
 	};
 	reason: string;
@@ -268,7 +303,7 @@ export interface NotificationDoc {
 	userId: string;
 	n: number;
 	quarterId: string;
-	kind: 'exchange' | 'start-credit';
+	kind: 'exchange' | 'start-credit' | 'case' | 'membership';
 	exchangeId: string | null;
 	/** The exchange move (or `startCredit`) the notification is about. */
 	move: string;

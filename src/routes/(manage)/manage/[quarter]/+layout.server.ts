@@ -1,15 +1,17 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listFlags } from '$lib/server/repos/flags';
+import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, flags, disputed] = await Promise.all([
+	const [queue, flags, disputed, memberships] = await Promise.all([
 		reviewQueue(quarter.id),
 		listFlags(quarter.id),
-		countDisputed(quarter.id)
+		countDisputed(quarter.id),
+		listMembershipsOfQuarter(quarter.id)
 	]);
 	return {
 		manage: {
@@ -17,7 +19,10 @@ export const load: LayoutServerLoad = async (event) => {
 			quarterName: quarter.name,
 			reviewCount: queue.length,
 			openFlags: flags.filter((f) => !f.resolution).length,
-			disputes: disputed
+			disputes: disputed,
+			applications: memberships.filter((ms) => ms.state === 'pending').length,
+			// Mediation cases (issue 6) fill this in.
+			openCases: 0
 		}
 	};
 };
