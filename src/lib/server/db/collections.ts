@@ -2,6 +2,7 @@
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { Binary, Db } from 'mongodb';
+import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
@@ -305,6 +306,8 @@ export interface NotificationDoc {
 	quarterId: string;
 	kind: 'exchange' | 'start-credit' | 'case' | 'membership';
 	exchangeId: string | null;
+	/** `case` notifications: the mediation case they are about. */
+	caseId?: string | null;
 	/** The exchange move (or `startCredit`) the notification is about. */
 	move: string;
 	actorId: string;
@@ -404,6 +407,39 @@ export interface PaymentIntentDoc {
 	at: Date;
 }
 
+/** A mediation case, written once; its course is its log in `case_events` (domain/cases). */
+export interface CaseDoc {
+	_id: string;
+	quarterId: string;
+	source: { type: CaseSource; id: string | null };
+	partyIds: string[];
+	exchangeId: string | null;
+	title: string;
+	openedBy: string;
+	openedAt: Date;
+}
+
+/** One case per source: `_id` is domain/cases caseKey(), so a double click opens one case. */
+export interface CaseKeyDoc {
+	_id: string;
+	caseId: string;
+	at: Date;
+}
+
+/** One event of a case; insert-only. `_id` is `<caseId>:<n, 4 digits>`: event n+1 is taken once. */
+export interface CaseEventDoc extends CaseEvent {
+	_id: string;
+	caseId: string;
+	quarterId: string;
+}
+
+/** A closed case; `_id` is the case id. Lets the cockpit count open cases without reading logs. */
+export interface CaseClosedDoc {
+	_id: string;
+	quarterId: string;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -440,7 +476,11 @@ export function collections(db: Db) {
 		stripeEventPending: db.collection<StripeEventPendingDoc>('stripe_event_pending'),
 		stripeEventOutcomes: db.collection<StripeEventOutcomeDoc>('stripe_event_outcomes'),
 		paymentEvents: db.collection<PaymentEventDoc>('payment_events'),
-		paymentIntents: db.collection<PaymentIntentDoc>('payment_intents')
+		paymentIntents: db.collection<PaymentIntentDoc>('payment_intents'),
+		cases: db.collection<CaseDoc>('cases'),
+		caseKeys: db.collection<CaseKeyDoc>('case_keys'),
+		caseEvents: db.collection<CaseEventDoc>('case_events'),
+		casesClosed: db.collection<CaseClosedDoc>('cases_closed')
 	};
 }
 

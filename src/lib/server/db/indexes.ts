@@ -26,7 +26,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }],
 	// A Stripe event or status read is stored once in its log, whichever server records it.
 	account_status: [{ key: { source: 1 }, name: 'source_unique', unique: true }],
-	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }]
+	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }],
+	cases: [{ key: { quarterId: 1, openedAt: 1 }, name: 'quarter_opened' }],
+	cases_closed: [{ key: { quarterId: 1 }, name: 'quarter' }]
 };
 
 /**

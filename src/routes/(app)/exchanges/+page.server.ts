@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { findQuarter } from '$lib/server/repos/quarters';
 import { findUserById } from '$lib/server/repos/users';
 import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exchanges';
+import { cases } from '$lib/server/services/cases';
 import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
 import type { PageServerLoad } from './$types';
 
@@ -17,9 +18,10 @@ type ExchangeEventMove = Parameters<typeof describeExchangeEvent>[0]['move'];
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
 	const locale = event.locals.locale;
-	const [list, news] = await Promise.all([
+	const [list, news, myCases] = await Promise.all([
 		listExchangesOf(user.id),
-		listNotifications(user.id, NEWS_SHOWN)
+		listNotifications(user.id, NEWS_SHOWN),
+		cases.listOfParty(user.id)
 	]);
 	// Shown now, so read now: the badge in the menu clears with this page (see the return).
 	// One arriving between the two calls is marked read too and shows up in the list next time.
@@ -42,6 +44,9 @@ export const load: PageServerLoad = async (event) => {
 	/** One sentence about a notification, in the reader's language. */
 	const describe = (n: (typeof news)[number]): string => {
 		const name = nameOf.get(n.actorId) ?? '—';
+		if (n.kind === 'case') {
+			return m.case_news({ title: n.title, what: caseNews(n.move, locale) }, { locale });
+		}
 		if (n.kind === 'start-credit') {
 			return m.exchange_news_start_credit(
 				{ quarter: n.title, minutes: formatMinutes(n.minutes ?? 0, locale) },
@@ -88,10 +93,17 @@ export const load: PageServerLoad = async (event) => {
 			n: n.n,
 			unread: n.unread,
 			at: n.at.toISOString(),
-			exchangeId: n.exchangeId,
+			exchangeId: n.kind === 'case' ? null : n.exchangeId,
+			caseId: n.caseId ?? null,
 			quarterId: n.quarterId,
 			title: n.title,
 			text: describe(n)
+		})),
+		cases: myCases.map((c) => ({
+			id: c.id,
+			title: c.title,
+			state: c.state,
+			lastAt: c.lastAt.toISOString()
 		})),
 		exchanges: list
 			.map((e) => {
@@ -110,3 +122,19 @@ export const load: PageServerLoad = async (event) => {
 			.sort((a, b) => b.lastAt.localeCompare(a.lastAt))
 	};
 };
+
+/** What happened in a case, for the news line ("… has a new message"). */
+function caseNews(move: string, locale: 'de' | 'en'): string {
+	switch (move) {
+		case 'opened':
+			return m.case_news_opened({}, { locale });
+		case 'proposal':
+			return m.case_news_proposal({}, { locale });
+		case 'outcome':
+			return m.case_news_outcome({}, { locale });
+		case 'closed':
+			return m.case_news_closed({}, { locale });
+		default:
+			return m.case_news_message({}, { locale });
+	}
+}

@@ -6,6 +6,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
 import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
+import { cases } from '$lib/server/services/cases';
 import { readForm } from '$lib/server/http';
 import { newFormNonce } from '$lib/server/services/time-accounts';
 import { findQuarter } from '$lib/server/repos/quarters';
@@ -48,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 			? await exchanges.hasThanked(view.id, user.id)
 			: true;
 	const offer = view.settlement === 'euros' ? await paymentOffer(view.id) : null;
+	const caseId = await cases.caseOfExchange(view.quarterId, view.id);
 	// Only the quarter management sees an exchange it is not part of.
 	const management = view.viewerSide === null;
 	const notes =
@@ -61,6 +63,12 @@ export const load: PageServerLoad = async (event) => {
 					.filter((n) => n.exchangeId === view.id)
 			: [];
 	return {
+		// The mediation case about this exchange: the parties' view, or the management's.
+		caseHref: caseId
+			? view.viewerSide === null
+				? `/manage/${view.quarterId}/cases/${caseId}`
+				: `/cases/${caseId}`
+			: null,
 		exchange: {
 			id: view.id,
 			quarterId: view.quarterId,

@@ -1,17 +1,19 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listFlags } from '$lib/server/repos/flags';
 import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
+import { cases } from '$lib/server/services/cases';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, flags, disputed, memberships] = await Promise.all([
+	const [queue, flags, disputed, memberships, openCases] = await Promise.all([
 		reviewQueue(quarter.id),
 		listFlags(quarter.id),
 		countDisputed(quarter.id),
-		listMembershipsOfQuarter(quarter.id)
+		listMembershipsOfQuarter(quarter.id),
+		cases.countOpen(quarter.id)
 	]);
 	return {
 		manage: {
@@ -21,8 +23,7 @@ export const load: LayoutServerLoad = async (event) => {
 			openFlags: flags.filter((f) => !f.resolution).length,
 			disputes: disputed,
 			applications: memberships.filter((ms) => ms.state === 'pending').length,
-			// Mediation cases (issue 6) fill this in.
-			openCases: 0
+			openCases
 		}
 	};
 };

@@ -1,13 +1,22 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
+import { caseProblemKey } from '$lib/server/case-form';
+import { readForm } from '$lib/server/http';
+import { cases } from '$lib/server/services/cases';
 import { getExchange, listDisputed } from '$lib/server/services/exchanges';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 	// Oldest first: whoever waits longest is looked at first. The full view adds the hours the
 	// receiver claimed and who disputed why; the list is short, each is read from memory.
 	const disputed = await listDisputed(quarter.id);
-	const views = await Promise.all(disputed.map((d) => getExchange(user.id, d.id)));
+	const [views, caseIds] = await Promise.all([
+		Promise.all(disputed.map((d) => getExchange(user.id, d.id))),
+		Promise.all(disputed.map((d) => cases.caseOfExchange(quarter.id, d.id)))
+	]);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		disputes: disputed.map((d, i) => {
@@ -24,8 +33,30 @@ export const load: PageServerLoad = async (event) => {
 				claimedMinutes: view?.receiverMinutes ?? null,
 				since: (opened?.at ?? d.lastAt).toISOString(),
 				disputedBy: opened ? (view!.names[opened.by] ?? '—') : null,
-				reason: opened?.reason ?? null
+				reason: opened?.reason ?? null,
+				caseId: caseIds[i] ?? null
 			};
 		})
 	};
+};
+
+export const actions: Actions = {
+	/** Turns a dispute into a mediation case (or opens the one that exists). */
+	openCase: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const exchangeId = String(form.get('exchange') ?? '');
+		if (!/^[0-9a-f]{24}$/.test(exchangeId)) error(404, m.error_not_found());
+		const result = await cases.openFromExchange({
+			quarter,
+			moderatorId: user.id,
+			exchangeId,
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_not_found());
+			return fail(409, { exchange: exchangeId, error: caseProblemKey(result.problem) });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/cases/${result.caseId}?done=opened`));
+	}
 };

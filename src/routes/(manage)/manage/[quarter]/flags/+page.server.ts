@@ -3,7 +3,9 @@ import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
+import { caseProblemKey } from '$lib/server/case-form';
 import { readForm } from '$lib/server/http';
+import { cases } from '$lib/server/services/cases';
 import { listFlags } from '$lib/server/repos/flags';
 import { findUsersByIds } from '$lib/server/repos/users';
 import { listingsByIds } from '$lib/server/services/listings';
@@ -14,6 +16,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const flags = await listFlags(quarter.id);
+	const caseIds = new Map(
+		await Promise.all(
+			flags.map(async (f) => [f.id, await cases.caseOfFlag(quarter.id, f.id)] as const)
+		)
+	);
 	const listings = await listingsByIds(
 		flags.filter((f) => f.target.type === 'listing').map((f) => f.target.id)
 	);
@@ -42,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 			reason: f.reason,
 			note: f.note,
 			reporter: people.get(f.reporterId) ?? '—',
+			caseId: caseIds.get(f.id) ?? null,
 			createdAt: f.createdAt.toISOString(),
 			resolution: f.resolution && {
 				outcome: f.resolution.outcome,
@@ -66,6 +74,23 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** A report that needs more than a decision becomes a mediation case. */
+	openCase: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const flagId = String(form.get('flag') ?? '').slice(0, 200);
+		const result = await cases.openFromFlag({
+			quarter,
+			moderatorId: user.id,
+			flagId,
+			now: new Date()
+		});
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, m.error_not_found());
+			return fail(409, { flag: flagId, errors: { form: caseProblemKey(result.problem) } });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/cases/${result.caseId}?done=opened`));
+	},
 	resolve: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
