@@ -38,6 +38,8 @@ export const RESIDENTS: Array<[first: string, last: string]> = [
 	['Moritz', 'Jäger'],
 	['Renate', 'Otto'],
 	['Nele', 'Sommer'],
+	['Heike', 'Sommerfeld'],
+	['Rainer', 'Voss'],
 	['Giorgos', 'Papadopoulos'],
 	['Helga', 'Winkler'],
 	['Leon', 'Baumann']
