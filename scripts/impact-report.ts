@@ -21,7 +21,7 @@ try {
 	if (!quarter) throw new Error(`No quarter ${quarterId}.`);
 	const report = await impact.report(quarter, period, now);
 	console.log(`Wirkungsbericht ${quarter.name}, ${period.from} bis ${period.to} (UTC-Monate)\n`);
-	const label = (s: string) => s.slice(0, 34).padEnd(34);
+	const label = (s: string) => s.slice(0, 44).padEnd(44);
 	console.log(label('') + report.months.map((m) => m.slice(2).padStart(8)).join(''));
 	for (const figure of report.figures) {
 		for (const series of figure.series) {

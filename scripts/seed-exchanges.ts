@@ -178,7 +178,7 @@ export async function seedExchanges(
 	const day = (monthsAgo: number) =>
 		now.getTime() - (monthsAgo * 30 + 5 + Math.floor(random() * 24)) * DAY - 3 * 3600 * 1000;
 
-	// Requests (Ich suche) of the year, published on their day. About two in three find a neighbour
+	// Requests (Ich suche) of the year, published on their day. About three in five find a neighbour
 	// within days; the rest stay unanswered, which the dashboard shows as unmet demand.
 	const plannedRequests: {
 		author: string;
@@ -188,14 +188,14 @@ export async function seedExchanges(
 		category: string;
 	}[] = [];
 	for (let month = 12; month >= 0; month--) {
-		const count = 4 + Math.round((12 - month) / 4);
+		const count = 10 + Math.round((12 - month) / 2);
 		for (let k = 0; k < count; k++) {
 			const at = day(month);
 			const available = people.filter(joinedBy(at));
 			if (available.length < 2) continue;
 			const author = pick(available);
 			const [title, category] = pick(HISTORY_REQUESTS);
-			const helper = random() < 0.65 ? pick(available.filter((id) => id !== author)) : null;
+			const helper = random() < 0.6 ? pick(available.filter((id) => id !== author)) : null;
 			plannedRequests.push({ author, helper, at, title, category });
 		}
 	}
