@@ -11,6 +11,7 @@ import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
 import { seedCases } from './seed-cases';
+import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -83,7 +84,11 @@ function people(): Person[] {
 			joinedDaysAgo: pending ? 1 + (i % 3) : 365 - ((i * 37) % 360)
 		});
 	}
-	return list;
+	// The history's people joined over the past year (scripts/seed-data/exchanges.ts).
+	return list.map((p) => ({
+		...p,
+		joinedDaysAgo: HISTORY_JOINED_DAYS_AGO[p.email] ?? p.joinedDaysAgo
+	}));
 }
 
 export async function seed(

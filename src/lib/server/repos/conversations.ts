@@ -58,6 +58,12 @@ export async function findConversation(id: string): Promise<StoredConversation |
 	return doc ? toConversation(doc) : null;
 }
 
+/** Every conversation of a quarter: one read of the collection, for the impact dashboard. */
+export async function listConversationsOfQuarter(quarterId: string): Promise<StoredConversation[]> {
+	const docs = await (await db()).conversations.find({ quarterId }).toArray();
+	return docs.map(toConversation);
+}
+
 /** Moves the hints forward. Not atomic on FerretDB: a concurrent writer may leave an older
  * value, which readers correct by probing the next message ids. */
 export async function noteLastMessage(id: string, seq: number, at: Date): Promise<void> {
