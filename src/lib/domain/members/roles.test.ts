@@ -50,7 +50,7 @@ describe('hasRole for active members', () => {
 });
 
 describe('hasRole for members who are not active', () => {
-	const inactive: MembershipState[] = ['pending', 'suspended'];
+	const inactive: MembershipState[] = ['pending', 'suspended', 'declined'];
 	const cases = inactive.flatMap((state) =>
 		ROLES.flatMap((role) =>
 			[[...ROLES], [role], ['resident'], ['admin']].map(
@@ -115,6 +115,6 @@ describe('initialMembershipState', () => {
 describe('role and state lists', () => {
 	it('name every role and state the message files translate', () => {
 		expect([...ROLES]).toEqual(['resident', 'business', 'moderator', 'admin']);
-		expect([...MEMBERSHIP_STATES]).toEqual(['pending', 'active', 'suspended']);
+		expect([...MEMBERSHIP_STATES]).toEqual(['pending', 'active', 'suspended', 'declined']);
 	});
 });
