@@ -134,6 +134,8 @@ export interface ListingRevisionDoc {
 	revision: number;
 	move: ListingMove;
 	by: string;
+	/** A change the quarter management recorded for an assisted member (`by`): the moderator. */
+	recordedBy?: string;
 	at: Date;
 	listing: Listing;
 	/** Normalised search tokens and the coarse location cell, stored for any engine to index. */
