@@ -79,7 +79,8 @@ export async function seedAssisted(
 				title: 'Hilfe beim Einkaufen am Samstag',
 				description:
 					'Ich suche jemanden, der mich samstags zum Wochenmarkt begleitet und die Taschen trägt. Erreichbar über das Quartiersbüro.',
-				category: quarter.categories.find((c) => c.id === 'haushalt')?.id ?? quarter.categories[0]!.id,
+				category:
+					quarter.categories.find((c) => c.id === 'haushalt')?.id ?? quarter.categories[0]!.id,
 				tags: ['Einkauf', 'Begleitung'],
 				settlement: 'hours',
 				priceCents: null,

@@ -84,7 +84,14 @@ describe('acting for an assisted member', () => {
 
 		// Without consent nothing is stored.
 		expect(
-			await createListingFor({ quarter, moderatorId: mod, memberId: renate, content, submit: true, now })
+			await createListingFor({
+				quarter,
+				moderatorId: mod,
+				memberId: renate,
+				content,
+				submit: true,
+				now
+			})
 		).toEqual({ ok: false, problem: 'no_consent' });
 		expect(
 			await proposeFor({
@@ -204,12 +211,21 @@ describe('acting for an assisted member', () => {
 		expect(line?.recorded).toBe('erfasst von Mona Moderatorin für Renate O.');
 
 		// Withdrawn: every act is refused and nothing changes.
-		expect(await withdrawConsent({ quarter, moderatorId: mod, memberId: renate, now: new Date() })).toEqual({
+		expect(
+			await withdrawConsent({ quarter, moderatorId: mod, memberId: renate, now: new Date() })
+		).toEqual({
 			ok: true
 		});
 		const later = new Date(Date.now() + 1000);
 		expect(
-			await createListingFor({ quarter, moderatorId: mod, memberId: renate, content, submit: true, now: later })
+			await createListingFor({
+				quarter,
+				moderatorId: mod,
+				memberId: renate,
+				content,
+				submit: true,
+				now: later
+			})
 		).toEqual({ ok: false, problem: 'withdrawn' });
 		expect(
 			await proposeFor({

@@ -3,6 +3,7 @@
 // (`assisted_error_…`); hours and dates are read with the exchange pages' own rules.
 import { z } from 'zod';
 import { ASSIST_CONSENT_WAYS, consentDay } from '../domain/members/assisted';
+import { hasControlCharacters } from '../domain/auth/text';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
 import type { FieldErrors, ParseResult } from './form';
 
@@ -13,27 +14,31 @@ const id = z
 	.trim()
 	.regex(/^[A-Za-z0-9_-]{1,64}$/, 'assisted_error_member');
 
+/** Free text: trimmed, at most `max` characters, no control characters (NUL included). */
 const text = (max: number, key: string) =>
 	z
 		.string()
 		.optional()
-		.transform((s) => (s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim())
-		.pipe(z.string().max(max, key));
+		.transform((s) => (s ?? '').trim())
+		.pipe(
+			z
+				.string()
+				.max(max, key)
+				.refine((s) => !hasControlCharacters(s.replace(/[\n\r\t]/g, ' ')), key)
+		);
 
 export const CONSENT_FIELDS = ['member', 'consentDay', 'how', 'note'] as const;
 
 export const consentSchema = z.object({
 	member: id,
-	consentDay: z
-		.string({ error: 'assisted_error_day' })
-		.transform((s, ctx) => {
-			const day = consentDay(s);
-			if (!day) {
-				ctx.addIssue({ code: 'custom', message: 'assisted_error_day' });
-				return z.NEVER;
-			}
-			return day;
-		}),
+	consentDay: z.string({ error: 'assisted_error_day' }).transform((s, ctx) => {
+		const day = consentDay(s);
+		if (!day) {
+			ctx.addIssue({ code: 'custom', message: 'assisted_error_day' });
+			return z.NEVER;
+		}
+		return day;
+	}),
 	how: z.enum(ASSIST_CONSENT_WAYS, { error: 'assisted_error_how' }),
 	note: text(NOTE_MAX, 'assisted_error_note_too_long')
 });
@@ -66,7 +71,10 @@ const day = z
 export const EXCHANGE_FIELDS = ['other', 'side', 'title', 'date', 'hours'] as const;
 
 export const exchangeForSchema = z.object({
-	other: z.string({ error: 'assisted_error_other' }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'assisted_error_other'),
+	other: z
+		.string({ error: 'assisted_error_other' })
+		.trim()
+		.regex(/^[A-Za-z0-9_-]{1,64}$/, 'assisted_error_other'),
 	side: z.enum(['receiver', 'provider'], { error: 'assisted_error_side' }),
 	title: text(200, 'assisted_error_title').pipe(z.string().min(1, 'assisted_error_title')),
 	date: day,
@@ -77,7 +85,10 @@ export const MOVE_FIELDS = ['exchange', 'move', 'hours', 'reason'] as const;
 
 export const moveForSchema = z
 	.object({
-		exchange: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'assisted_error_exchange'),
+		exchange: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z0-9_-]{1,64}$/, 'assisted_error_exchange'),
 		move: z.enum(['accept', 'decline', 'cancel', 'markDone', 'confirm', 'dispute'], {
 			error: 'assisted_error_move'
 		}),

@@ -43,7 +43,11 @@ describe('consentValidAt', () => {
 describe('mayActFor', () => {
 	const base: AssistParties = {
 		quarterId: 'nordstadt',
-		moderator: { id: 'mod', quarterId: 'nordstadt', membership: { role: 'moderator', state: 'active' } },
+		moderator: {
+			id: 'mod',
+			quarterId: 'nordstadt',
+			membership: { role: 'moderator', state: 'active' }
+		},
 		member: {
 			id: 'renate',
 			membership: { quarterId: 'nordstadt', role: 'resident', state: 'active' }
@@ -56,7 +60,10 @@ describe('mayActFor', () => {
 		['with consent', base, { ok: true }],
 		[
 			'a resident is no moderator',
-			{ ...base, moderator: { ...base.moderator, membership: { role: 'resident', state: 'active' } } },
+			{
+				...base,
+				moderator: { ...base.moderator, membership: { role: 'resident', state: 'active' } }
+			},
 			{ ok: false, problem: 'not_moderator' }
 		],
 		[
@@ -98,7 +105,11 @@ describe('mayActFor', () => {
 			{ ok: false, problem: 'not_resident' }
 		],
 		['no consent', { ...base, consent: null }, { ok: false, problem: 'no_consent' }],
-		['withdrawn', { ...base, consent: { ...consent, withdrawnAt: at } }, { ok: false, problem: 'withdrawn' }],
+		[
+			'withdrawn',
+			{ ...base, consent: { ...consent, withdrawnAt: at } },
+			{ ok: false, problem: 'withdrawn' }
+		],
 		[
 			'for oneself',
 			{ ...base, member: { ...base.member, id: 'mod' } },
@@ -119,7 +130,11 @@ describe('mayActFor', () => {
 describe('checkNewConsent', () => {
 	const now = new Date('2026-11-26T10:00:00Z');
 	it.each([
-		['today', { consentAt: new Date('2026-11-26T12:00:00Z'), current: null, role: 'resident' }, null],
+		[
+			'today',
+			{ consentAt: new Date('2026-11-26T12:00:00Z'), current: null, role: 'resident' },
+			null
+		],
 		[
 			'tomorrow',
 			{ consentAt: new Date('2026-11-27T12:00:00Z'), current: null, role: 'resident' },
@@ -161,11 +176,7 @@ describe('recordedMark', () => {
 	it('lists each pair once', () => {
 		expect(
 			recordedMarks(
-				[
-					{ by: 'renate', recordedBy: 'mod' },
-					{ by: 'eck' },
-					{ by: 'renate', recordedBy: 'mod' }
-				],
+				[{ by: 'renate', recordedBy: 'mod' }, { by: 'eck' }, { by: 'renate', recordedBy: 'mod' }],
 				names
 			)
 		).toHaveLength(1);

@@ -39,12 +39,7 @@ export function consentActive(consent: AssistConsentLike | null | undefined): bo
 }
 
 export type AssistProblem =
-	| 'not_moderator'
-	| 'not_member'
-	| 'not_resident'
-	| 'self'
-	| 'no_consent'
-	| 'withdrawn';
+	'not_moderator' | 'not_member' | 'not_resident' | 'self' | 'no_consent' | 'withdrawn';
 
 export interface AssistParties {
 	quarterId: string;

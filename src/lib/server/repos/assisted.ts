@@ -47,5 +47,8 @@ export async function setAssistedConsent(
 ): Promise<void> {
 	await (
 		await db()
-	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { assisted: consent } });
+	).memberships.updateOne(
+		{ _id: membershipId(quarterId, userId) },
+		{ $set: { assisted: consent } }
+	);
 }

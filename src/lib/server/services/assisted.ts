@@ -26,11 +26,7 @@ import {
 import { findMembership } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { findUsersByIds } from '../repos/users';
-import {
-	exchanges as appExchanges,
-	type ExchangeResult,
-	type ExchangeService
-} from './exchanges';
+import { exchanges as appExchanges, type ExchangeResult, type ExchangeService } from './exchanges';
 import { createListing, listingsOfAuthor } from './listings';
 
 export type { AssistProblem, ConsentProblem };
@@ -151,9 +147,7 @@ export async function checkActing(
 	moderatorId: string,
 	memberId: string,
 	at: Date
-): Promise<
-	{ ok: true; member: AssistedMembership } | { ok: false; problem: AssistProblem }
-> {
+): Promise<{ ok: true; member: AssistedMembership } | { ok: false; problem: AssistProblem }> {
 	const [moderator, member] = await Promise.all([
 		findMembership(quarter.id, moderatorId),
 		findAssistedMembership(quarter.id, memberId)
@@ -179,9 +173,7 @@ export async function createListingFor(input: {
 	content: ListingContent;
 	submit: boolean;
 	now: Date;
-}): Promise<
-	{ ok: true; listing: Listing } | { ok: false; problem: AssistProblem | 'contention' }
-> {
+}): Promise<{ ok: true; listing: Listing } | { ok: false; problem: AssistProblem | 'contention' }> {
 	const checked = await checkActing(input.quarter, input.moderatorId, input.memberId, input.now);
 	if (!checked.ok) return checked;
 	const result = await createListing({
@@ -193,7 +185,8 @@ export async function createListingFor(input: {
 		now: input.now,
 		recordedBy: input.moderatorId
 	});
-	if (!result.ok) return { ok: false, problem: result.problem === 'not_member' ? 'not_member' : 'contention' };
+	if (!result.ok)
+		return { ok: false, problem: result.problem === 'not_member' ? 'not_member' : 'contention' };
 	return { ok: true, listing: result.listing };
 }
 
@@ -236,7 +229,14 @@ export async function proposeFor(
 }
 
 /** The moves the quarter management records for an assisted member. */
-export const ASSISTED_MOVES = ['accept', 'decline', 'cancel', 'markDone', 'confirm', 'dispute'] as const;
+export const ASSISTED_MOVES = [
+	'accept',
+	'decline',
+	'cancel',
+	'markDone',
+	'confirm',
+	'dispute'
+] as const;
 export type AssistedMove = (typeof ASSISTED_MOVES)[number] & PartyMove;
 
 /** Records the member's move on an exchange of this quarter where they are a party. */

@@ -133,10 +133,7 @@ function recordedLine(
 	if (marks.length === 0) return null;
 	return marks
 		.map((mark) =>
-			m.assisted_recorded_by(
-				{ moderator: mark.moderatorName, member: mark.memberName },
-				{ locale }
-			)
+			m.assisted_recorded_by({ moderator: mark.moderatorName, member: mark.memberName }, { locale })
 		)
 		.join('; ');
 }

@@ -59,7 +59,9 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const parsed = parseAssistedFields(consentSchema, form, CONSENT_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const values = Object.fromEntries(CONSENT_FIELDS.map((f) => [f, form.get(f)?.toString() ?? '']));
+		const values = Object.fromEntries(
+			CONSENT_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
+		);
 		const result = await recordConsent({
 			quarter,
 			moderatorId: user.id,

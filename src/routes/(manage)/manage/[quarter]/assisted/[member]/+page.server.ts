@@ -59,7 +59,8 @@ function problemKey(problem: AssistProblem | ExchangeProblem | 'contention'): st
 }
 
 function statusOf(problem: AssistProblem | ExchangeProblem | 'contention'): number {
-	if (problem === 'no_consent' || problem === 'withdrawn' || problem === 'not_moderator') return 403;
+	if (problem === 'no_consent' || problem === 'withdrawn' || problem === 'not_moderator')
+		return 403;
 	if (problem === 'not_member' || problem === 'not_resident' || problem === 'self') return 400;
 	return problemStatus(problem as ExchangeProblem);
 }
@@ -156,10 +157,17 @@ export const actions: Actions = {
 			return fail(400, { target: 'listing', errors: read.errors, values: read.values });
 		}
 		const nonce = form.get('nonce')?.toString() ?? '';
-		if (!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !(await claimOnce(`assisted:listing:${nonce}`, now))) {
-			redirect(303, localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=listing`));
+		if (
+			!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
+			!(await claimOnce(`assisted:listing:${nonce}`, now))
+		) {
+			redirect(
+				303,
+				localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=listing`)
+			);
 		}
-		const photoId = read.photo.kind === 'new' ? await read.photo.save(event.params.member, now) : null;
+		const photoId =
+			read.photo.kind === 'new' ? await read.photo.save(event.params.member, now) : null;
 		const result = await createListingFor({
 			quarter,
 			moderatorId: user.id,
@@ -180,7 +188,9 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=listing&listing=${result.listing.id}`)
+			localizeHref(
+				`/manage/${quarter.id}/assisted/${event.params.member}?done=listing&listing=${result.listing.id}`
+			)
 		);
 	},
 	exchange: async (event) => {
@@ -190,7 +200,9 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { target: 'exchange', errors: parsed.errors, values: parsed.values });
 		}
-		const values = Object.fromEntries(EXCHANGE_FIELDS.map((f) => [f, form.get(f)?.toString() ?? '']));
+		const values = Object.fromEntries(
+			EXCHANGE_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
+		);
 		const now = new Date();
 		const acting = await checkActing(quarter, user.id, event.params.member, now);
 		if (!acting.ok) {
@@ -201,9 +213,15 @@ export const actions: Actions = {
 			});
 		}
 		const nonce = form.get('nonce')?.toString() ?? '';
-		if (!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !(await claimOnce(`assisted:exchange:${nonce}`, now))) {
+		if (
+			!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
+			!(await claimOnce(`assisted:exchange:${nonce}`, now))
+		) {
 			// The same form again (a double click): the exchange was recorded with the first one.
-			redirect(303, localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=exchange`));
+			redirect(
+				303,
+				localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=exchange`)
+			);
 		}
 		const result = await proposeFor({
 			quarter,
@@ -227,7 +245,9 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=exchange&exchange=${result.exchange.id}`)
+			localizeHref(
+				`/manage/${quarter.id}/assisted/${event.params.member}?done=exchange&exchange=${result.exchange.id}`
+			)
 		);
 	},
 	move: async (event) => {

@@ -29,12 +29,9 @@ export const load: PageServerLoad = async (event) => {
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
 	const acts = await Promise.all(open.map((x) => exchanges.recordedActs(x.id)));
 	const names = Object.fromEntries(
-		(
-			await findUsersByIds([
-				user.id,
-				...acts.flat().flatMap((a) => [a.by, a.recordedBy])
-			])
-		).map((u) => [u.id, u.displayName])
+		(await findUsersByIds([user.id, ...acts.flat().flatMap((a) => [a.by, a.recordedBy])])).map(
+			(u) => [u.id, u.displayName]
+		)
 	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
