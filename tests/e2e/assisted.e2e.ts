@@ -85,6 +85,11 @@ test('Birgit handelt mit Einwilligung für Renate; alle sehen, wer es erfasst ha
 	await expect(eck.getByRole('heading', { level: 1, name: exchangeTitle })).toBeVisible();
 	await expect(eck.getByText(MARK)).toBeVisible();
 	await expectAccessible(eck);
+	// Its list of exchanges says it too.
+	await eck.goto('/exchanges');
+	await expect(eck.getByText(MARK).first()).toBeVisible();
+	await expectAccessible(eck);
+	await eck.goto(exchangePath);
 	await eck.getByRole('button', { name: 'Annehmen' }).click();
 	await expect(eck.getByRole('button', { name: 'Als erledigt melden' })).toBeVisible();
 	await eck.getByRole('button', { name: 'Als erledigt melden' }).click();

@@ -26,6 +26,7 @@ import {
 } from '../../src/lib/server/services/assisted';
 import { exchanges } from '../../src/lib/server/services/exchanges';
 import { listingsOfAuthor } from '../../src/lib/server/services/listings';
+import { listNotifications } from '../../src/lib/server/services/notifications';
 import { timeAccounts } from '../../src/lib/server/services/time-accounts';
 import { actions as assistedActions } from '../../src/routes/(manage)/manage/[quarter]/assisted/+page.server';
 
@@ -203,6 +204,9 @@ describe('acting for an assisted member', () => {
 			'confirm'
 		]);
 		expect(seen?.names[mod]).toBe('Mona Moderatorin');
+		// The business's notification about the proposal names who recorded it.
+		const news = await listNotifications(eck);
+		expect(news.find((n) => n.exchangeId === id && n.move === 'propose')?.recordedBy).toBe(mod);
 
 		// The booking in her statement carries the mark.
 		const statement = await timeAccounts.view(quarter, memberAccount(renate), {}, 'de');

@@ -310,6 +310,8 @@ export interface NotificationDoc {
 	/** The exchange move (or `startCredit`) the notification is about. */
 	move: string;
 	actorId: string;
+	/** The moderator who recorded the move for an assisted member (`actorId`). */
+	recordedBy?: string;
 	title: string;
 	minutes: number | null;
 	at: Date;

@@ -1445,6 +1445,7 @@ export class ExchangeService {
 						exchangeId: loaded.id,
 						move: event.move,
 						actorId: event.by,
+						...(event.recordedBy ? { recordedBy: event.recordedBy } : {}),
 						title: e.title,
 						minutes: event.minutes ?? null
 					},
