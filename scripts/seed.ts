@@ -12,6 +12,7 @@ import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
 import { seedCases } from './seed-cases';
 import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
+import { seedAssisted } from './seed-assisted';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -145,6 +146,7 @@ export async function seed(
 	await seedMarketplace(log);
 	await seedExchanges(log, now);
 	await seedCases(log, now);
+	await seedAssisted(log, now);
 	return { created, existing };
 }
 

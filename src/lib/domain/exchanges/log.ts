@@ -95,6 +95,11 @@ export interface LogEvent {
 	key?: string;
 	/** `settlementRefused`: the ledger's problem code. */
 	problem?: string;
+	/**
+	 * A move recorded by the quarter management for an assisted member (`by`): the moderator's id.
+	 * Only a mark for people; the rules see the move as the member's.
+	 */
+	recordedBy?: string;
 }
 
 /** A settlement that has taken its place in the log and is not finished yet. */
@@ -196,6 +201,7 @@ export function logEventOf(
 		...(event.feeCents !== undefined ? { feeCents: event.feeCents } : {}),
 		...(event.reference !== undefined ? { reference: event.reference } : {}),
 		...(event.key !== undefined ? { key: event.key } : {}),
+		...(event.recordedBy !== undefined ? { recordedBy: event.recordedBy } : {}),
 		...(extra.afterDays !== undefined ? { afterDays: extra.afterDays } : {}),
 		...(extra.ledgerSeq !== undefined ? { ledgerSeq: extra.ledgerSeq } : {}),
 		...(extra.late ? { late: true } : {})
@@ -325,7 +331,7 @@ export function applyLogEvent(record: ExchangeRecord | null, event: LogEvent): F
 		return {
 			ok: true,
 			record: {
-				exchange: proposed.exchange,
+				exchange: markRecorded(proposed.exchange, event.recordedBy),
 				version: 1,
 				pending: null,
 				ledgerSeq: null,
@@ -386,12 +392,20 @@ export function applyLogEvent(record: ExchangeRecord | null, event: LogEvent): F
 		ok: true,
 		record: {
 			...record,
-			exchange: moved.exchange,
+			exchange: markRecorded(moved.exchange, event.recordedBy),
 			version: event.n,
 			pending: null,
 			ledgerSeq: event.ledgerSeq ?? record.ledgerSeq
 		}
 	};
+}
+
+/** The exchange with its latest timeline event marked as recorded by a moderator. */
+function markRecorded(exchange: Exchange, recordedBy: string | undefined): Exchange {
+	if (!recordedBy) return exchange;
+	const last = exchange.timeline[exchange.timeline.length - 1];
+	if (!last) return exchange;
+	return { ...exchange, timeline: [...exchange.timeline.slice(0, -1), { ...last, recordedBy }] };
 }
 
 /** The transfer that settles `settled` (receiver → provider), keyed by the exchange id. */

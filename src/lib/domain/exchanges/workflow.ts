@@ -135,6 +135,8 @@ export interface TimelineEvent {
 	/** Proposed, confirmed or settled minutes, for the moves that are about minutes. */
 	readonly minutes?: number;
 	readonly reason?: string;
+	/** The moderator who recorded the move for an assisted member (`by`); absent otherwise. */
+	readonly recordedBy?: string;
 	/** `cardPaid`, `cashPaid` (the settling one) and `refund`: the euro amount, in cents. */
 	readonly amountCents?: number;
 	/** `cardPaid`: the platform fee; `cardPaid` and `refund`: Stripe's reference. */

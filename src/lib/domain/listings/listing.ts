@@ -68,6 +68,8 @@ export interface Listing extends ListingContent {
 	expiresAt: Date | null;
 	/** Changes so far; the store numbers them and refuses two changes of the same revision. */
 	revision: number;
+	/** Created by the quarter management for an assisted member (the author): the moderator's id. */
+	recordedBy?: string;
 }
 
 export const MOVES = [

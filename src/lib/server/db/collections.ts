@@ -135,6 +135,8 @@ export interface ListingRevisionDoc {
 	revision: number;
 	move: ListingMove;
 	by: string;
+	/** A change the quarter management recorded for an assisted member (`by`): the moderator. */
+	recordedBy?: string;
 	at: Date;
 	listing: Listing;
 	/** Normalised search tokens and the coarse location cell, stored for any engine to index. */
@@ -311,6 +313,8 @@ export interface NotificationDoc {
 	/** The exchange move (or `startCredit`) the notification is about. */
 	move: string;
 	actorId: string;
+	/** The moderator who recorded the move for an assisted member (`actorId`). */
+	recordedBy?: string;
 	title: string;
 	minutes: number | null;
 	at: Date;

@@ -202,6 +202,11 @@ export interface ProposeInput {
 	/** The site's address as the request saw it, for the links in mails. */
 	origin: string;
 	now?: Date;
+	/**
+	 * The moderator who records the proposal for an assisted member (`actorId`); the caller has
+	 * checked the member's consent (services/assisted.ts).
+	 */
+	recordedBy?: string;
 }
 
 /** Why the card is not offered for a euro exchange. */
@@ -495,6 +500,7 @@ export class ExchangeService {
 		}
 		const event: StoredEvent = {
 			...logEventOf(proposed.event, 1),
+			...(input.recordedBy ? { recordedBy: input.recordedBy } : {}),
 			proposal: { ...proposal, title: proposed.exchange.title },
 			exchangeId: id,
 			quarterId: quarter.id,
@@ -513,7 +519,13 @@ export class ExchangeService {
 		actorId: string,
 		exchangeId: string,
 		move: PartyMove,
-		options: { minutes?: number; reason?: string; now?: Date } = {}
+		options: {
+			minutes?: number;
+			reason?: string;
+			now?: Date;
+			/** The moderator who records the move for an assisted member (`actorId`). */
+			recordedBy?: string;
+		} = {}
 	): Promise<ExchangeResult> {
 		const now = options.now ?? new Date();
 		const request = partyRequest(move, options);
@@ -549,7 +561,13 @@ export class ExchangeService {
 					return { answer: { ok: false, problem: moved.error } };
 				}
 				if (l.record.pending) return { answer: { ok: false, problem: 'busy' } };
-				return { write: logEventOf(moved.event, l.record.version + 1) };
+				const recordedBy = options.recordedBy;
+				return {
+					write: {
+						...logEventOf(moved.event, l.record.version + 1),
+						...(recordedBy ? { recordedBy } : {})
+					}
+				};
 			});
 			if (!written.ok) return written;
 			let current = written.loaded;
@@ -905,6 +923,19 @@ export class ExchangeService {
 		return this.view(loaded, viewerId, moderator && isActiveMember(membership), membership);
 	}
 
+	/**
+	 * The moves of an exchange the quarter management recorded for an assisted member: who made
+	 * each (the member) and who recorded it. Empty for an unknown exchange. For marks only: the
+	 * caller shows them where the exchange itself may be shown.
+	 */
+	async recordedActs(exchangeId: string): Promise<{ by: string; recordedBy: string }[]> {
+		const loaded = await this.load(exchangeId);
+		if (!loaded) return [];
+		return loaded.record.exchange.timeline.flatMap((t) =>
+			t.recordedBy ? [{ by: t.by, recordedBy: t.recordedBy }] : []
+		);
+	}
+
 	/** A person's exchanges in all quarters, latest activity first. */
 	async listOf(userId: string): Promise<ExchangeSummary[]> {
 		const ids = await this.list(userId);
@@ -972,7 +1003,8 @@ export class ExchangeService {
 		const names = await namesOf([
 			e.providerId,
 			e.receiverId,
-			...e.timeline.map((t) => t.by).filter((by) => by !== SYSTEM)
+			...e.timeline.map((t) => t.by).filter((by) => by !== SYSTEM),
+			...e.timeline.flatMap((t) => (t.recordedBy ? [t.recordedBy] : []))
 		]);
 		const active = membership === undefined || isActiveMember(membership);
 		const quarter = e.state === 'done' ? await findQuarter(loaded.quarterId) : null;
@@ -1402,6 +1434,7 @@ export class ExchangeService {
 				? [e.providerId, e.receiverId]
 				: notifyWhom(timelineOf({ ...event, move }, e), e);
 		const actor = event.by === SYSTEM ? null : await findUserById(event.by);
+		const recorder = event.recordedBy ? await findUserById(event.recordedBy) : null;
 		for (const recipientId of recipients) {
 			try {
 				await this.notifications.notify(
@@ -1412,6 +1445,7 @@ export class ExchangeService {
 						exchangeId: loaded.id,
 						move: event.move,
 						actorId: event.by,
+						...(event.recordedBy ? { recordedBy: event.recordedBy } : {}),
 						title: e.title,
 						minutes: event.minutes ?? null
 					},
@@ -1431,6 +1465,14 @@ export class ExchangeService {
 				const lines = [
 					m.mail_exchange_greeting({ name: recipient.displayName }, { locale }),
 					`${what}.`,
+					...(recorder
+						? [
+								m.assisted_recorded_by(
+									{ moderator: recorder.displayName, member: actor?.displayName ?? '—' },
+									{ locale }
+								)
+							]
+						: []),
 					...(event.reason ? [m.mail_exchange_reason({ reason: event.reason }, { locale })] : []),
 					m.mail_exchange_link({ link }, { locale }),
 					m.mail_exchange_footer({}, { locale })

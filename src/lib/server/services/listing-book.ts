@@ -31,7 +31,15 @@ export interface SearchFields {
 }
 
 export type Decision<P> =
-	| { ok: true; listing: Listing; move: Move; by: string; search: SearchFields }
+	| {
+			ok: true;
+			listing: Listing;
+			move: Move;
+			by: string;
+			search: SearchFields;
+			/** The moderator who recorded the change for an assisted member (`by`). */
+			recordedBy?: string;
+	  }
 	| { ok: false; problem: P };
 
 export type CommitResult<P> =
@@ -156,6 +164,7 @@ export class ListingBook {
 					revision: decision.listing.revision,
 					move: decision.move,
 					by: decision.by,
+					...(decision.recordedBy ? { recordedBy: decision.recordedBy } : {}),
 					at: now,
 					listing: decision.listing,
 					search: decision.search

@@ -69,6 +69,11 @@ export async function createListing(input: {
 	content: ListingContent;
 	submit: boolean;
 	now: Date;
+	/**
+	 * The moderator who creates the listing for an assisted member (`userId`, the author); the
+	 * caller has checked the member's consent (services/assisted.ts).
+	 */
+	recordedBy?: string;
 }): Promise<
 	| { ok: true; listing: Listing; suggestBusiness: boolean }
 	| { ok: false; problem: CreateProblem | 'contention' }
@@ -76,19 +81,28 @@ export async function createListing(input: {
 	const { quarter, userId, membership, content, submit, now } = input;
 	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
 	const id = newId();
-	const listing = newListing(
+	const created = newListing(
 		{ id, quarterId: quarter.id, authorId: userId, commercial: membership!.role === 'business' },
 		content,
 		submit,
 		listingPolicy(quarter),
 		now
 	);
+	const recordedBy = input.recordedBy;
+	const listing = recordedBy ? { ...created, recordedBy } : created;
 	const result = await listingBook.commit<CreateProblem>(
 		id,
 		(current) =>
 			current
 				? { ok: false, problem: 'not_member' } // an id is never reused; cannot happen
-				: { ok: true, listing, move: 'create', by: userId, search: searchFields(content, quarter) },
+				: {
+						ok: true,
+						listing,
+						move: 'create',
+						by: userId,
+						search: searchFields(content, quarter),
+						...(recordedBy ? { recordedBy } : {})
+					},
 		now
 	);
 	if (!result.ok) return result;

@@ -34,7 +34,8 @@ import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { findUsersByIds } from '../repos/users';
 import { newSecretToken } from '../ids';
-import { ledgerLimits } from './exchanges';
+import { recordedMarks } from '../../domain/members/assisted';
+import { exchanges, ledgerLimits } from './exchanges';
 import { ledger, type LedgerBook, type TransferResult } from './ledger';
 
 export type Locale = 'de' | 'en';
@@ -49,6 +50,8 @@ export interface StatementLine extends StatementRow {
 	/** The exchange a settlement belongs to (its ledger key), for a link. */
 	exchangeId: string | null;
 	reverses: number | null;
+	/** "erfasst von … für …" when the exchange was recorded for an assisted member. */
+	recorded: string | null;
 }
 
 export interface AccountView {
@@ -75,7 +78,8 @@ export function statementData(view: AccountView) {
 			minutes: row.minutes,
 			balance: row.balance,
 			exchangeId: row.exchangeId,
-			reverses: row.reverses
+			reverses: row.reverses,
+			recorded: row.recorded
 		}))
 	};
 }
@@ -119,6 +123,21 @@ function accountName(account: AccountId, names: ReadonlyMap<string, string>, loc
 		: (names.get(userId) ?? m.account_unknown({}, { locale }));
 }
 
+/** The marks of an exchange's recorded moves as one line, or null when there are none. */
+function recordedLine(
+	acts: readonly { by: string; recordedBy: string }[],
+	names: ReadonlyMap<string, string>,
+	locale: Locale
+): string | null {
+	const marks = recordedMarks(acts, Object.fromEntries(names));
+	if (marks.length === 0) return null;
+	return marks
+		.map((mark) =>
+			m.assisted_recorded_by({ moderator: mark.moderatorName, member: mark.memberName }, { locale })
+		)
+		.join('; ');
+}
+
 export class TimeAccounts {
 	constructor(private readonly book: LedgerBook = ledger) {}
 
@@ -132,9 +151,19 @@ export class TimeAccounts {
 		const entries = await this.book.entries(quarter.id);
 		const statement = statementOf(entries, account, period);
 		const byseq = new Map(entries.map((e) => [e.seq, e]));
-		const names = await namesOf(
-			[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? [])
+		// Exchanges recorded by the quarter management for an assisted member keep their mark.
+		const recordedActs = new Map(
+			await Promise.all(
+				statement.rows
+					.map((row) => (row.kind === 'exchange' ? byseq.get(row.seq)?.key : undefined))
+					.filter((key): key is string => key !== undefined)
+					.map(async (key) => [key, await exchanges.recordedActs(key)] as const)
+			)
 		);
+		const names = await namesOf([
+			...[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? []),
+			...[...recordedActs.values()].flat().flatMap((act) => [act.by, act.recordedBy])
+		]);
 		let balance = 0;
 		for (const e of entries) {
 			if (e.to === account) balance += e.minutes;
@@ -153,7 +182,12 @@ export class TimeAccounts {
 					...row,
 					counterpartyName: accountName(row.counterparty, names, locale),
 					exchangeId: row.kind === 'exchange' && entry ? entry.key : null,
-					reverses: entry?.reverses ?? null
+					reverses: entry?.reverses ?? null,
+					recorded: recordedLine(
+						row.kind === 'exchange' && entry ? (recordedActs.get(entry.key) ?? []) : [],
+						names,
+						locale
+					)
 				};
 			})
 		};

@@ -29,7 +29,13 @@ export const load: PageServerLoad = async (event) => {
 
 	const settlementOf = new Map(list.map((e) => [e.id, e.settlement]));
 	const proposedOf = new Map(list.map((e) => [e.id, e.minutes]));
-	const actorIds = [...new Set(news.map((n) => n.actorId).filter((id) => id !== SYSTEM))];
+	const actorIds = [
+		...new Set(
+			news
+				.flatMap((n) => [n.actorId, ...(n.recordedBy ? [n.recordedBy] : [])])
+				.filter((id) => id !== SYSTEM)
+		)
+	];
 	const actors = await Promise.all(actorIds.map((id) => findUserById(id)));
 	const nameOf = new Map(actorIds.map((id, i) => [id, actors[i]?.displayName ?? '—']));
 	// The auto-settle delay is not in the notification; the quarter's setting tells it.
@@ -97,7 +103,12 @@ export const load: PageServerLoad = async (event) => {
 			caseId: n.caseId ?? null,
 			quarterId: n.quarterId,
 			title: n.title,
-			text: describe(n)
+			text: n.recordedBy
+				? `${describe(n)} (${m.assisted_recorded_by(
+						{ moderator: nameOf.get(n.recordedBy) ?? '—', member: nameOf.get(n.actorId) ?? '—' },
+						{ locale }
+					)})`
+				: describe(n)
 		})),
 		cases: myCases.map((c) => ({
 			id: c.id,

@@ -95,6 +95,13 @@ export const load: PageServerLoad = async (event) => {
 				.map((e) => ({
 					at: e.at.toISOString(),
 					reason: e.reason ?? null,
+					// Recorded by the quarter management for an assisted member: both parties see who.
+					recorded: e.recordedBy
+						? m.assisted_recorded_by(
+								{ moderator: view.names[e.recordedBy] ?? '—', member: view.names[e.by] ?? '—' },
+								{ locale }
+							)
+						: null,
 					// Confirming other hours than proposed is a dispute, not a confirmation.
 					text:
 						e.move === 'confirm' && e.toState === 'disputed'

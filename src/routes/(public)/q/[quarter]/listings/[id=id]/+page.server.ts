@@ -45,7 +45,10 @@ export const load: PageServerLoad = async (event) => {
 		return { ...base, details: null, signedIn: user !== null };
 	}
 
-	const author = await findUserById(listing.authorId);
+	const [author, recorder] = await Promise.all([
+		findUserById(listing.authorId),
+		listing.recordedBy ? findUserById(listing.recordedBy) : null
+	]);
 	const viewerBlock = user ? (await findProfile(quarter.id, user.id))?.blockId : null;
 	const from = quarter.blocks.find((b) => b.id === viewerBlock);
 	const at = quarter.blocks.find((b) => b.id === listing.blockId);
@@ -71,6 +74,13 @@ export const load: PageServerLoad = async (event) => {
 			photoId: listing.photoId,
 			authorId: listing.authorId,
 			authorName: author?.displayName ?? '—',
+			// Created by the quarter management for an assisted member.
+			recorded: recorder
+				? m.assisted_recorded_by(
+						{ moderator: recorder.displayName, member: author?.displayName ?? '—' },
+						{ locale }
+					)
+				: null,
 			// The author sees their own block by name; everyone else only a rounded distance.
 			blockName: isAuthor ? (at?.name ?? null) : null,
 			distanceMeters: distance,

@@ -1,0 +1,54 @@
+// Assisted members' consent lives on their membership (`assisted`). Recording and withdrawing
+// are updates where the last write may win: both are audited, and the audit log keeps the
+// history; no count or balance rests on them.
+import type { AssistedConsent } from '../db';
+import { db } from '../db';
+import { membershipId, type Membership } from './memberships';
+
+export interface AssistedMembership extends Membership {
+	assisted: AssistedConsent | null;
+}
+
+export async function findAssistedMembership(
+	quarterId: string,
+	userId: string
+): Promise<AssistedMembership | null> {
+	const doc = await (await db()).memberships.findOne({ _id: membershipId(quarterId, userId) });
+	if (!doc) return null;
+	return {
+		quarterId: doc.quarterId,
+		userId: doc.userId,
+		role: doc.role,
+		state: doc.state,
+		since: doc.createdAt,
+		assisted: doc.assisted ?? null
+	};
+}
+
+/** The quarter's memberships with a consent on record (withdrawn ones too), by `quarterId`. */
+export async function listAssistedOfQuarter(quarterId: string): Promise<AssistedMembership[]> {
+	const docs = await (await db()).memberships.find({ quarterId }).toArray();
+	return docs
+		.filter((doc) => doc.assisted)
+		.map((doc) => ({
+			quarterId: doc.quarterId,
+			userId: doc.userId,
+			role: doc.role,
+			state: doc.state,
+			since: doc.createdAt,
+			assisted: doc.assisted ?? null
+		}));
+}
+
+export async function setAssistedConsent(
+	quarterId: string,
+	userId: string,
+	consent: AssistedConsent
+): Promise<void> {
+	await (
+		await db()
+	).memberships.updateOne(
+		{ _id: membershipId(quarterId, userId) },
+		{ $set: { assisted: consent } }
+	);
+}

@@ -1,0 +1,102 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { consentActive } from '$lib/domain/members/assisted';
+import { localizeHref } from '$lib/paraglide/runtime';
+import {
+	CONSENT_FIELDS,
+	consentSchema,
+	parseAssistedFields,
+	WITHDRAW_FIELDS,
+	withdrawSchema
+} from '$lib/schemas/assisted';
+import { requireRole } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http';
+import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
+import { findUsersByIds } from '$lib/server/repos/users';
+import { listAssisted, recordConsent, withdrawConsent } from '$lib/server/services/assisted';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+	const [assisted, memberships] = await Promise.all([
+		listAssisted(quarter),
+		listMembershipsOfQuarter(quarter.id)
+	]);
+	const active = new Set(
+		assisted.filter((a) => consentActive({ ...a, withdrawnAt: a.withdrawnAt })).map((a) => a.userId)
+	);
+	// Consent is for residents: businesses and the quarter management act for themselves.
+	const residents = memberships.filter(
+		(ms) =>
+			ms.role === 'resident' &&
+			ms.state === 'active' &&
+			ms.userId !== user.id &&
+			!active.has(ms.userId)
+	);
+	const names = new Map(
+		(await findUsersByIds(residents.map((ms) => ms.userId))).map((u) => [u.id, u.displayName])
+	);
+	return {
+		quarter: { id: quarter.id, name: quarter.name },
+		assisted: assisted.map((a) => ({
+			userId: a.userId,
+			name: a.name,
+			consentAt: a.consentAt.toISOString().slice(0, 10),
+			how: a.how,
+			note: a.note,
+			recordedByName: a.recordedByName,
+			withdrawnAt: a.withdrawnAt?.toISOString() ?? null
+		})),
+		candidates: residents
+			.map((ms) => ({ id: ms.userId, name: names.get(ms.userId) ?? '—' }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'de')),
+		today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date())
+	};
+};
+
+export const actions: Actions = {
+	consent: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const parsed = parseAssistedFields(consentSchema, form, CONSENT_FIELDS);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const values = Object.fromEntries(
+			CONSENT_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
+		);
+		const result = await recordConsent({
+			quarter,
+			moderatorId: user.id,
+			memberId: parsed.data.member,
+			consentAt: parsed.data.consentDay,
+			how: parsed.data.how,
+			note: parsed.data.note,
+			now: new Date()
+		});
+		if (!result.ok) {
+			const field = result.problem === 'future_day' ? 'consentDay' : 'member';
+			return fail(result.problem === 'already_active' ? 409 : 400, {
+				errors: { [field]: `assisted_error_${result.problem}` },
+				values
+			});
+		}
+		redirect(
+			303,
+			localizeHref(`/manage/${quarter.id}/assisted?done=consent&member=${parsed.data.member}`)
+		);
+	},
+	withdraw: async (event) => {
+		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
+		const form = await readForm(event.request);
+		const parsed = parseAssistedFields(withdrawSchema, form, WITHDRAW_FIELDS);
+		if (!parsed.ok) return fail(400, { errors: { withdraw: 'assisted_error_member' }, values: {} });
+		const result = await withdrawConsent({
+			quarter,
+			moderatorId: user.id,
+			memberId: parsed.data.member,
+			now: new Date()
+		});
+		if (!result.ok) {
+			return fail(409, { errors: { withdraw: 'assisted_error_no_consent' }, values: {} });
+		}
+		redirect(303, localizeHref(`/manage/${quarter.id}/assisted?done=withdrawn`));
+	}
+};
