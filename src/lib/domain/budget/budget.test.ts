@@ -7,6 +7,7 @@ import {
 	lineState,
 	linesForEuroGrant,
 	linesForHourGrant,
+	minutesFromLineHoursInput,
 	sortLines,
 	spentCents,
 	spentMinutes,
@@ -197,5 +198,20 @@ describe('centsFromEurosInput', () => {
 		['-5', null]
 	] as const)('%s → %s', (text, cents) => {
 		expect(centsFromEurosInput(text)).toBe(cents);
+	});
+});
+
+describe('minutesFromLineHoursInput', () => {
+	it.each([
+		['120', 7200],
+		['120,5', 7230],
+		['80.25', 4815],
+		['0,75', 45],
+		['1,3', null],
+		['', null],
+		['1234567', null],
+		['-3', null]
+	] as const)('%s → %s', (text, minutes) => {
+		expect(minutesFromLineHoursInput(text)).toBe(minutes);
 	});
 });

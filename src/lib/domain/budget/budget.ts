@@ -252,3 +252,34 @@ export function centsFromEurosInput(text: string): number | null {
 	const cents = Math.round(Number(s) * 100);
 	return Number.isSafeInteger(cents) ? cents : null;
 }
+
+/** Decided hours as typed ("120", "120,5", "80.25") to minutes; whole quarter hours only. */
+export function minutesFromLineHoursInput(text: string): number | null {
+	const match = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+	if (!match) return null;
+	const fraction = Number((match[2] ?? '0').padEnd(2, '0'));
+	if (fraction % 25 !== 0) return null;
+	return Number(match[1]) * 60 + (fraction / 25) * 15;
+}
+
+/** A calendar day for people: "12.03.2026" (de), "12 Mar 2026" (en); never shifted by a zone. */
+export function formatDay(day: Day, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(`${day}T00:00:00Z`)
+	);
+}
+
+const GRANT_PROBLEM_CODES: ReadonlySet<string> = new Set<GrantProblem['code']>([
+	'line_not_found',
+	'line_closed',
+	'line_upcoming',
+	'line_ended',
+	'line_no_hours',
+	'line_no_euros',
+	'exceeds_remaining'
+]);
+
+/** Whether a refused booking was refused by the budget line (not by the ledger's limits). */
+export function isGrantProblem(problem: { code: string }): problem is GrantProblem {
+	return GRANT_PROBLEM_CODES.has(problem.code);
+}

@@ -404,6 +404,54 @@ export interface PaymentIntentDoc {
 	at: Date;
 }
 
+/** A budget line decided by the quarter conference; insert-only. `_id` is derived from the
+ * moderator and the form's nonce, so a double submit stores one line. */
+export interface BudgetLineDoc {
+	_id: string;
+	quarterId: string;
+	name: string;
+	/** Decided hours in minutes, or null. */
+	minutes: number | null;
+	/** Decided euros in cents, or null. */
+	cents: number | null;
+	/** Calendar days `YYYY-MM-DD`, both included. */
+	from: string;
+	to: string;
+	purpose: string;
+	decidedBy: string;
+	decidedOn: string;
+	createdBy: string;
+	createdAt: Date;
+}
+
+/** A budget line closed before its end; `_id` is the line's id, so a line is closed once. */
+export interface BudgetLineClosureDoc {
+	_id: string;
+	quarterId: string;
+	closedOn: string;
+	reason: string;
+	by: string;
+	at: Date;
+}
+
+/** Euros the office paid outside the platform, recorded against a budget line; insert-only.
+ * `_id` is `<lineId>:<n, 6 digits>` (the line's grants are taken one number at a time, so the
+ * remaining euros hold under races); `key` (moderator and form nonce, unique) makes a double
+ * submit record once. */
+export interface BudgetEuroGrantDoc {
+	_id: string;
+	quarterId: string;
+	lineId: string;
+	n: number;
+	key: string;
+	recipient: { type: 'member'; userId: string } | { type: 'project'; name: string };
+	cents: number;
+	purpose: string;
+	paidOn: string;
+	by: string;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -440,7 +488,10 @@ export function collections(db: Db) {
 		stripeEventPending: db.collection<StripeEventPendingDoc>('stripe_event_pending'),
 		stripeEventOutcomes: db.collection<StripeEventOutcomeDoc>('stripe_event_outcomes'),
 		paymentEvents: db.collection<PaymentEventDoc>('payment_events'),
-		paymentIntents: db.collection<PaymentIntentDoc>('payment_intents')
+		paymentIntents: db.collection<PaymentIntentDoc>('payment_intents'),
+		budgetLines: db.collection<BudgetLineDoc>('budget_lines'),
+		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
+		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants')
 	};
 }
 

@@ -26,7 +26,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }],
 	// A Stripe event or status read is stored once in its log, whichever server records it.
 	account_status: [{ key: { source: 1 }, name: 'source_unique', unique: true }],
-	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }]
+	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }],
+	// A euro grant is recorded once per form submit, whichever server takes it.
+	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
 };
 
 /**

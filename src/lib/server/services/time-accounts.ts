@@ -27,6 +27,7 @@ import {
 	type StatementRow,
 	type TransferKind
 } from '../../domain/ledger/ledger';
+import type { GrantProblem } from '../../domain/budget/budget';
 import type { TimeBankLimits } from '../../domain/quarters/settings';
 import * as m from '../../paraglide/messages';
 import { appendAudit } from '../repos/audit';
@@ -118,6 +119,29 @@ function accountName(account: AccountId, names: ReadonlyMap<string, string>, loc
 		? communityName(locale)
 		: (names.get(userId) ?? m.account_unknown({}, { locale }));
 }
+
+export interface GrantRequest {
+	quarter: Quarter;
+	moderatorId: string;
+	memberId: string;
+	minutes: number;
+	purpose: string;
+	override: { reason: string } | null;
+	nonce: string;
+	now: Date;
+}
+
+/**
+ * The budget line the hours are granted against, and its rule (remaining hours, period), checked
+ * against the latest entries right before booking (services/budget.ts).
+ */
+export interface BudgetGuard {
+	lineId: string;
+	guard: (entries: readonly LedgerEntry[]) => GrantProblem | null;
+}
+
+export type GrantResult = TransferResult | { ok: false; problem: { code: 'not_member' } };
+export type BudgetGrantResult = GrantResult | { ok: false; problem: GrantProblem };
 
 export class TimeAccounts {
 	constructor(private readonly book: LedgerBook = ledger) {}
@@ -284,16 +308,9 @@ export class TimeAccounts {
 	 * an override (and its reason) the member's balance may pass its limit. Every grant is in the
 	 * audit log, under the entry's number, so a repeated submit is logged once.
 	 */
-	async grant(input: {
-		quarter: Quarter;
-		moderatorId: string;
-		memberId: string;
-		minutes: number;
-		purpose: string;
-		override: { reason: string } | null;
-		nonce: string;
-		now: Date;
-	}): Promise<TransferResult | { ok: false; problem: { code: 'not_member' } }> {
+	grant(input: GrantRequest & { budget?: undefined }): Promise<GrantResult>;
+	grant(input: GrantRequest & { budget: BudgetGuard }): Promise<BudgetGrantResult>;
+	async grant(input: GrantRequest & { budget?: BudgetGuard }): Promise<BudgetGrantResult> {
 		const membership = await findMembership(input.quarter.id, input.memberId);
 		if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
 		const booked = await this.book.transfer(
@@ -307,9 +324,15 @@ export class TimeAccounts {
 				memo: input.purpose,
 				...(input.override
 					? { override: { by: input.moderatorId, reason: input.override.reason } }
-					: {})
+					: {}),
+				...(input.budget ? { budgetLineId: input.budget.lineId } : {})
 			},
-			{ by: input.moderatorId, now: input.now, limits: ledgerLimits(input.quarter) }
+			{
+				by: input.moderatorId,
+				now: input.now,
+				limits: ledgerLimits(input.quarter),
+				...(input.budget ? { guard: input.budget.guard } : {})
+			}
 		);
 		if (booked.ok) await auditGrant(input.quarter.id, booked.entry);
 		return booked;
@@ -384,7 +407,8 @@ async function auditGrant(quarterId: string, entry: LedgerEntry): Promise<void> 
 			minutes: entry.minutes,
 			ledgerSeq: entry.seq,
 			purpose: entry.memo,
-			override: entry.override ? entry.override.reason : null
+			override: entry.override ? entry.override.reason : null,
+			budgetLineId: entry.budgetLineId ?? null
 		}
 	});
 }
