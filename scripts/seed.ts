@@ -10,6 +10,7 @@ import { findMembership, insertMembership } from '../src/lib/server/repos/member
 import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
+import { seedBudget } from './seed-budget';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -138,6 +139,7 @@ export async function seed(
 	}
 	await seedMarketplace(log);
 	await seedExchanges(log, now);
+	await seedBudget(log, now);
 	return { created, existing };
 }
 
