@@ -106,7 +106,8 @@ export async function seedBudget(
 			cents: 600_00,
 			from: monthStart(now, -8),
 			to: monthEnd(now, 4),
-			purpose: 'Deutsch üben beim Kaffee: Stunden für die Begleiter:innen, Euro für Kaffee und Material.',
+			purpose:
+				'Deutsch üben beim Kaffee: Stunden für die Begleiter:innen, Euro für Kaffee und Material.',
 			decidedBy: 'Sozialraumkonferenz',
 			decidedOn: conferenceBefore(monthStart(now, -8))
 		},
@@ -162,9 +163,7 @@ export async function seedBudget(
 		at.setUTCHours(9 + (i % 7), 15, 0, 0);
 		// The named recipient if they were a member then and their account has room; else the next.
 		const order =
-			who === 'repair'
-				? [repairCafe]
-				: [...residents.slice(who), ...residents.slice(0, who)];
+			who === 'repair' ? [repairCafe] : [...residents.slice(who), ...residents.slice(0, who)];
 		let done = false;
 		for (const memberId of order) {
 			if ((since.get(memberId) ?? Infinity) > at.getTime()) continue;
@@ -213,7 +212,13 @@ export async function seedBudget(
 	const euroGrants: Array<[string, number, number, string, EuroRecipient]> = [
 		// Before the Repair-Café joined the platform the office paid the association directly.
 		['repair', 320, 240, 'Lötstationen und Multimeter', project('Repair-Café im Stadtteilladen')],
-		['repair', 230, 185.5, 'Ersatzteile für Kaffeemaschinen und Toaster', project('Repair-Café im Stadtteilladen')],
+		[
+			'repair',
+			230,
+			185.5,
+			'Ersatzteile für Kaffeemaschinen und Toaster',
+			project('Repair-Café im Stadtteilladen')
+		],
 		['repair', 140, 120, 'Nähmaschinen-Service', project('Nähtreff im Stadtteilladen')],
 		['repair', 60, 310.9, 'Werkzeugwand und Schraubensortiment', member(repairCafe)],
 		['language', 200, 80, 'Kaffee, Tee und Kekse für das Sprachcafé', member(eckbank)],

@@ -132,7 +132,10 @@ describe('hour grants against a budget line', () => {
 			ok: false,
 			problem: { code: 'line_upcoming' }
 		});
-		expect(await grant(l.id, 60, '2027-01-01')).toEqual({ ok: false, problem: { code: 'line_ended' } });
+		expect(await grant(l.id, 60, '2027-01-01')).toEqual({
+			ok: false,
+			problem: { code: 'line_ended' }
+		});
 		const closed = await budget.closeLine({
 			quarter,
 			moderatorId: moderator.id,
@@ -153,7 +156,10 @@ describe('hour grants against a budget line', () => {
 			})
 		).toEqual({ ok: false, problem: 'already_closed' });
 		expect(await grant(l.id, 60, '2026-05-31')).toMatchObject({ ok: true });
-		expect(await grant(l.id, 60, '2026-06-01')).toEqual({ ok: false, problem: { code: 'line_closed' } });
+		expect(await grant(l.id, 60, '2026-06-01')).toEqual({
+			ok: false,
+			problem: { code: 'line_closed' }
+		});
 		const euroOnly = await line({ minutes: null, cents: 10_000 });
 		expect(await grant(euroOnly.id, 60, '2026-03-01')).toEqual({
 			ok: false,
@@ -191,7 +197,13 @@ describe('hour grants against a budget line', () => {
 		const booked = await grant(l.id, 4 * 60, '2026-02-01');
 		if (!booked.ok) throw new Error('refused');
 		let view = (await budget.overview(quarter, at('2026-02-02'))).find((x) => x.id === l.id)!;
-		expect(view.usage.hours).toEqual({ decided: 600, spent: 240, remaining: 360, over: 0, percent: 40 });
+		expect(view.usage.hours).toEqual({
+			decided: 600,
+			spent: 240,
+			remaining: 360,
+			over: 0,
+			percent: 40
+		});
 		const reversed = await timeAccounts.reverse({
 			quarter,
 			moderatorId: moderator.id,
@@ -202,7 +214,13 @@ describe('hour grants against a budget line', () => {
 		});
 		expect(reversed).toMatchObject({ ok: true });
 		view = (await budget.overview(quarter, at('2026-02-04'))).find((x) => x.id === l.id)!;
-		expect(view.usage.hours).toEqual({ decided: 600, spent: 150, remaining: 450, over: 0, percent: 25 });
+		expect(view.usage.hours).toEqual({
+			decided: 600,
+			spent: 150,
+			remaining: 450,
+			over: 0,
+			percent: 25
+		});
 		// The hours reversed may be granted again.
 		expect(await grant(l.id, 450, '2026-02-05')).toMatchObject({ ok: true });
 
@@ -236,9 +254,10 @@ describe('euro grants', () => {
 		]);
 		expect([first.ok, second.ok]).toEqual([true, true]);
 		expect([first, second].filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
-		expect(
-			await budget.recordEuroGrant({ ...input, nonce: nonce(), cents: 30_001 })
-		).toEqual({ ok: false, problem: { code: 'exceeds_remaining', remaining: 30_000 } });
+		expect(await budget.recordEuroGrant({ ...input, nonce: nonce(), cents: 30_001 })).toEqual({
+			ok: false,
+			problem: { code: 'exceeds_remaining', remaining: 30_000 }
+		});
 		expect(
 			await budget.recordEuroGrant({
 				...input,
@@ -272,7 +291,7 @@ function event(user: User, path: string, params: Record<string, string>, body?: 
 	};
 }
 
-async function status(run: () => Promise<unknown>): Promise<number> {
+async function status(run: () => unknown): Promise<number> {
 	try {
 		const result = await run();
 		return (result as { status?: number } | undefined)?.status ?? 200;
@@ -303,13 +322,18 @@ describe('pages and actions', () => {
 			decidedOn: '2026-01-01',
 			nonce: nonce()
 		};
-		const runs: Array<() => Promise<unknown>> = [
+		const runs: Array<() => unknown> = [
 			() => budgetLoad(event(resident, `/manage/${Q}/budget`, { quarter: Q }) as never),
 			() => lineLoad(event(resident, `/manage/${Q}/budget/${l.id}`, params) as never),
 			() => lineCsv(event(resident, `/manage/${Q}/budget/${l.id}/grants.csv`, params) as never),
 			() =>
 				budgetActions.createLine!(
-					event(resident, `/manage/${Q}/budget?/createLine`, { quarter: Q }, form(lineFields)) as never
+					event(
+						resident,
+						`/manage/${Q}/budget?/createLine`,
+						{ quarter: Q },
+						form(lineFields)
+					) as never
 				),
 			() =>
 				budgetActions.euroGrant!(
@@ -317,7 +341,12 @@ describe('pages and actions', () => {
 				),
 			() =>
 				lineActions.close!(
-					event(resident, `/manage/${Q}/budget/${l.id}?/close`, params, form({ reason: 'x' })) as never
+					event(
+						resident,
+						`/manage/${Q}/budget/${l.id}?/close`,
+						params,
+						form({ reason: 'x' })
+					) as never
 				),
 			() =>
 				accountActions.grant!(
@@ -329,7 +358,12 @@ describe('pages and actions', () => {
 	});
 
 	it('the grant form needs a line; a moderator grants against it and downloads the CSV', async () => {
-		const l = await line({ name: 'Formularposten', from: '2020-01-01', to: '2099-12-31', minutes: 120 });
+		const l = await line({
+			name: 'Formularposten',
+			from: '2020-01-01',
+			to: '2099-12-31',
+			minutes: 120
+		});
 		const fields = {
 			member: member.id,
 			hours: '1,5',
@@ -355,13 +389,20 @@ describe('pages and actions', () => {
 			}
 		});
 		const response = (await lineCsv(
-			event(moderator, `/manage/${Q}/budget/${l.id}/grants.csv`, { quarter: Q, line: l.id }) as never
+			event(moderator, `/manage/${Q}/budget/${l.id}/grants.csv`, {
+				quarter: Q,
+				line: l.id
+			}) as never
 		)) as Response;
 		expect(response.headers.get('content-disposition')).toMatch(
 			/^attachment; filename="budgetposten-budgetquartier-formularposten-\d{4}-\d{2}-\d{2}\.csv"$/
 		);
 		const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
-		const rows = text.slice(1).split('\r\n').filter(Boolean).map((r) => r.split(';'));
+		const rows = text
+			.slice(1)
+			.split('\r\n')
+			.filter(Boolean)
+			.map((r) => r.split(';'));
 		expect(rows[0]).toEqual([
 			'Datum',
 			'Art',

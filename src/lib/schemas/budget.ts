@@ -130,4 +130,6 @@ export type EuroGrantInput = z.infer<ReturnType<typeof euroGrantSchema>>;
 export const CLOSE_FIELDS = ['reason'] as const;
 
 /** Closing a line early needs a reason (e.g. the conference's decision). */
-export const closeSchema = z.object({ reason: text(MEMO_MAX, 'budget_error_close_reason_required') });
+export const closeSchema = z.object({
+	reason: text(MEMO_MAX, 'budget_error_close_reason_required')
+});

@@ -100,7 +100,13 @@ describe('spent', () => {
 		const g2 = entry({ budgetLineId: 'L1', minutes: 60 });
 		const other = entry({ budgetLineId: 'L2', minutes: 300 });
 		const plain = entry({ minutes: 45 }); // a grant from before budget lines
-		const partial = entry({ kind: 'reversal', reverses: g1.seq, minutes: 30, from: 'member:a', to: 'community' });
+		const partial = entry({
+			kind: 'reversal',
+			reverses: g1.seq,
+			minutes: 30,
+			from: 'member:a',
+			to: 'community'
+		});
 		const otherReversal = entry({ kind: 'reversal', reverses: other.seq, minutes: 300 });
 		const exchange = entry({ kind: 'exchange', budgetLineId: 'L1', minutes: 999 });
 		const entries = [g1, g2, other, plain, partial, otherReversal, exchange];
@@ -171,9 +177,9 @@ describe('lines a grant may use', () => {
 	];
 	const entries = [entry({ budgetLineId: 'D', minutes: 60 })];
 	it('hours: open today with hours left, by name', () => {
-		expect(linesForHourGrant(lines, entries, '2026-03-01').map((x) => [x.line.id, x.remaining])).toEqual([
-			['A', 120]
-		]);
+		expect(
+			linesForHourGrant(lines, entries, '2026-03-01').map((x) => [x.line.id, x.remaining])
+		).toEqual([['A', 120]]);
 	});
 	it('euros: open today with euros left', () => {
 		const grants = [{ lineId: 'A', cents: 1000 }];

@@ -52,11 +52,7 @@ export const MAX_MINUTES = 100_000 * 60;
 export const MAX_CENTS = 100_000 * 100;
 
 export type LineProblem =
-	| 'name_required'
-	| 'amount_required'
-	| 'invalid_amount'
-	| 'period_order'
-	| 'decision_required';
+	'name_required' | 'amount_required' | 'invalid_amount' | 'period_order' | 'decision_required';
 
 export interface LineDraft {
 	name: string;

@@ -63,7 +63,9 @@ export async function insertEuroGrant(
 	grant: EuroGrant & { quarterId: string; key: string }
 ): Promise<void> {
 	const { id: _ignored, ...rest } = grant;
-	await (await db()).budgetEuroGrants.insertOne({ _id: euroGrantId(grant.lineId, grant.n), ...rest });
+	await (
+		await db()
+	).budgetEuroGrants.insertOne({ _id: euroGrantId(grant.lineId, grant.n), ...rest });
 }
 
 /** A line's euro grants in order, read by probing `_id`s (the one fast filter). */

@@ -395,7 +395,10 @@ export class Budget {
 		const memberOf = (e: LedgerEntry) => (e.to.startsWith('member:') ? e.to.slice(7) : null);
 		const names = await namesOf([
 			...hourGrants.flatMap((e) => [e.by, memberOf(e) ?? 'system']),
-			...euroGrants.flatMap((g) => [g.by, g.recipient.type === 'member' ? g.recipient.userId : 'system'])
+			...euroGrants.flatMap((g) => [
+				g.by,
+				g.recipient.type === 'member' ? g.recipient.userId : 'system'
+			])
 		]);
 		const unknown = m.account_unknown({}, { locale });
 		const rows: LineGrant[] = [

@@ -31,6 +31,7 @@ import type { GrantProblem } from '../../domain/budget/budget';
 import type { TimeBankLimits } from '../../domain/quarters/settings';
 import * as m from '../../paraglide/messages';
 import { appendAudit } from '../repos/audit';
+import { listBudgetLines } from '../repos/budget';
 import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { findUsersByIds } from '../repos/users';
@@ -50,6 +51,8 @@ export interface StatementLine extends StatementRow {
 	/** The exchange a settlement belongs to (its ledger key), for a link. */
 	exchangeId: string | null;
 	reverses: number | null;
+	/** For grants against a budget line: the line's name. */
+	budgetLine: string | null;
 }
 
 export interface AccountView {
@@ -76,7 +79,8 @@ export function statementData(view: AccountView) {
 			minutes: row.minutes,
 			balance: row.balance,
 			exchangeId: row.exchangeId,
-			reverses: row.reverses
+			reverses: row.reverses,
+			budgetLine: row.budgetLine
 		}))
 	};
 }
@@ -159,6 +163,10 @@ export class TimeAccounts {
 		const names = await namesOf(
 			[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? [])
 		);
+		// Budget lines are few; read them only when the statement shows a grant against one.
+		const lineNames = statement.rows.some((r) => byseq.get(r.seq)?.budgetLineId)
+			? new Map((await listBudgetLines(quarter.id)).map((l) => [l.id, l.name]))
+			: new Map<string, string>();
 		let balance = 0;
 		for (const e of entries) {
 			if (e.to === account) balance += e.minutes;
@@ -177,7 +185,8 @@ export class TimeAccounts {
 					...row,
 					counterpartyName: accountName(row.counterparty, names, locale),
 					exchangeId: row.kind === 'exchange' && entry ? entry.key : null,
-					reverses: entry?.reverses ?? null
+					reverses: entry?.reverses ?? null,
+					budgetLine: entry?.budgetLineId ? (lineNames.get(entry.budgetLineId) ?? null) : null
 				};
 			})
 		};

@@ -93,7 +93,7 @@ export const actions: Actions = {
 				return fail(400, { errors: { member: 'account_error_not_member' }, values });
 			}
 			if (isGrantProblem(result.problem)) {
-				const inputs =
+				const inputs: Record<string, string> =
 					result.problem.code === 'exceeds_remaining'
 						? { remaining: formatMinutes(result.problem.remaining, event.locals.locale) }
 						: {};

@@ -112,7 +112,7 @@ export const actions: Actions = {
 			const field = problem.code === 'not_member' ? 'member' : 'form';
 			const key =
 				problem.code === 'not_member' ? 'account_error_not_member' : `budget_error_${problem.code}`;
-			const inputs =
+			const inputs: Record<string, string> =
 				problem.code === 'exceeds_remaining'
 					? { remaining: formatEuros(problem.remaining, event.locals.locale) }
 					: {};

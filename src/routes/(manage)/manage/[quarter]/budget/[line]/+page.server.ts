@@ -49,7 +49,7 @@ export const actions: Actions = {
 	close: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const line = await budget.line(quarter, event.params.line);
-	if (!line) error(404, m.error_not_found());
+		if (!line) error(404, m.error_not_found());
 		const form = await readForm(event.request);
 		const parsed = parseAccountFields(closeSchema, form, CLOSE_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
