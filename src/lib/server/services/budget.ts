@@ -208,8 +208,9 @@ export class Budget {
 			action: 'budget.lineCreated',
 			target: { type: 'budget', id },
 			reason: `${stored.decidedBy} ${stored.decidedOn}`,
+			// `title` is what the audit page shows beside the act.
 			details: {
-				name: stored.name,
+				title: stored.name,
 				minutes: stored.minutes,
 				cents: stored.cents,
 				from: stored.from,
@@ -251,7 +252,7 @@ export class Budget {
 			action: 'budget.lineClosed',
 			target: { type: 'budget', id: line.id },
 			reason: input.reason,
-			details: { name: line.name, closedOn: input.closedOn }
+			details: { title: line.name, closedOn: input.closedOn }
 		});
 		return { ok: true };
 	}
@@ -356,6 +357,7 @@ export class Budget {
 				target: { type: 'budget', id: line.id },
 				reason: input.purpose,
 				details: {
+					title: line.name,
 					cents: input.cents,
 					paidOn: input.paidOn,
 					recipient:
