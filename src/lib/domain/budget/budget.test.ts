@@ -4,6 +4,8 @@ import {
 	centsFromEurosInput,
 	checkEuroGrant,
 	checkHourGrant,
+	formatDay,
+	isGrantProblem,
 	lineState,
 	linesForEuroGrant,
 	linesForHourGrant,
@@ -219,5 +221,18 @@ describe('minutesFromLineHoursInput', () => {
 		['-3', null]
 	] as const)('%s → %s', (text, minutes) => {
 		expect(minutesFromLineHoursInput(text)).toBe(minutes);
+	});
+});
+
+describe('isGrantProblem and formatDay', () => {
+	it('tells a budget refusal from a ledger one', () => {
+		expect(isGrantProblem({ code: 'exceeds_remaining' })).toBe(true);
+		expect(isGrantProblem({ code: 'line_closed' })).toBe(true);
+		expect(isGrantProblem({ code: 'above_maximum' })).toBe(false);
+		expect(isGrantProblem({ code: 'not_member' })).toBe(false);
+	});
+	it('shows a calendar day without shifting it by a time zone', () => {
+		expect(formatDay('2026-03-12', 'de')).toBe('12.03.2026');
+		expect(formatDay('2026-01-01', 'en')).toBe('Jan 1, 2026');
 	});
 });
