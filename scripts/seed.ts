@@ -13,6 +13,7 @@ import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt
 import { seedCases } from './seed-cases';
 import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedAssisted } from './seed-assisted';
+import { seedBudget } from './seed-budget';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -147,6 +148,7 @@ export async function seed(
 	await seedExchanges(log, now);
 	await seedCases(log, now);
 	await seedAssisted(log, now);
+	await seedBudget(log, now);
 	return { created, existing };
 }
 

@@ -74,8 +74,15 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 			.innerText()
 	);
 
-	// A grant needs a purpose; the form says so in German.
+	// A grant needs a purpose; the form says so in German. It is made against a budget line of
+	// the Sozialraumbudget (from the demo data).
 	await page.getByLabel('Mitglied').selectOption({ label: 'Ingrid H.' });
+	const line = page
+		.getByLabel('Budgetposten', { exact: true })
+		.locator('option', { hasText: 'Nachbarschaftshilfe für Ältere' });
+	await page
+		.getByLabel('Budgetposten', { exact: true })
+		.selectOption((await line.getAttribute('value'))!);
 	await page.getByLabel('Stunden', { exact: true }).fill('2');
 	await page.getByRole('button', { name: 'Zuwendung buchen' }).click();
 	await expect(page.getByText('Bitte gib den Zweck der Zuwendung an.')).toBeVisible();

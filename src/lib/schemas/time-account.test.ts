@@ -71,9 +71,12 @@ describe('donationSchema', () => {
 	});
 });
 
+const LINE = '0123456789abcdef0123';
+
 describe('grantSchema', () => {
 	const base = {
 		member: MEMBER,
+		budgetLine: LINE,
 		hours: '2',
 		purpose: 'Budgetposten Nachbarschaftshilfe',
 		nonce: NONCE
@@ -85,6 +88,7 @@ describe('grantSchema', () => {
 				ok: true,
 				data: {
 					member: MEMBER,
+					budgetLine: LINE,
 					hours: 120,
 					purpose: 'Budgetposten Nachbarschaftshilfe',
 					override: false,
@@ -120,6 +124,14 @@ describe('grantSchema', () => {
 		[
 			{ ...base, hours: '0' },
 			{ ok: false, errors: { hours: 'account_error_hours_zero' } }
+		],
+		[
+			{ ...base, budgetLine: '' },
+			{ ok: false, errors: { budgetLine: 'budget_error_line_required' } }
+		],
+		[
+			{ ...base, budgetLine: '{"$ne":null}' },
+			{ ok: false, errors: { budgetLine: 'budget_error_line_required' } }
 		]
 	])('%j', (fields, expected) => {
 		expect(parseAccountFields(grantSchema, form(fields), GRANT_FIELDS)).toMatchObject(expected);

@@ -103,13 +103,25 @@ export const reversalSchema = z.object({
 		)
 });
 
-export const GRANT_FIELDS = ['member', 'hours', 'purpose', 'override', 'overrideReason', 'nonce'];
+export const GRANT_FIELDS = [
+	'member',
+	'budgetLine',
+	'hours',
+	'purpose',
+	'override',
+	'overrideReason',
+	'nonce'
+];
 
 export const grantSchema = z
 	.object({
 		member: z
 			.string({ error: 'account_error_member_required' })
 			.regex(/^[0-9a-f]{24}$/, 'account_error_member_required'),
+		/** The budget line (Budgetposten) the hours are granted against. */
+		budgetLine: z
+			.string({ error: 'budget_error_line_required' })
+			.regex(/^[0-9a-f]{20}$/, 'budget_error_line_required'),
 		hours,
 		purpose: z
 			.string({ error: 'account_error_purpose_required' })
@@ -161,7 +173,7 @@ export function parseAccountFields<S extends z.ZodType>(
 	const errors: FieldErrors = {};
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.message.startsWith('account_error_')
+		errors[field] ??= /^(account|budget)_error_/.test(issue.message)
 			? issue.message
 			: 'error_invalid_input';
 	}

@@ -42,6 +42,8 @@ export interface TransferDraft {
 	reverses?: number;
 	/** Lets this entry take a balance past its limit; audited. */
 	override?: Override;
+	/** For grants: the budget line (Budgetposten) the hours are granted against. */
+	budgetLineId?: string;
 }
 
 export interface LedgerEntry extends TransferDraft {

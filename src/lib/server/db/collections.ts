@@ -444,6 +444,54 @@ export interface CaseClosedDoc {
 	at: Date;
 }
 
+/** A budget line decided by the quarter conference; insert-only. `_id` is derived from the
+ * moderator and the form's nonce, so a double submit stores one line. */
+export interface BudgetLineDoc {
+	_id: string;
+	quarterId: string;
+	name: string;
+	/** Decided hours in minutes, or null. */
+	minutes: number | null;
+	/** Decided euros in cents, or null. */
+	cents: number | null;
+	/** Calendar days `YYYY-MM-DD`, both included. */
+	from: string;
+	to: string;
+	purpose: string;
+	decidedBy: string;
+	decidedOn: string;
+	createdBy: string;
+	createdAt: Date;
+}
+
+/** A budget line closed before its end; `_id` is the line's id, so a line is closed once. */
+export interface BudgetLineClosureDoc {
+	_id: string;
+	quarterId: string;
+	closedOn: string;
+	reason: string;
+	by: string;
+	at: Date;
+}
+
+/** Euros the office paid outside the platform, recorded against a budget line; insert-only.
+ * `_id` is `<lineId>:<n, 6 digits>` (the line's grants are taken one number at a time, so the
+ * remaining euros hold under races); `key` (moderator and form nonce, unique) makes a double
+ * submit record once. */
+export interface BudgetEuroGrantDoc {
+	_id: string;
+	quarterId: string;
+	lineId: string;
+	n: number;
+	key: string;
+	recipient: { type: 'member'; userId: string } | { type: 'project'; name: string };
+	cents: number;
+	purpose: string;
+	paidOn: string;
+	by: string;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -484,7 +532,10 @@ export function collections(db: Db) {
 		cases: db.collection<CaseDoc>('cases'),
 		caseKeys: db.collection<CaseKeyDoc>('case_keys'),
 		caseEvents: db.collection<CaseEventDoc>('case_events'),
-		casesClosed: db.collection<CaseClosedDoc>('cases_closed')
+		casesClosed: db.collection<CaseClosedDoc>('cases_closed'),
+		budgetLines: db.collection<BudgetLineDoc>('budget_lines'),
+		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
+		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants')
 	};
 }
 

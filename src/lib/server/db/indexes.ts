@@ -28,7 +28,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	account_status: [{ key: { source: 1 }, name: 'source_unique', unique: true }],
 	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }],
 	cases: [{ key: { quarterId: 1, openedAt: 1 }, name: 'quarter_opened' }],
-	cases_closed: [{ key: { quarterId: 1 }, name: 'quarter' }]
+	cases_closed: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	// A euro grant is recorded once per form submit, whichever server takes it.
+	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
 };
 
 /**

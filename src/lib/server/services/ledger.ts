@@ -80,11 +80,20 @@ export class LedgerBook {
 	 * Books a transfer once. The same key again (a double click, a retry, another server settling
 	 * the same exchange) returns the entry booked first, marked `duplicate`.
 	 */
-	transfer(
+	transfer<G = never>(
 		quarterId: string,
 		draft: TransferDraft,
-		context: { by: string; now: Date; limits: LedgerLimits }
-	): Promise<TransferResult> {
+		context: {
+			by: string;
+			now: Date;
+			limits: LedgerLimits;
+			/**
+			 * A further rule checked against the latest entries right before the insert, with the
+			 * same guarantee as the limits (e.g. a budget line's remaining hours): a refusal is `G`.
+			 */
+			guard?: (entries: readonly LedgerEntry[]) => G | null;
+		}
+	): Promise<TransferResult | { ok: false; problem: G }> {
 		return this.serial(quarterId, async (book) => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				// Optimistic: no read before the insert. If number head+1 is free the insert succeeds,
@@ -95,6 +104,8 @@ export class LedgerBook {
 				if (existing) return { ok: true, entry: existing, duplicate: true };
 				const problem = checkTransfer(book.balances, draft, context.limits);
 				if (problem) return { ok: false, problem };
+				const refused = context.guard?.(book.entries) ?? null;
+				if (refused !== null) return { ok: false, problem: refused };
 				const entry: LedgerEntry = { ...draft, seq: book.seq + 1, at: context.now, by: context.by };
 				try {
 					await insertLedgerEntry(quarterId, entry);

@@ -27,9 +27,11 @@ import {
 	type StatementRow,
 	type TransferKind
 } from '../../domain/ledger/ledger';
+import type { GrantProblem } from '../../domain/budget/budget';
 import type { TimeBankLimits } from '../../domain/quarters/settings';
 import * as m from '../../paraglide/messages';
 import { appendAudit } from '../repos/audit';
+import { listBudgetLines } from '../repos/budget';
 import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { findUsersByIds } from '../repos/users';
@@ -52,6 +54,8 @@ export interface StatementLine extends StatementRow {
 	reverses: number | null;
 	/** "erfasst von … für …" when the exchange was recorded for an assisted member. */
 	recorded: string | null;
+	/** For grants against a budget line: the line's name. */
+	budgetLine: string | null;
 }
 
 export interface AccountView {
@@ -79,7 +83,8 @@ export function statementData(view: AccountView) {
 			balance: row.balance,
 			exchangeId: row.exchangeId,
 			reverses: row.reverses,
-			recorded: row.recorded
+			recorded: row.recorded,
+			budgetLine: row.budgetLine
 		}))
 	};
 }
@@ -138,6 +143,29 @@ function recordedLine(
 		.join('; ');
 }
 
+export interface GrantRequest {
+	quarter: Quarter;
+	moderatorId: string;
+	memberId: string;
+	minutes: number;
+	purpose: string;
+	override: { reason: string } | null;
+	nonce: string;
+	now: Date;
+}
+
+/**
+ * The budget line the hours are granted against, and its rule (remaining hours, period), checked
+ * against the latest entries right before booking (services/budget.ts).
+ */
+export interface BudgetGuard {
+	lineId: string;
+	guard: (entries: readonly LedgerEntry[]) => GrantProblem | null;
+}
+
+export type GrantResult = TransferResult | { ok: false; problem: { code: 'not_member' } };
+export type BudgetGrantResult = GrantResult | { ok: false; problem: GrantProblem };
+
 export class TimeAccounts {
 	constructor(private readonly book: LedgerBook = ledger) {}
 
@@ -164,6 +192,10 @@ export class TimeAccounts {
 			...[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? []),
 			...[...recordedActs.values()].flat().flatMap((act) => [act.by, act.recordedBy])
 		]);
+		// Budget lines are few; read them only when the statement shows a grant against one.
+		const lineNames = statement.rows.some((r) => byseq.get(r.seq)?.budgetLineId)
+			? new Map((await listBudgetLines(quarter.id)).map((l) => [l.id, l.name]))
+			: new Map<string, string>();
 		let balance = 0;
 		for (const e of entries) {
 			if (e.to === account) balance += e.minutes;
@@ -187,7 +219,8 @@ export class TimeAccounts {
 						row.kind === 'exchange' && entry ? (recordedActs.get(entry.key) ?? []) : [],
 						names,
 						locale
-					)
+					),
+					budgetLine: entry?.budgetLineId ? (lineNames.get(entry.budgetLineId) ?? null) : null
 				};
 			})
 		};
@@ -318,16 +351,9 @@ export class TimeAccounts {
 	 * an override (and its reason) the member's balance may pass its limit. Every grant is in the
 	 * audit log, under the entry's number, so a repeated submit is logged once.
 	 */
-	async grant(input: {
-		quarter: Quarter;
-		moderatorId: string;
-		memberId: string;
-		minutes: number;
-		purpose: string;
-		override: { reason: string } | null;
-		nonce: string;
-		now: Date;
-	}): Promise<TransferResult | { ok: false; problem: { code: 'not_member' } }> {
+	grant(input: GrantRequest & { budget?: undefined }): Promise<GrantResult>;
+	grant(input: GrantRequest & { budget: BudgetGuard }): Promise<BudgetGrantResult>;
+	async grant(input: GrantRequest & { budget?: BudgetGuard }): Promise<BudgetGrantResult> {
 		const membership = await findMembership(input.quarter.id, input.memberId);
 		if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
 		const booked = await this.book.transfer(
@@ -341,9 +367,15 @@ export class TimeAccounts {
 				memo: input.purpose,
 				...(input.override
 					? { override: { by: input.moderatorId, reason: input.override.reason } }
-					: {})
+					: {}),
+				...(input.budget ? { budgetLineId: input.budget.lineId } : {})
 			},
-			{ by: input.moderatorId, now: input.now, limits: ledgerLimits(input.quarter) }
+			{
+				by: input.moderatorId,
+				now: input.now,
+				limits: ledgerLimits(input.quarter),
+				...(input.budget ? { guard: input.budget.guard } : {})
+			}
 		);
 		if (booked.ok) await auditGrant(input.quarter.id, booked.entry);
 		return booked;
@@ -418,7 +450,8 @@ async function auditGrant(quarterId: string, entry: LedgerEntry): Promise<void> 
 			minutes: entry.minutes,
 			ledgerSeq: entry.seq,
 			purpose: entry.memo,
-			override: entry.override ? entry.override.reason : null
+			override: entry.override ? entry.override.reason : null,
+			budgetLineId: entry.budgetLineId ?? null
 		}
 	});
 }

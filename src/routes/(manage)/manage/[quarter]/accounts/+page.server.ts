@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { isGrantProblem } from '$lib/domain/budget/budget';
+import { formatMinutes } from '$lib/domain/exchanges/minutes';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	GRANT_FIELDS,
@@ -9,6 +11,7 @@ import {
 } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
+import { budget } from '$lib/server/services/budget';
 import { ledgerLimits } from '$lib/server/services/exchanges';
 import {
 	describeBookingProblem,
@@ -19,7 +22,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
-	const overview = await timeAccounts.overview(quarter, event.locals.locale);
+	const [overview, budgetLines] = await Promise.all([
+		timeAccounts.overview(quarter, event.locals.locale),
+		budget.hourGrantChoices(quarter, new Date())
+	]);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		limits: ledgerLimits(quarter).member,
@@ -35,6 +41,9 @@ export const load: PageServerLoad = async (event) => {
 		members: overview.rows
 			.filter((row) => row.userId && row.userId !== user.id && row.state === 'active')
 			.map((row) => ({ id: row.userId!, name: row.name })),
+		// A grant is made against a budget line that is open today and has hours left.
+		budgetLines,
+		line: event.url.searchParams.get('line') ?? '',
 		nonce: newFormNonce()
 	};
 };
@@ -48,6 +57,7 @@ export const actions: Actions = {
 		const grant = parsed.data;
 		const values = {
 			member: grant.member,
+			budgetLine: grant.budgetLine,
 			hours: form.get('hours')?.toString() ?? '',
 			purpose: grant.purpose,
 			override: grant.override ? 'on' : '',
@@ -56,10 +66,11 @@ export const actions: Actions = {
 		if (grant.member === user.id) {
 			return fail(400, { errors: { member: 'account_error_not_member' }, values });
 		}
-		const result = await timeAccounts.grant({
+		const result = await budget.grantHours({
 			quarter,
 			moderatorId: user.id,
 			memberId: grant.member,
+			lineId: grant.budgetLine,
 			minutes: grant.hours,
 			purpose: grant.purpose,
 			override: grant.override ? { reason: grant.overrideReason } : null,
@@ -69,7 +80,9 @@ export const actions: Actions = {
 		if (
 			result.ok &&
 			result.duplicate &&
-			(result.entry.to !== `member:${grant.member}` || result.entry.minutes !== grant.hours)
+			(result.entry.to !== `member:${grant.member}` ||
+				result.entry.minutes !== grant.hours ||
+				result.entry.budgetLineId !== grant.budgetLine)
 		) {
 			// An old form sent again with other choices: its key was used for another grant.
 			const inputs: Record<string, string> = {};
@@ -78,6 +91,17 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.problem.code === 'not_member') {
 				return fail(400, { errors: { member: 'account_error_not_member' }, values });
+			}
+			if (isGrantProblem(result.problem)) {
+				const inputs: Record<string, string> =
+					result.problem.code === 'exceeds_remaining'
+						? { remaining: formatMinutes(result.problem.remaining, event.locals.locale) }
+						: {};
+				return fail(409, {
+					errors: { budgetLine: `budget_error_${result.problem.code}` },
+					inputs,
+					values
+				});
 			}
 			const problem = await describeBookingProblem(result.problem, event.locals.locale);
 			return fail(409, { errors: { form: problem.key }, inputs: problem.inputs, values });

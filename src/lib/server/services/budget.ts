@@ -1,0 +1,485 @@
+// The community budget (Sozialraumbudget): lines decided by the quarter conference, hour grants
+// from the community account against them (booked by the ledger, with the line's remaining hours
+// checked against the latest entries right before the insert, like the account limits), and euro
+// payments the office made outside the platform, recorded against a line exactly once per submit.
+// Every act is in the audit log.
+import {
+	checkEuroGrant,
+	checkHourGrant,
+	linesForEuroGrant,
+	linesForHourGrant,
+	lineState,
+	sortLines,
+	usageOf,
+	validateLine,
+	type BudgetLine,
+	type EuroGrant,
+	type EuroRecipient,
+	type GrantProblem,
+	type LineDraft,
+	type LineProblem,
+	type LineState,
+	type LineUsage
+} from '../../domain/budget/budget';
+import { toCsv, minutesToDecimalHours, type CsvDialect } from '../../domain/ledger/csv';
+import { localDate, localDateTime } from '../../domain/ledger/accounts';
+import type { LedgerEntry } from '../../domain/ledger/ledger';
+import * as m from '../../paraglide/messages';
+import { isDuplicateKeyError } from '../db';
+import { hashToken } from '../ids';
+import { appendAudit } from '../repos/audit';
+import {
+	euroGrantId,
+	findBudgetLine,
+	findEuroGrantByKey,
+	insertBudgetLine,
+	insertBudgetLineClosure,
+	insertEuroGrant,
+	listBudgetLines,
+	listLineEuroGrants,
+	listQuarterEuroGrants
+} from '../repos/budget';
+import { findMembership } from '../repos/memberships';
+import type { Quarter } from '../repos/quarters';
+import { findUsersByIds } from '../repos/users';
+import { ledger, type LedgerBook } from './ledger';
+import {
+	timeAccounts,
+	type BudgetGrantResult,
+	type Locale,
+	type TimeAccounts
+} from './time-accounts';
+
+/** A line with what it has spent, as the overview shows it. */
+export interface LineView extends BudgetLine {
+	usage: LineUsage;
+	state: LineState;
+}
+
+/** One grant against a line (hours or euros), as the line's page and CSV list it. */
+export interface LineGrant {
+	kind: 'hours' | 'euros';
+	/** The ledger number of an hour grant. */
+	seq: number | null;
+	/** When it was booked (hours) or paid (euros, a day). */
+	at: Date;
+	day: string;
+	recipient: string;
+	minutes: number | null;
+	/** Minutes of this grant reversed later. */
+	reversedMinutes: number;
+	cents: number | null;
+	purpose: string;
+	by: string;
+}
+
+const MAX_ATTEMPTS = 50;
+
+/** Ids from the moderator and the form's nonce: a second submit of the same form finds the first. */
+function idFrom(kind: string, moderatorId: string, nonce: string): string {
+	return hashToken(`${kind}:${moderatorId}:${nonce}`).slice(0, 20);
+}
+
+async function namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+	const unique = [...new Set(ids)].filter((id) => id !== 'system');
+	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
+}
+
+export class Budget {
+	constructor(
+		private readonly book: LedgerBook = ledger,
+		private readonly accounts: TimeAccounts = timeAccounts
+	) {}
+
+	lines(quarter: Quarter): Promise<BudgetLine[]> {
+		return listBudgetLines(quarter.id);
+	}
+
+	/** The line a URL names, or null for a malformed or unknown id (another quarter's too). */
+	async line(quarter: Quarter, lineId: string): Promise<BudgetLine | null> {
+		if (!/^[0-9a-f]{20}$/.test(lineId)) return null;
+		return findBudgetLine(quarter.id, lineId);
+	}
+
+	/** One line with spent versus decided and its grants, as its page shows it. */
+	async detail(
+		quarter: Quarter,
+		line: BudgetLine,
+		locale: Locale,
+		now: Date
+	): Promise<{ usage: LineUsage; state: LineState; grants: LineGrant[] }> {
+		const [entries, euroGrants] = await Promise.all([
+			this.book.entries(quarter.id),
+			listLineEuroGrants(line.id)
+		]);
+		return {
+			usage: usageOf(line, entries, euroGrants),
+			state: lineState(line, localDate(now)),
+			grants: await this.grantsOf(line, entries, euroGrants, locale)
+		};
+	}
+
+	/** Every line with spent versus decided, open lines first. */
+	async overview(quarter: Quarter, now: Date): Promise<LineView[]> {
+		const [lines, entries, euroGrants] = await Promise.all([
+			listBudgetLines(quarter.id),
+			this.book.entries(quarter.id),
+			listQuarterEuroGrants(quarter.id)
+		]);
+		const day = localDate(now);
+		return sortLines(lines, day).map((line) => ({
+			...line,
+			usage: usageOf(line, entries, euroGrants),
+			state: lineState(line, day)
+		}));
+	}
+
+	/** The lines an hour grant may use today, with the hours each has left. */
+	async hourGrantChoices(
+		quarter: Quarter,
+		now: Date
+	): Promise<Array<{ id: string; name: string; remaining: number }>> {
+		const [lines, entries] = await Promise.all([
+			listBudgetLines(quarter.id),
+			this.book.entries(quarter.id)
+		]);
+		return linesForHourGrant(lines, entries, localDate(now)).map(({ line, remaining }) => ({
+			id: line.id,
+			name: line.name,
+			remaining
+		}));
+	}
+
+	/** The lines a euro payment made today may be recorded against, with the euros each has left. */
+	async euroGrantChoices(
+		quarter: Quarter,
+		now: Date
+	): Promise<Array<{ id: string; name: string; remaining: number }>> {
+		const [lines, grants] = await Promise.all([
+			listBudgetLines(quarter.id),
+			listQuarterEuroGrants(quarter.id)
+		]);
+		return linesForEuroGrant(lines, grants, localDate(now)).map(({ line, remaining }) => ({
+			id: line.id,
+			name: line.name,
+			remaining
+		}));
+	}
+
+	/** Stores a line decided by the conference; the same submit again stores nothing new. */
+	async createLine(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		draft: LineDraft;
+		nonce: string;
+		now: Date;
+	}): Promise<
+		{ ok: true; line: BudgetLine; duplicate: boolean } | { ok: false; problems: LineProblem[] }
+	> {
+		const problems = validateLine(input.draft);
+		if (problems.length > 0) return { ok: false, problems };
+		const id = idFrom('line', input.moderatorId, input.nonce);
+		const line: BudgetLine = {
+			id,
+			quarterId: input.quarter.id,
+			...input.draft,
+			name: input.draft.name.trim(),
+			purpose: input.draft.purpose.trim(),
+			decidedBy: input.draft.decidedBy.trim(),
+			createdBy: input.moderatorId,
+			createdAt: input.now,
+			closedOn: null
+		};
+		let duplicate = false;
+		try {
+			const { closedOn: _open, ...doc } = line;
+			await insertBudgetLine(doc);
+		} catch (err) {
+			if (!isDuplicateKeyError(err)) throw err;
+			duplicate = true;
+		}
+		const stored = duplicate ? await findBudgetLine(input.quarter.id, id) : line;
+		if (!stored) throw new Error(`budget line ${id} taken by another quarter`);
+		await appendAudit({
+			id: `budget-line:${id}`,
+			quarterId: input.quarter.id,
+			at: stored.createdAt,
+			actorId: stored.createdBy,
+			action: 'budget.lineCreated',
+			target: { type: 'budget', id },
+			reason: `${stored.decidedBy} ${stored.decidedOn}`,
+			// `title` is what the audit page shows beside the act.
+			details: {
+				title: stored.name,
+				minutes: stored.minutes,
+				cents: stored.cents,
+				from: stored.from,
+				to: stored.to
+			}
+		});
+		return { ok: true, line: stored, duplicate };
+	}
+
+	/** Closes a line early: from `closedOn` on it takes no grants. Once per line. */
+	async closeLine(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		lineId: string;
+		closedOn: string;
+		reason: string;
+		now: Date;
+	}): Promise<{ ok: true } | { ok: false; problem: 'line_not_found' | 'already_closed' }> {
+		const line = await findBudgetLine(input.quarter.id, input.lineId);
+		if (!line) return { ok: false, problem: 'line_not_found' };
+		try {
+			await insertBudgetLineClosure({
+				quarterId: input.quarter.id,
+				lineId: line.id,
+				closedOn: input.closedOn,
+				reason: input.reason,
+				by: input.moderatorId,
+				at: input.now
+			});
+		} catch (err) {
+			if (isDuplicateKeyError(err)) return { ok: false, problem: 'already_closed' };
+			throw err;
+		}
+		await appendAudit({
+			id: `budget-line-closed:${line.id}`,
+			quarterId: input.quarter.id,
+			at: input.now,
+			actorId: input.moderatorId,
+			action: 'budget.lineClosed',
+			target: { type: 'budget', id: line.id },
+			reason: input.reason,
+			details: { title: line.name, closedOn: input.closedOn }
+		});
+		return { ok: true };
+	}
+
+	/**
+	 * Hours from the community account to a member against a line. Refused when the line is not
+	 * open today or has fewer hours left than asked; the check runs inside the ledger's booking,
+	 * so two grants racing for the last hours cannot both pass.
+	 */
+	async grantHours(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		memberId: string;
+		lineId: string;
+		minutes: number;
+		purpose: string;
+		override: { reason: string } | null;
+		nonce: string;
+		now: Date;
+	}): Promise<BudgetGrantResult> {
+		const line = await findBudgetLine(input.quarter.id, input.lineId);
+		if (!line) return { ok: false, problem: { code: 'line_not_found' } };
+		const day = localDate(input.now);
+		return this.accounts.grant({
+			quarter: input.quarter,
+			moderatorId: input.moderatorId,
+			memberId: input.memberId,
+			minutes: input.minutes,
+			purpose: input.purpose,
+			override: input.override,
+			nonce: input.nonce,
+			now: input.now,
+			budget: {
+				lineId: line.id,
+				guard: (entries) => checkHourGrant(line, entries, input.minutes, day)
+			}
+		});
+	}
+
+	/**
+	 * Records euros the office paid (to a member or a named project) against a line. Exactly once
+	 * per submit (the key); the line's grants are numbered, and a grant is recorded only as number
+	 * n+1 after checking the n before it, so the line's euros hold under races too.
+	 */
+	async recordEuroGrant(input: {
+		quarter: Quarter;
+		moderatorId: string;
+		lineId: string;
+		recipient: EuroRecipient;
+		cents: number;
+		purpose: string;
+		paidOn: string;
+		nonce: string;
+		now: Date;
+	}): Promise<
+		| { ok: true; grant: EuroGrant; duplicate: boolean }
+		| { ok: false; problem: GrantProblem | { code: 'not_member' } | { code: 'contention' } }
+	> {
+		const key = `euro:${input.moderatorId}:${input.nonce}`;
+		const seen = await findEuroGrantByKey(input.quarter.id, key);
+		if (seen) return { ok: true, grant: seen, duplicate: true };
+		const line = await findBudgetLine(input.quarter.id, input.lineId);
+		if (!line) return { ok: false, problem: { code: 'line_not_found' } };
+		if (input.recipient.type === 'member') {
+			const membership = await findMembership(input.quarter.id, input.recipient.userId);
+			if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
+		}
+		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			const grants = await listLineEuroGrants(line.id);
+			const again = grants.find((g) => g.key === key);
+			if (again) return { ok: true, grant: again, duplicate: true };
+			const problem = checkEuroGrant(line, grants, input.cents, input.paidOn);
+			if (problem) return { ok: false, problem };
+			const n = grants.length + 1;
+			const grant = {
+				id: '',
+				quarterId: input.quarter.id,
+				lineId: line.id,
+				n,
+				key,
+				recipient: input.recipient,
+				cents: input.cents,
+				purpose: input.purpose,
+				paidOn: input.paidOn,
+				by: input.moderatorId,
+				at: input.now
+			};
+			try {
+				await insertEuroGrant(grant);
+			} catch (err) {
+				// Another submit took number n, or this key is stored already: read again.
+				if (isDuplicateKeyError(err)) continue;
+				throw err;
+			}
+			const stored = { ...grant, id: euroGrantId(line.id, n) };
+			await appendAudit({
+				id: `budget-euro:${stored.id}`,
+				quarterId: input.quarter.id,
+				at: input.now,
+				actorId: input.moderatorId,
+				action: 'budget.euroGrant',
+				target: { type: 'budget', id: line.id },
+				reason: input.purpose,
+				details: {
+					title: line.name,
+					cents: input.cents,
+					paidOn: input.paidOn,
+					recipient:
+						input.recipient.type === 'member'
+							? `member:${input.recipient.userId}`
+							: `project:${input.recipient.name}`
+				}
+			});
+			return { ok: true, grant: stored, duplicate: false };
+		}
+		return { ok: false, problem: { code: 'contention' } };
+	}
+
+	/** A line's grants (hours and euros), oldest first, names resolved. */
+	async lineGrants(quarter: Quarter, line: BudgetLine, locale: Locale): Promise<LineGrant[]> {
+		const [entries, euroGrants] = await Promise.all([
+			this.book.entries(quarter.id),
+			listLineEuroGrants(line.id)
+		]);
+		return this.grantsOf(line, entries, euroGrants, locale);
+	}
+
+	private async grantsOf(
+		line: BudgetLine,
+		entries: readonly LedgerEntry[],
+		euroGrants: readonly EuroGrant[],
+		locale: Locale
+	): Promise<LineGrant[]> {
+		const hourGrants = entries.filter((e) => e.kind === 'grant' && e.budgetLineId === line.id);
+		const reversed = new Map<number, number>();
+		const seqs = new Set(hourGrants.map((e) => e.seq));
+		for (const e of entries) {
+			if (e.kind === 'reversal' && e.reverses !== undefined && seqs.has(e.reverses)) {
+				reversed.set(e.reverses, (reversed.get(e.reverses) ?? 0) + e.minutes);
+			}
+		}
+		const memberOf = (e: LedgerEntry) => (e.to.startsWith('member:') ? e.to.slice(7) : null);
+		const names = await namesOf([
+			...hourGrants.flatMap((e) => [e.by, memberOf(e) ?? 'system']),
+			...euroGrants.flatMap((g) => [
+				g.by,
+				g.recipient.type === 'member' ? g.recipient.userId : 'system'
+			])
+		]);
+		const unknown = m.account_unknown({}, { locale });
+		const rows: LineGrant[] = [
+			...hourGrants.map((e) => ({
+				kind: 'hours' as const,
+				seq: e.seq,
+				at: e.at,
+				day: localDate(e.at),
+				recipient: names.get(memberOf(e) ?? '') ?? unknown,
+				minutes: e.minutes,
+				reversedMinutes: reversed.get(e.seq) ?? 0,
+				cents: null,
+				purpose: e.memo,
+				by: names.get(e.by) ?? unknown
+			})),
+			...euroGrants.map((g) => ({
+				kind: 'euros' as const,
+				seq: null,
+				at: g.at,
+				day: g.paidOn,
+				recipient:
+					g.recipient.type === 'member'
+						? (names.get(g.recipient.userId) ?? unknown)
+						: g.recipient.name,
+				minutes: null,
+				reversedMinutes: 0,
+				cents: g.cents,
+				purpose: g.purpose,
+				by: names.get(g.by) ?? unknown
+			}))
+		];
+		return rows.sort((a, b) => a.day.localeCompare(b.day) || a.at.getTime() - b.at.getTime());
+	}
+
+	/** A line's grants as CSV in the reader's language and spreadsheet dialect. */
+	async lineCsv(quarter: Quarter, line: BudgetLine, locale: Locale): Promise<string> {
+		const grants = await this.lineGrants(quarter, line, locale);
+		const o = { locale };
+		const header = [
+			m.budget_csv_date({}, o),
+			m.budget_csv_kind({}, o),
+			m.budget_csv_recipient({}, o),
+			m.budget_csv_hours({}, o),
+			m.budget_csv_reversed_hours({}, o),
+			m.budget_csv_euros({}, o),
+			m.budget_csv_purpose({}, o),
+			m.budget_csv_by({}, o),
+			m.budget_csv_number({}, o)
+		];
+		const rows = grants.map((g) => [
+			g.kind === 'hours' ? localDateTime(g.at) : g.day,
+			g.kind === 'hours' ? m.budget_kind_hours({}, o) : m.budget_kind_euros({}, o),
+			g.recipient,
+			g.minutes === null ? '' : minutesToDecimalHours(g.minutes),
+			g.minutes === null ? '' : minutesToDecimalHours(g.reversedMinutes),
+			g.cents === null ? '' : g.cents / 100,
+			g.purpose,
+			g.by,
+			g.seq ?? ''
+		]);
+		return toCsv([header, ...rows], locale as CsvDialect);
+	}
+}
+
+/** `budgetposten-nordstadt-sprachcafe-2026-11-26.csv`. */
+export function lineCsvFileName(line: BudgetLine, now: Date, locale: Locale): string {
+	const slug = line.name
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/ß/g, 'ss')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 40);
+	return (
+		[m.budget_csv_file({}, { locale }), line.quarterId, slug, localDate(now)]
+			.filter(Boolean)
+			.join('-') + '.csv'
+	);
+}
+
+/** The app's budget, on the app's ledger book. */
+export const budget = new Budget();
