@@ -128,11 +128,14 @@ test('the quarter management asks, declines and approves; the applicants see the
 	await expectAccessible(page);
 	await page.goto('/manage/nordstadt/audit');
 	await expect(
-		page.getByRole('row', { name: /Mitglied freigeschaltet: Giorgos P\./ })
+		page.getByRole('row', { name: /Mitglied freigeschaltet\s*: Giorgos P\./ })
 	).toBeVisible();
-	await expect(page.getByRole('row', { name: /Antrag abgelehnt: Helga W\./ })).toContainText(
+	await expect(page.getByRole('row', { name: /Antrag abgelehnt\s*: Helga W\./ })).toContainText(
 		reason
 	);
+	await expect(
+		page.getByRole('row', { name: /Startguthaben gebucht\s*: Giorgos P\./ })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// Helga reads the reason on her account and in her mail.
