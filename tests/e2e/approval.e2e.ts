@@ -58,6 +58,11 @@ test('the quarter management asks, declines and approves; the applicants see the
 	// Helga, still waiting, sees her application on her account and answers the question.
 	const helgaPage = await personPage(browser, otherIp(clientIp, 1));
 	await loggedIn(helgaPage, HELGA);
+	await helgaPage.goto('/q/nordstadt');
+	await expect(
+		helgaPage.getByText('Dein Antrag wartet noch auf das Quartiersmanagement.')
+	).toBeVisible();
+	await expectAccessible(helgaPage);
 	await helgaPage.goto('/account');
 	await expect(
 		helgaPage.getByText('Dein Antrag wartet auf das Quartiersmanagement.')

@@ -229,7 +229,8 @@ async function bookStartCredit(
 	try {
 		const result = await grantStartCredit(quarterId, userId, by, now);
 		if (result.ok) return true;
-		if (result.problem !== 'disabled') {
+		// Not active any more (suspended since): nothing to welcome; the ledger stays as it is.
+		if (result.problem !== 'disabled' && result.problem !== 'not_member') {
 			console.error(
 				`Start credit for ${userId} in ${quarterId} not booked on approval: ${result.problem}`,
 				result.ledger ?? ''
