@@ -180,6 +180,19 @@ test('a member gets 403 on the applications page and on every action', async ({
 	page,
 	clientIp
 }) => {
+	// Signed out first: the sign-up form asks what to tell the quarter management, only where
+	// the quarter approves new members.
+	await page.goto('/signup');
+	const applicationField = page.getByLabel('Was möchtest du dem Quartiersmanagement sagen?');
+	await page.getByLabel('Dein Quartier').selectOption({ label: 'Lindenhof' });
+	await expect(applicationField).toHaveCount(0);
+	await page.getByLabel('Dein Quartier').selectOption({ label: 'Nordstadt' });
+	await expect(applicationField).toBeVisible();
+	await expect(
+		page.getByText(/Nur diese Quartiere schalten neue Mitglieder erst frei/)
+	).toContainText('Nordstadt');
+	await expectAccessible(page);
+
 	await loggedIn(page, MEMBER);
 	const response = await page.goto(APPLICATIONS);
 	expect(response?.status()).toBe(403);
