@@ -27,10 +27,30 @@ interface Person {
 	state: MembershipState;
 	/** Days before today that the person joined, so the demo quarter has a history. */
 	joinedDaysAgo: number;
+	/** What a pending applicant wrote to the quarter management. */
+	application?: string;
 }
 
 /** The last residents have just applied: the quarter management sees pending applications. */
 const PENDING_RESIDENTS = 3;
+
+/** What the pending applicants wrote to the quarter management at sign-up, by e-mail local part. */
+const APPLICATIONS: Record<string, string> = {
+	'giorgos.papadopoulos':
+		'Hallo! Ich bin Giorgos, 52, und wohne seit dem Sommer in der Schillerstraße. Ich war ' +
+		'zwanzig Jahre Elektriker und bin jetzt in Frührente. Ich kann bei kleinen Reparaturen ' +
+		'helfen (Lampen, Steckdosen, Fahrräder) und würde gern Leute im Viertel kennenlernen.\n\n' +
+		'Mein Deutsch ist gut, Griechisch kann ich auch, falls jemand Übersetzung braucht.',
+	'helga.winkler':
+		'Guten Tag, ich bin Helga Winkler, 74 Jahre, und wohne seit über 40 Jahren in der ' +
+		'Nordstadt. Meine Tochter hat mir das Konto eingerichtet. Ich backe gern und kann ' +
+		'Kindern bei den Hausaufgaben helfen. Im Gegenzug bräuchte ich manchmal Hilfe beim ' +
+		'Einkaufen, seit ich nicht mehr so gut laufen kann.',
+	'leon.baumann':
+		'Hi, ich bin Leon, studiere Soziale Arbeit an der Hochschule und bin gerade in eine WG ' +
+		'am Marktplatz gezogen. Ich kann beim Umzug tragen, Laptops einrichten und Nachhilfe in ' +
+		'Mathe geben.'
+};
 
 function people(): Person[] {
 	const list: Person[] = [];
@@ -83,7 +103,8 @@ function people(): Person[] {
 			displayName: `${first} ${last[0]}.`,
 			role: 'resident',
 			state: pending ? 'pending' : 'active',
-			joinedDaysAgo: pending ? 1 + (i % 3) : 365 - ((i * 37) % 360)
+			joinedDaysAgo: pending ? 1 + (i % 3) : 365 - ((i * 37) % 360),
+			application: pending ? APPLICATIONS[local] : undefined
 		});
 	}
 	// The history's people joined over the past year (scripts/seed-data/exchanges.ts).
@@ -138,7 +159,13 @@ export async function seed(
 		}
 		if (!(await findMembership(person.quarterId, user.id))) {
 			await insertMembership(
-				{ quarterId: person.quarterId, userId: user.id, role: person.role, state: person.state },
+				{
+					quarterId: person.quarterId,
+					userId: user.id,
+					role: person.role,
+					state: person.state,
+					application: person.application ? { text: person.application, at: joined } : null
+				},
 				joined
 			);
 		}

@@ -149,6 +149,32 @@ describe('startProblem', () => {
 		['from a non-member', ANNA, null, JONAS, active(), 'sender_inactive'],
 		['to a suspended member', ANNA, active(), JONAS, suspended, 'recipient_unavailable'],
 		['to a pending member', ANNA, active(), JONAS, pending, 'recipient_unavailable'],
+		[
+			'business to a pending member',
+			ANNA,
+			active('business'),
+			JONAS,
+			pending,
+			'recipient_unavailable'
+		],
+		['moderator to a pending applicant', SABINE, active('moderator'), JONAS, pending, null],
+		['admin to a pending applicant', SABINE, active('admin'), JONAS, pending, null],
+		[
+			'moderator to a declined member',
+			SABINE,
+			active('moderator'),
+			JONAS,
+			{ role: 'resident', state: 'declined' },
+			'recipient_unavailable'
+		],
+		[
+			'moderator to a suspended member',
+			SABINE,
+			active('moderator'),
+			JONAS,
+			suspended,
+			'recipient_unavailable'
+		],
 		['to a non-member (other quarter)', ANNA, active(), JONAS, null, 'recipient_unavailable']
 	])('%s', (_name, senderId, sender, recipientId, recipient, expected) => {
 		expect(startProblem({ senderId, sender, recipientId, recipient })).toBe(expected);
@@ -204,6 +230,20 @@ describe('accessTo and mayWrite', () => {
 		[null, active(), false]
 	])('%s with %j writes: %s', (access, membership, expected) => {
 		expect(mayWrite(access, membership)).toBe(expected);
+	});
+
+	// An applicant answers the quarter management's question, and writes nowhere else.
+	it.each<[Access | null, MembershipLike | null, boolean, boolean]>([
+		['participant', { role: 'resident', state: 'pending' }, true, true],
+		['participant', { role: 'business', state: 'pending' }, true, true],
+		['participant', { role: 'resident', state: 'pending' }, false, false],
+		['participant', { role: 'resident', state: 'declined' }, true, false],
+		['participant', { role: 'resident', state: 'suspended' }, true, false],
+		['participant', null, true, false],
+		['moderator', { role: 'resident', state: 'pending' }, true, false],
+		['participant', active(), false, true]
+	])('%s with %j, started by management %s, writes: %s', (access, membership, byMgmt, expected) => {
+		expect(mayWrite(access, membership, byMgmt)).toBe(expected);
 	});
 });
 

@@ -131,8 +131,10 @@ export function startProblem(input: {
 }): StartProblem | null {
 	if (input.senderId === input.recipientId) return 'self';
 	if (!isActiveMember(input.sender)) return 'sender_inactive';
-	if (!isActiveMember(input.recipient)) return 'recipient_unavailable';
-	return null;
+	if (isActiveMember(input.recipient)) return null;
+	// The quarter management asks an applicant a question before deciding (member approval).
+	if (isManagement(input.sender) && input.recipient?.state === 'pending') return null;
+	return 'recipient_unavailable';
 }
 
 /** Why a member reports a conversation: the report reasons listings use too, so the quarter
@@ -163,9 +165,19 @@ export function managementMayRead(membership: MembershipLike | null, reported: b
 	return reported && isManagement(membership);
 }
 
-/** Only a participant with an active membership in the conversation's quarter writes. */
-export function mayWrite(access: Access | null, membership: MembershipLike | null): boolean {
-	return access === 'participant' && isActiveMember(membership);
+/**
+ * Only a participant with an active membership in the conversation's quarter writes; an
+ * applicant still pending answers only in a conversation the quarter management started with
+ * them (`startedByManagement`), nothing else.
+ */
+export function mayWrite(
+	access: Access | null,
+	membership: MembershipLike | null,
+	startedByManagement = false
+): boolean {
+	if (access !== 'participant') return false;
+	if (isActiveMember(membership)) return true;
+	return startedByManagement && membership?.state === 'pending';
 }
 
 /**

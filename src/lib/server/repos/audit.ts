@@ -14,6 +14,30 @@ export async function appendAudit(entry: AuditEntry): Promise<void> {
 	}
 }
 
+/**
+ * Logs an act under its natural key and tells whether this call logged it: false when the
+ * same key was logged before. Lets a once-only decision (e.g. on a member's application) rest
+ * on this insert, so its record and its claim are one document.
+ */
+export async function appendAuditOnce(entry: AuditEntry): Promise<boolean> {
+	const { id, ...rest } = entry;
+	try {
+		await (await db()).audit.insertOne({ _id: id, ...rest });
+		return true;
+	} catch (err) {
+		if (isDuplicateKeyError(err)) return false;
+		throw err;
+	}
+}
+
+/** One entry by its key. */
+export async function findAudit(id: string): Promise<AuditEntry | null> {
+	const doc = await (await db()).audit.findOne({ _id: id });
+	if (!doc) return null;
+	const { _id, ...rest } = doc;
+	return { id: _id, ...rest };
+}
+
 /** A quarter's log, newest first. */
 export async function listAudit(
 	quarterId: string,

@@ -24,7 +24,14 @@ export function membershipId(quarterId: string, userId: string): string {
 }
 
 export async function insertMembership(
-	m: { quarterId: string; userId: string; role: Role; state: MembershipState },
+	m: {
+		quarterId: string;
+		userId: string;
+		role: Role;
+		state: MembershipState;
+		/** What an applicant wrote at sign-up (quarters with member approval). */
+		application?: { text: string; at: Date } | null;
+	},
 	now: Date
 ): Promise<void> {
 	await (

@@ -8,6 +8,7 @@ import {
 	isTokenExpired
 } from '../../domain/auth/policy';
 import { SYSTEM } from '../../domain/exchanges/workflow';
+import { normalizeApplicationText } from '../../domain/members/approval';
 import { initialMembershipState, isActiveMember } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
@@ -121,6 +122,8 @@ export async function signUp(
 		quarterId: string;
 		locale: Locale;
 		kind: 'resident' | 'business';
+		/** What the person tells the quarter management; kept only where it approves members. */
+		application?: string;
 	},
 	ctx: RequestContext
 ): Promise<SignupResult> {
@@ -142,12 +145,16 @@ export async function signUp(
 			},
 			ctx.now
 		);
+		const application = quarter.settings.memberApproval
+			? normalizeApplicationText(input.application ?? '')
+			: '';
 		await insertMembership(
 			{
 				quarterId: quarter.id,
 				userId,
 				role: input.kind,
-				state: initialMembershipState(quarter.settings.memberApproval)
+				state: initialMembershipState(quarter.settings.memberApproval),
+				application: application ? { text: application, at: ctx.now } : null
 			},
 			ctx.now
 		);
@@ -197,7 +204,8 @@ export async function verifyEmail(token: string, now: Date): Promise<VerifyResul
  * account at its limit, a busy ledger) is logged and never fails the verification.
  */
 async function welcome(userId: string, now: Date): Promise<void> {
-	// No approval path yet: approving a pending member (a later issue) must grant it too.
+	// An approved member whose address was not proven yet gets it here; one approved after
+	// verifying gets it on approval (services/approval.ts). The ledger key books it once.
 	const memberships = await listMembershipsOfUser(userId, await listQuarterIds());
 	for (const membership of memberships.filter(isActiveMember)) {
 		try {

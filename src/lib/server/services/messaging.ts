@@ -14,6 +14,7 @@
 //   servers stay consistent because nothing cached can become wrong, only incomplete.
 import { isPublic, mayView, type Listing } from '../../domain/listings/listing';
 import { emptyProfile, type MessageNotification } from '../../domain/members/profile';
+import { isManagement } from '../../domain/members/roles';
 import {
 	MAX_SEQ,
 	advancedReadSeq,
@@ -374,7 +375,10 @@ export class Messaging {
 			return { ok: false, problem: 'not_found' };
 		}
 		const membership = await findMembership(conversation.quarterId, senderId);
-		if (!mayWrite('participant', membership)) return { ok: false, problem: 'not_allowed' };
+		const byManagement = await this.startedByManagement(conversation, senderId, membership);
+		if (!mayWrite('participant', membership, byManagement)) {
+			return { ok: false, problem: 'not_allowed' };
+		}
 
 		const seq = await this.serial(`conversation:${conversationId}`, async () => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -460,8 +464,25 @@ export class Messaging {
 			listing: listing ? { id: listing.id, title: listing.title } : null,
 			messages: messages.list,
 			earlierBefore: messages.earlierBefore,
-			canWrite: mayWrite('participant', membership)
+			canWrite: mayWrite(
+				'participant',
+				membership,
+				await this.startedByManagement(conversation, userId, membership)
+			)
 		};
+	}
+
+	/**
+	 * Whether the other participant, the quarter management, started this conversation: only
+	 * asked for a pending applicant, who may answer such a question and write nowhere else.
+	 */
+	private async startedByManagement(
+		conversation: Conversation,
+		userId: string,
+		membership: Membership | null
+	): Promise<boolean> {
+		if (membership?.state !== 'pending' || conversation.startedBy === userId) return false;
+		return isManagement(await findMembership(conversation.quarterId, conversation.startedBy));
 	}
 
 	private async page(conversationId: string, head: number, before?: number) {

@@ -7,6 +7,7 @@ import { readForm } from '$lib/server/http';
 import { listMembershipsOfUser } from '$lib/server/repos/memberships';
 import { listQuarters } from '$lib/server/repos/quarters';
 import { changePassword, saveProfile } from '$lib/server/services/accounts';
+import { applicationStatusOf } from '$lib/server/services/approval';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,12 +20,23 @@ export const load: PageServerLoad = async (event) => {
 	const names = new Map(quarters.map((q) => [q.id, q.name]));
 	return {
 		profile: { displayName: user.displayName, email: user.email, locale: user.locale },
-		memberships: memberships.map((ms) => ({
-			quarterId: ms.quarterId,
-			quarterName: names.get(ms.quarterId) ?? ms.quarterId,
-			role: ms.role,
-			state: ms.state
-		}))
+		memberships: await Promise.all(
+			memberships.map(async (ms) => {
+				// An applicant reads what they wrote while waiting, and the reason once declined.
+				const application =
+					ms.state === 'pending' || ms.state === 'declined'
+						? await applicationStatusOf(ms.quarterId, user.id)
+						: null;
+				return {
+					quarterId: ms.quarterId,
+					quarterName: names.get(ms.quarterId) ?? ms.quarterId,
+					role: ms.role,
+					state: ms.state,
+					applicationText: application?.text ?? '',
+					declinedReason: application?.declinedReason ?? null
+				};
+			})
+		)
 	};
 };
 

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { APPLICATION_FIELDS, applicationSchema, parseApprovalForm } from '$lib/schemas/approval';
 import { signupSchema } from '$lib/schemas/auth';
 import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
@@ -25,14 +26,42 @@ export const actions: Actions = {
 			[...SIGNUP_FIELDS, 'locale'],
 			PASSWORD_FIELDS
 		);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		// What the person tells the quarter management: parsed apart, so its long text is kept
+		// whole when the form comes back with an error.
+		const application = parseApprovalForm(applicationSchema, form, APPLICATION_FIELDS);
+		if (!parsed.ok || !application.ok) {
+			return fail(400, {
+				errors: {
+					...(parsed.ok ? {} : parsed.errors),
+					...(application.ok ? {} : application.errors)
+				},
+				values: {
+					...(parsed.ok ? {} : parsed.values),
+					application: String(form.get('application') ?? '').slice(0, 4000)
+				}
+			});
+		}
 
 		const { displayName, email, password, quarterId, locale, kind } = parsed.data;
 		const result = await signUp(
-			{ displayName, email, password, quarterId, locale, kind },
+			{
+				displayName,
+				email,
+				password,
+				quarterId,
+				locale,
+				kind,
+				application: application.data.application
+			},
 			requestContext(event)
 		);
-		const values = { displayName, email, quarterId, kind };
+		const values = {
+			displayName,
+			email,
+			quarterId,
+			kind,
+			application: application.data.application
+		};
 		if (!result.ok && result.reason === 'rate_limited') return rateLimited(event, result, values);
 		if (!result.ok) return fail(400, { errors: { quarterId: 'error_quarter_invalid' }, values });
 		redirect(303, localizeHref('/signup/sent'));

@@ -53,6 +53,9 @@ export const load: PageServerLoad = async (event) => {
 		},
 		member,
 		signedIn: user !== null,
+		// An applicant learns here too that the application waits (or was declined).
+		application:
+			membership?.state === 'pending' || membership?.state === 'declined' ? membership.state : null,
 		params: {
 			q: params.q ?? '',
 			kind: params.kind ?? '',
