@@ -9,6 +9,7 @@ import { listCasesOfQuarter } from '../src/lib/server/repos/cases';
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
 import { CaseService } from '../src/lib/server/services/cases';
 import { ExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
+import { confirmed } from './seed-exchanges';
 import { markNotificationsRead } from '../src/lib/server/services/notifications';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,7 +53,7 @@ export async function seedCases(
 		minutes: number,
 		daysAgo: number,
 		end: { confirm: number } | { dispute: string }
-	): Promise<string> {
+	): Promise<string | null> {
 		const result: ExchangeResult = await exchanges.propose({
 			actorId: receiver,
 			quarterId: QUARTER_ID,
@@ -68,14 +69,16 @@ export async function seedCases(
 		const id = ok(result, `propose ${title}`).exchange.id;
 		ok(await exchanges.move(provider, id, 'accept', { now: at(daysAgo, 4) }), 'accept');
 		ok(await exchanges.move(provider, id, 'markDone', { now: at(daysAgo - 2) }), 'markDone');
-		if ('confirm' in end) {
-			ok(
-				await exchanges.move(receiver, id, 'confirm', {
-					minutes: end.confirm,
-					now: at(daysAgo - 3)
-				}),
-				'confirm'
-			);
+		if ('confirm' in end && end.confirm === minutes) {
+			await confirmed(exchanges, receiver, id, minutes, at(daysAgo - 3));
+		} else if ('confirm' in end) {
+			// Fewer hours than reported: a dispute. An app running on the same database may have
+			// auto-settled the exchange a moment earlier; then there is nothing to mediate.
+			const result = await exchanges.move(receiver, id, 'confirm', {
+				minutes: end.confirm,
+				now: at(daysAgo - 3)
+			});
+			if (!result.ok) return null;
 		} else {
 			ok(
 				await exchanges.move(receiver, id, 'dispute', {
@@ -118,54 +121,57 @@ export async function seedCases(
 	const balcony = await exchange(ewa, lukas, 'Balkonkästen bepflanzen', 120, 240, {
 		confirm: 60
 	});
-	const first = ok(
-		await cases.openFromExchange({
-			quarter,
-			moderatorId: sabine,
-			exchangeId: balcony,
-			now: at(236)
-		}),
-		'open case 1'
-	).caseId;
-	await write(
-		first,
-		sabine,
-		'note',
-		'Beide angerufen: Ewa hat die Erde selbst mitgebracht, Lukas wusste das nicht.',
-		at(235)
-	);
-	const p1 = await write(
-		first,
-		sabine,
-		'proposal',
-		'Wir rechnen 1,5 Stunden ab: die Pflanzzeit plus der Weg zum Gartencenter.',
-		at(234)
-	);
-	await answer(first, ewa, p1, at(233));
-	await answer(first, lukas, p1, at(233, 5));
-	ok(
-		await cases.carryOut({
-			quarter,
-			caseId: first,
-			moderatorId: sabine,
-			outcome: { kind: 'settleHours', minutes: 90 },
-			reason: 'Wie vorgeschlagen und von beiden angenommen.',
-			nonce: next(),
-			now: at(232)
-		}),
-		'settle case 1'
-	);
-	ok(
-		await cases.close({
-			quarter,
-			caseId: first,
-			moderatorId: sabine,
-			summary: 'Einigung auf 1,5 Stunden. Danke euch beiden fürs Gespräch!',
-			nonce: next(),
-			now: at(232)
-		}),
-		'close case 1'
-	);
+	if (balcony) await firstCase(balcony);
+	async function firstCase(balcony: string): Promise<void> {
+		const first = ok(
+			await cases.openFromExchange({
+				quarter,
+				moderatorId: sabine,
+				exchangeId: balcony,
+				now: at(236)
+			}),
+			'open case 1'
+		).caseId;
+		await write(
+			first,
+			sabine,
+			'note',
+			'Beide angerufen: Ewa hat die Erde selbst mitgebracht, Lukas wusste das nicht.',
+			at(235)
+		);
+		const p1 = await write(
+			first,
+			sabine,
+			'proposal',
+			'Wir rechnen 1,5 Stunden ab: die Pflanzzeit plus der Weg zum Gartencenter.',
+			at(234)
+		);
+		await answer(first, ewa, p1, at(233));
+		await answer(first, lukas, p1, at(233, 5));
+		ok(
+			await cases.carryOut({
+				quarter,
+				caseId: first,
+				moderatorId: sabine,
+				outcome: { kind: 'settleHours', minutes: 90 },
+				reason: 'Wie vorgeschlagen und von beiden angenommen.',
+				nonce: next(),
+				now: at(232)
+			}),
+			'settle case 1'
+		);
+		ok(
+			await cases.close({
+				quarter,
+				caseId: first,
+				moderatorId: sabine,
+				summary: 'Einigung auf 1,5 Stunden. Danke euch beiden fürs Gespräch!',
+				nonce: next(),
+				now: at(232)
+			}),
+			'close case 1'
+		);
+	}
 
 	// 2. Five months ago: unfriendly messages about a bike repair. A warning, then closed.
 	const fatma = await idOf('fatma.demir');
@@ -261,7 +267,7 @@ export async function seedCases(
 		await cases.openFromExchange({
 			quarter,
 			moderatorId: murat,
-			exchangeId: wallpaper,
+			exchangeId: wallpaper!,
 			now: at(8)
 		}),
 		'open case 4'
@@ -289,6 +295,7 @@ export async function seedCases(
 			'Es waren zwei Stunden, nicht drei. Beim Regal hat Rainer auch drei Stunden aufgeschrieben, dabei war er nach zwei fertig.'
 	});
 
-	log('  mediation: 4 cases (3 closed, 1 in mediation) and 1 fresh dispute');
-	return { cases: 4 };
+	const count = balcony ? 4 : 3;
+	log(`  mediation: ${count} cases (${count - 1} closed, 1 in mediation) and 1 fresh dispute`);
+	return { cases: count };
 }

@@ -53,10 +53,12 @@ async function stopApp(app: ChildProcess): Promise<void> {
 async function seed(): Promise<void> {
 	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/seed.ts'], {
 		env,
-		stdio: 'ignore'
+		stdio: ['ignore', 'ignore', 'pipe']
 	});
+	let errors = '';
+	child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
 	const code = await new Promise((resolve) => child.once('exit', resolve));
-	expect(code).toBe(0);
+	expect(code, `the seed failed: ${errors}`).toBe(0);
 }
 
 test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
