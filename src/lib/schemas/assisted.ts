@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { ASSIST_CONSENT_WAYS, consentDay } from '../domain/members/assisted';
 import { hasControlCharacters } from '../domain/auth/text';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
-import type { FieldErrors, ParseResult } from './form';
 
 export const NOTE_MAX = 500;
 
@@ -107,30 +106,3 @@ export const moveForSchema = z
 		}
 		return { exchange: v.exchange, move: v.move, minutes, reason: v.reason || undefined };
 	});
-
-/** Reads the named text fields and parses them; errors are `assisted_error_…` keys. */
-export function parseAssistedFields<S extends z.ZodType>(
-	schema: S,
-	form: FormData,
-	fields: readonly string[]
-): ParseResult<z.infer<S>> {
-	const raw: Record<string, unknown> = {};
-	const values: Record<string, string> = {};
-	for (const name of fields) {
-		const value = form.get(name);
-		if (typeof value === 'string') {
-			raw[name] = value;
-			values[name] = value.slice(0, 300);
-		} else if (value !== null) raw[name] = { invalid: true };
-	}
-	const parsed = schema.safeParse(raw);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: FieldErrors = {};
-	for (const issue of parsed.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.message.startsWith('assisted_error_')
-			? issue.message
-			: 'error_invalid_input';
-	}
-	return { ok: false, errors, values };
-}

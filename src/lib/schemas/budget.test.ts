@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EURO_GRANT_FIELDS, euroGrantSchema, LINE_FIELDS, lineSchema } from './budget';
-import { parseAccountFields } from './time-account';
+import { parseForm } from './form';
 
 const NONCE = 'nonce-aaaaaaaaaaaaaaaa';
 const LINE = '0123456789abcdef0123';
@@ -63,7 +63,7 @@ describe('lineSchema', () => {
 			{ ok: false, errors: { nonce: 'account_error_form_expired' } }
 		]
 	])('%j', (fields, expected) => {
-		expect(parseAccountFields(lineSchema, form(fields), LINE_FIELDS)).toMatchObject(expected);
+		expect(parseForm(lineSchema, form(fields), LINE_FIELDS)).toMatchObject(expected);
 	});
 });
 
@@ -105,6 +105,6 @@ describe('euroGrantSchema', () => {
 			{ ok: false, errors: { line: 'budget_error_line_required' } }
 		]
 	])('%j', (fields, expected) => {
-		expect(parseAccountFields(schema, form(fields), EURO_GRANT_FIELDS)).toMatchObject(expected);
+		expect(parseForm(schema, form(fields), EURO_GRANT_FIELDS)).toMatchObject(expected);
 	});
 });

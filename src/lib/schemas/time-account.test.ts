@@ -1,10 +1,10 @@
+import { parseForm } from './form';
 import { describe, expect, it } from 'vitest';
 import {
 	DONATION_FIELDS,
 	donationSchema,
 	GRANT_FIELDS,
 	grantSchema,
-	parseAccountFields,
 	REVERSAL_FIELDS,
 	reversalSchema,
 	readPeriod
@@ -59,14 +59,14 @@ describe('donationSchema', () => {
 			{ ok: false, errors: { memo: 'account_error_memo_too_long' } }
 		]
 	])('%j', (fields, expected) => {
-		const parsed = parseAccountFields(donationSchema, form(fields), DONATION_FIELDS);
+		const parsed = parseForm(donationSchema, form(fields), DONATION_FIELDS);
 		expect(parsed).toMatchObject(expected);
 	});
 
 	it('treats a file where text belongs as invalid input', () => {
 		const data = form({ nonce: NONCE });
 		data.set('hours', new Blob(['1']));
-		const parsed = parseAccountFields(donationSchema, data, DONATION_FIELDS);
+		const parsed = parseForm(donationSchema, data, DONATION_FIELDS);
 		expect(parsed).toMatchObject({ ok: false, errors: { hours: 'account_error_hours_empty' } });
 	});
 });
@@ -134,7 +134,7 @@ describe('grantSchema', () => {
 			{ ok: false, errors: { budgetLine: 'budget_error_line_required' } }
 		]
 	])('%j', (fields, expected) => {
-		expect(parseAccountFields(grantSchema, form(fields), GRANT_FIELDS)).toMatchObject(expected);
+		expect(parseForm(grantSchema, form(fields), GRANT_FIELDS)).toMatchObject(expected);
 	});
 });
 
@@ -175,7 +175,7 @@ describe('reversalSchema', () => {
 	const form = (fields: Record<string, string>) => {
 		const data = new FormData();
 		for (const [k, v] of Object.entries(fields)) data.set(k, v);
-		return parseAccountFields(reversalSchema, data, REVERSAL_FIELDS);
+		return parseForm(reversalSchema, data, REVERSAL_FIELDS);
 	};
 	it.each<[Record<string, string>, Record<string, unknown> | Record<string, string>, boolean]>([
 		[

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isCalendarDate, periodOf } from '../domain/ledger/accounts';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
-import type { FieldErrors, ParseResult } from './form';
+import { parseForm, type FieldErrors } from './form';
 
 export const MEMO_MAX = 200;
 export const REASON_MAX = 1000;
@@ -39,7 +39,7 @@ export function readPeriod(params: URLSearchParams): PeriodQuery {
 		from: (params.get('from') ?? '').slice(0, 30),
 		to: (params.get('to') ?? '').slice(0, 30)
 	};
-	const parsed = parseAccountFields(periodSchema, params, ['from', 'to']);
+	const parsed = parseForm(periodSchema, params, ['from', 'to']);
 	if (!parsed.ok) return { values, errors: parsed.errors, period: null };
 	return { values, errors: {}, period: periodOf(parsed.data) };
 }
@@ -149,33 +149,3 @@ export const grantSchema = z
 	});
 
 export type GrantInput = z.infer<typeof grantSchema>;
-
-/**
- * Like `parseForm`, but keeps this file's `account_error_…` keys (parseForm only passes on
- * `error_…` keys): reads the named text fields, parses them, one message key per field.
- */
-export function parseAccountFields<S extends z.ZodType>(
-	schema: S,
-	input: FormData | URLSearchParams,
-	fields: readonly string[]
-): ParseResult<z.infer<S>> {
-	const raw: Record<string, unknown> = {};
-	const values: Record<string, string> = {};
-	for (const name of fields) {
-		const value = input.get(name);
-		if (typeof value === 'string') {
-			raw[name] = value;
-			values[name] = value.slice(0, 300);
-		} else if (value !== null) raw[name] = { invalid: true };
-	}
-	const parsed = schema.safeParse(raw);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: FieldErrors = {};
-	for (const issue of parsed.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= /^(account|budget)_error_/.test(issue.message)
-			? issue.message
-			: 'error_invalid_input';
-	}
-	return { ok: false, errors, values };
-}

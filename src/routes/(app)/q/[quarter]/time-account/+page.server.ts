@@ -1,12 +1,8 @@
+import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
 import { memberAccount } from '$lib/domain/ledger/ledger';
 import { localizeHref } from '$lib/paraglide/runtime';
-import {
-	DONATION_FIELDS,
-	donationSchema,
-	parseAccountFields,
-	readPeriod
-} from '$lib/schemas/time-account';
+import { DONATION_FIELDS, donationSchema, readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import {
@@ -46,7 +42,7 @@ export const actions: Actions = {
 	donate: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
 		const form = await readForm(event.request);
-		const parsed = parseAccountFields(donationSchema, form, DONATION_FIELDS);
+		const parsed = parseForm(donationSchema, form, DONATION_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const result = await timeAccounts.donate({
 			quarter,

@@ -1,3 +1,4 @@
+import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
 import { isGrantProblem } from '$lib/domain/budget/budget';
 import { formatMinutes } from '$lib/domain/exchanges/minutes';
@@ -5,7 +6,6 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	GRANT_FIELDS,
 	grantSchema,
-	parseAccountFields,
 	REVERSAL_FIELDS,
 	reversalSchema
 } from '$lib/schemas/time-account';
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	grant: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseAccountFields(grantSchema, form, GRANT_FIELDS);
+		const parsed = parseForm(grantSchema, form, GRANT_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const grant = parsed.data;
 		const values = {
@@ -111,7 +111,7 @@ export const actions: Actions = {
 	reverse: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseAccountFields(reversalSchema, form, REVERSAL_FIELDS);
+		const parsed = parseForm(reversalSchema, form, REVERSAL_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const values = Object.fromEntries(
 			REVERSAL_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])

@@ -1,10 +1,10 @@
+import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
 import { consentActive } from '$lib/domain/members/assisted';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	CONSENT_FIELDS,
 	consentSchema,
-	parseAssistedFields,
 	WITHDRAW_FIELDS,
 	withdrawSchema
 } from '$lib/schemas/assisted';
@@ -57,7 +57,7 @@ export const actions: Actions = {
 	consent: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseAssistedFields(consentSchema, form, CONSENT_FIELDS);
+		const parsed = parseForm(consentSchema, form, CONSENT_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const values = Object.fromEntries(
 			CONSENT_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
@@ -86,7 +86,7 @@ export const actions: Actions = {
 	withdraw: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseAssistedFields(withdrawSchema, form, WITHDRAW_FIELDS);
+		const parsed = parseForm(withdrawSchema, form, WITHDRAW_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: { withdraw: 'assisted_error_member' }, values: {} });
 		const result = await withdrawConsent({
 			quarter,

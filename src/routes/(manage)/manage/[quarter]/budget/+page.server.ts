@@ -3,7 +3,7 @@ import { localDate } from '$lib/domain/ledger/accounts';
 import { formatEuros } from '$lib/format';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { EURO_GRANT_FIELDS, euroGrantSchema, LINE_FIELDS, lineSchema } from '$lib/schemas/budget';
-import { parseAccountFields } from '$lib/schemas/time-account';
+import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { budget } from '$lib/server/services/budget';
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	createLine: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
-		const parsed = parseAccountFields(lineSchema, form, LINE_FIELDS);
+		const parsed = parseForm(lineSchema, form, LINE_FIELDS);
 		if (!parsed.ok) {
 			return fail(400, { form: 'line', errors: parsed.errors, values: parsed.values });
 		}
@@ -82,7 +82,7 @@ export const actions: Actions = {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
 		const now = new Date();
-		const parsed = parseAccountFields(euroGrantSchema(localDate(now)), form, EURO_GRANT_FIELDS);
+		const parsed = parseForm(euroGrantSchema(localDate(now)), form, EURO_GRANT_FIELDS);
 		if (!parsed.ok) {
 			return fail(400, { form: 'euro', errors: parsed.errors, values: parsed.values });
 		}

@@ -1,3 +1,4 @@
+import { parseForm } from '$lib/schemas/form';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { consentActive } from '$lib/domain/members/assisted';
 import { isFinalState } from '$lib/domain/exchanges/workflow';
@@ -7,8 +8,7 @@ import {
 	EXCHANGE_FIELDS,
 	exchangeForSchema,
 	MOVE_FIELDS,
-	moveForSchema,
-	parseAssistedFields
+	moveForSchema
 } from '$lib/schemas/assisted';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
@@ -196,7 +196,7 @@ export const actions: Actions = {
 	exchange: async (event) => {
 		const { quarter, user } = await guard(event);
 		const form = await readForm(event.request);
-		const parsed = parseAssistedFields(exchangeForSchema, form, EXCHANGE_FIELDS);
+		const parsed = parseForm(exchangeForSchema, form, EXCHANGE_FIELDS);
 		if (!parsed.ok) {
 			return fail(400, { target: 'exchange', errors: parsed.errors, values: parsed.values });
 		}
@@ -253,7 +253,7 @@ export const actions: Actions = {
 	move: async (event) => {
 		const { quarter, user } = await guard(event);
 		const form = await readForm(event.request);
-		const parsed = parseAssistedFields(moveForSchema, form, MOVE_FIELDS);
+		const parsed = parseForm(moveForSchema, form, MOVE_FIELDS);
 		if (!parsed.ok) {
 			return fail(400, {
 				target: `move-${form.get('exchange')?.toString().slice(0, 64) ?? ''}`,

@@ -3,7 +3,7 @@ import { localDate } from '$lib/domain/ledger/accounts';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { CLOSE_FIELDS, closeSchema } from '$lib/schemas/budget';
-import { parseAccountFields } from '$lib/schemas/time-account';
+import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { budget } from '$lib/server/services/budget';
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const line = await budget.line(quarter, event.params.line);
 		if (!line) error(404, m.error_not_found());
 		const form = await readForm(event.request);
-		const parsed = parseAccountFields(closeSchema, form, CLOSE_FIELDS);
+		const parsed = parseForm(closeSchema, form, CLOSE_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const result = await budget.closeLine({
 			quarter,
