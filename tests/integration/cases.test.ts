@@ -254,6 +254,18 @@ describe('a case from a dispute', () => {
 			nonce: nonce()
 		});
 		expect(again.status).toBe(409);
+		expect(again.data).toMatchObject({ errors: { form: 'case_error_already_reversed' } });
+		// Bad input gets the field's own message and books nothing.
+		const bad = await post(caseActions.reverse as Action, mod, params, {
+			seq: String(entry.seq),
+			hours: 'viel',
+			reason: '',
+			nonce: nonce()
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.data).toMatchObject({
+			errors: { hours: 'account_error_hours_invalid', reason: 'case_error_reason_required' }
+		});
 		expect((await ledger.entries(Q)).length).toBe(before + 1);
 
 		// The disputed exchange settled with the hours found fair.
