@@ -4,6 +4,7 @@
 // services the rest of the app uses (exchanges, time accounts, moderation), each idempotent under
 // its own key, and only then written to the case's log with the form's nonce: a double submit, or
 // a retry after a crash between the act and the log, does the act once and logs it once.
+import { KeyedQueue } from '../keyed-queue';
 import {
 	caseKey,
 	checkEvent,
@@ -117,7 +118,8 @@ export interface CaseView {
 type CaseResult<P> = { ok: true; caseId: string; repeated: boolean } | { ok: false; problem: P };
 
 export class CaseService {
-	private queues = new Map<string, Promise<unknown>>();
+	/** One act per case at a time on this server; other servers are kept apart by the log. */
+	private readonly queue = new KeyedQueue();
 
 	constructor(
 		private readonly exchanges: ExchangeService = appExchanges,
@@ -125,18 +127,6 @@ export class CaseService {
 		private readonly book: LedgerBook = appLedger,
 		private readonly notifications: Notifications = appNotifications
 	) {}
-
-	/** One act per case at a time on this server; other servers are kept apart by the log. */
-	private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-		const previous = this.queues.get(key) ?? Promise.resolve();
-		const run = previous.then(fn, fn);
-		const settled = run.catch(() => undefined);
-		this.queues.set(key, settled);
-		void settled.then(() => {
-			if (this.queues.get(key) === settled) this.queues.delete(key);
-		});
-		return run;
-	}
 
 	/**
 	 * Opens a case; one per disputed exchange or report (their key), one per form for the cases
@@ -407,7 +397,7 @@ export class CaseService {
 		if (!facts) return { ok: false, problem: 'not_found' };
 		const role = await this.roleOf(facts, input.actorId);
 		if (!role) return { ok: false, problem: 'not_found' };
-		return this.serial(input.caseId, async () => {
+		return this.queue.run(input.caseId, async () => {
 			const appended = await this.append(facts, role, {
 				kind: input.kind,
 				by: input.actorId,
@@ -446,7 +436,7 @@ export class CaseService {
 		}
 		const reason = input.reason.trim();
 		if (reason === '') return { ok: false, problem: 'text_required' };
-		return this.serial(caseId, async () => {
+		return this.queue.run(caseId, async () => {
 			const log = await readCaseLog(caseId);
 			const done = eventOfNonce(log, input.nonce);
 			if (done) return { ok: true, n: done.n };
@@ -619,7 +609,7 @@ export class CaseService {
 		if ((await this.roleOf(facts, moderatorId)) !== 'moderator') {
 			return { ok: false, problem: 'not_found' };
 		}
-		return this.serial(caseId, async () => {
+		return this.queue.run(caseId, async () => {
 			const appended = await this.append(facts, 'moderator', {
 				kind: 'closed',
 				by: moderatorId,

@@ -20,6 +20,7 @@
 // "My exchanges" and the quarter's exchanges are insert-only lists in `exchange_index`
 // (`<userId>:<n>`, `quarter:<quarterId>:<n>`), written before event 1: readers skip an entry
 // whose exchange does not exist (a proposer that died in between).
+import { KeyedQueue } from '../keyed-queue';
 import { randomBytes } from 'node:crypto';
 import {
 	alreadyMade,
@@ -282,23 +283,12 @@ export class ExchangeService {
 	/** Exchange ids by list entry number (index n-1). */
 	private lists = new Memo<string[]>(LIST_CACHE_SIZE);
 	private warmed = new Set<string>();
-	private queues = new Map<string, Promise<unknown>>();
+	private readonly queue = new KeyedQueue();
 
 	constructor(deps: { ledger?: LedgerBook; notifications?: Notifications; mail?: boolean } = {}) {
 		this.ledger = deps.ledger ?? appLedger;
 		this.notifications = deps.notifications ?? appNotifications;
 		this.mail = deps.mail ?? true;
-	}
-
-	private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-		const previous = this.queues.get(key) ?? Promise.resolve();
-		const run = previous.then(fn, fn);
-		const settled = run.catch(() => undefined);
-		this.queues.set(key, settled);
-		void settled.then(() => {
-			if (this.queues.get(key) === settled) this.queues.delete(key);
-		});
-		return run;
 	}
 
 	// ---- reading the logs ----------------------------------------------------------------------
@@ -394,7 +384,7 @@ export class ExchangeService {
 	}
 
 	private addToList(list: string, exchangeId: string, quarterId: string, now: Date) {
-		return this.serial(`list:${list}`, async () => {
+		return this.queue.run(`list:${list}`, async () => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				const ids = await this.list(list);
 				if (ids.includes(exchangeId)) return;
@@ -539,7 +529,7 @@ export class ExchangeService {
 		const quarter = await findQuarter(loaded.quarterId);
 		if (!quarter) return { ok: false, problem: 'not_found' };
 
-		return this.serial(exchangeId, async () => {
+		return this.queue.run(exchangeId, async () => {
 			await this.finishStale(exchangeId, now);
 			// A confirm that the ledger would refuse is refused before anything is stored.
 			if (move === 'confirm') {
@@ -615,7 +605,7 @@ export class ExchangeService {
 		const checked = await this.moderatorOf(moderatorId, exchangeId);
 		if (!checked.ok) return checked;
 		const { quarter, actor } = checked;
-		return this.serial(exchangeId, async () => {
+		return this.queue.run(exchangeId, async () => {
 			await this.finishStale(exchangeId, now);
 			const settled = await this.settleLocked(
 				exchangeId,
@@ -643,7 +633,7 @@ export class ExchangeService {
 		const checked = await this.moderatorOf(moderatorId, exchangeId);
 		if (!checked.ok) return checked;
 		const { actor } = checked;
-		return this.serial(exchangeId, async () => {
+		return this.queue.run(exchangeId, async () => {
 			await this.finishStale(exchangeId, now);
 			const request: MoveRequest = { move: 'moderatorCancel', reason };
 			const written = await this.write(exchangeId, (l) => {
@@ -886,7 +876,7 @@ export class ExchangeService {
 					kind = 'autoSettle';
 				if (!kind) continue;
 				try {
-					const result = await this.serial(id, async () => {
+					const result = await this.queue.run(id, async () => {
 						if (kind === 'finish') return this.finish(id, quarter, now);
 						const system: Actor = { id: SYSTEM, moderator: false };
 						const request: SettleRequest =
@@ -917,7 +907,7 @@ export class ExchangeService {
 		const moderator = isManagement(membership);
 		if (!party && !moderator) return null;
 		if (loaded.record.pending && mayFinish(loaded.record.pending, this.holder, now)) {
-			await this.serial(exchangeId, () => this.finishStale(exchangeId, now));
+			await this.queue.run(exchangeId, () => this.finishStale(exchangeId, now));
 			loaded = (await this.load(exchangeId)) ?? loaded;
 		}
 		return this.view(loaded, viewerId, moderator && isActiveMember(membership), membership);
@@ -1128,7 +1118,7 @@ export class ExchangeService {
 		payment: { paymentIntentId: string; amountCents: number; feeCents: number },
 		now = new Date()
 	): Promise<'settled' | 'already' | 'refunded' | 'not_found'> {
-		return this.serial(exchangeId, async () => {
+		return this.queue.run(exchangeId, async () => {
 			const written = await this.write(exchangeId, (l) => {
 				const e = l.record.exchange;
 				if (e.payment?.method === 'card' && e.payment.reference === payment.paymentIntentId) {
@@ -1233,7 +1223,7 @@ export class ExchangeService {
 		const checked = await this.moderatorOf(moderatorId, exchangeId);
 		if (!checked.ok) return checked;
 		if (reason.trim() === '') return { ok: false, problem: 'reason_required' };
-		return this.serial(exchangeId, async () => {
+		return this.queue.run(exchangeId, async () => {
 			const loaded = (await this.load(exchangeId))!;
 			const e = loaded.record.exchange;
 			if (sideOf(e, moderatorId)) return { ok: false, problem: 'own_exchange' };

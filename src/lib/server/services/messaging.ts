@@ -12,6 +12,7 @@
 // - messages, inbox entries and conversations never change once stored, so each app server
 //   keeps those it has read in memory and only asks the database for what may be new. Several
 //   servers stay consistent because nothing cached can become wrong, only incomplete.
+import { KeyedQueue } from '../keyed-queue';
 import { isPublic, mayView, type Listing } from '../../domain/listings/listing';
 import { emptyProfile, type MessageNotification } from '../../domain/members/profile';
 import { isManagement } from '../../domain/members/roles';
@@ -174,18 +175,7 @@ export class Messaging {
 	 * layout, in parallel with the page that marks a conversation read) is not kept. */
 	private versions = new Map<string, number>();
 	/** Appends to one conversation or inbox run one at a time within this server. */
-	private queues = new Map<string, Promise<unknown>>();
-
-	private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-		const previous = this.queues.get(key) ?? Promise.resolve();
-		const run = previous.then(fn, fn);
-		const settled = run.catch(() => undefined);
-		this.queues.set(key, settled);
-		void settled.then(() => {
-			if (this.queues.get(key) === settled) this.queues.delete(key);
-		});
-		return run;
-	}
+	private readonly queue = new KeyedQueue();
 
 	async conversation(id: string): Promise<Conversation | null> {
 		if (!parseConversationId(id)) return null;
@@ -237,7 +227,7 @@ export class Messaging {
 	}
 
 	private addToInbox(userId: string, conversationId: string, now: Date): Promise<void> {
-		return this.serial(`inbox:${userId}`, async () => {
+		return this.queue.run(`inbox:${userId}`, async () => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				if ((await this.inbox(userId)).includes(conversationId)) return;
 				const entries = this.inboxes.get(userId) ?? [];
@@ -380,7 +370,7 @@ export class Messaging {
 			return { ok: false, problem: 'not_allowed' };
 		}
 
-		const seq = await this.serial(`conversation:${conversationId}`, async () => {
+		const seq = await this.queue.run(`conversation:${conversationId}`, async () => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				const next = (await this.head(conversationId)) + 1;
 				if (next > MAX_SEQ) return null;

@@ -3,6 +3,7 @@
 // another server wrote first, so the writer probes on and takes the next. Numbers have no gaps,
 // so the newest is found by probing forward from what this server knew, and the unread count is
 // that number minus the person's read marker.
+import { KeyedQueue } from '../keyed-queue';
 import { isDuplicateKeyError } from '../db';
 import {
 	findNotification,
@@ -22,18 +23,7 @@ const MAX_HEADS = 20_000;
 export class Notifications {
 	/** Highest number known to exist, per person: forgetting one only costs a longer probe. */
 	private heads = new Map<string, number>();
-	private queues = new Map<string, Promise<unknown>>();
-
-	private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-		const previous = this.queues.get(key) ?? Promise.resolve();
-		const run = previous.then(fn, fn);
-		const settled = run.catch(() => undefined);
-		this.queues.set(key, settled);
-		void settled.then(() => {
-			if (this.queues.get(key) === settled) this.queues.delete(key);
-		});
-		return run;
-	}
+	private readonly queue = new KeyedQueue();
 
 	/** The newest notification number of a person (0 when none). */
 	async head(userId: string): Promise<number> {
@@ -61,7 +51,7 @@ export class Notifications {
 
 	/** Appends a notification for `userId` as the next number. */
 	notify(userId: string, input: NotificationInput, now: Date): Promise<number> {
-		return this.serial(userId, async () => {
+		return this.queue.run(userId, async () => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				const n = (await this.head(userId)) + 1;
 				try {
