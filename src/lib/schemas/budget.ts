@@ -1,6 +1,7 @@
 // Forms of the community budget: a budget line decided by the quarter conference and a euro grant
 // recorded against one. Error messages are message keys (`budget_error_…`, `account_error_…`).
 import { z } from 'zod';
+import { formNonceField } from './fields';
 import {
 	centsFromEurosInput,
 	MAX_CENTS,
@@ -25,10 +26,7 @@ const day = (required: string) =>
 		.refine((s) => s !== '', required)
 		.refine((s) => s === '' || isCalendarDate(s), 'account_error_date_invalid');
 
-/** A form's nonce: the key of what it stores, so a double submit stores once. */
-const nonce = z
-	.string({ error: 'account_error_form_expired' })
-	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'account_error_form_expired');
+const nonce = formNonceField;
 
 const optionalAmount = (read: (s: string) => number | null, max: number, invalid: string) =>
 	z

@@ -1,7 +1,7 @@
 // Forms of mediation cases: opening one, writing to it (notes, messages, proposals, answers),
 // carrying out an outcome and closing it. Errors are message keys (`case_error_…`).
 import { z } from 'zod';
-import { minutesFromHoursInput } from '../domain/exchanges/minutes';
+import { formNonceField, hoursField } from './fields';
 import { euroField } from './listing';
 
 export const CASE_TEXT_MAX = 2000;
@@ -10,11 +10,6 @@ export const CASE_TITLE_MAX = 120;
 const id = z
 	.string({ error: 'error_invalid_input' })
 	.regex(/^[0-9a-f]{24}$/, 'error_invalid_input');
-
-/** The form's random key: the same submission twice is stored (and carried out) once. */
-export const nonceField = z
-	.string({ error: 'account_error_form_expired' })
-	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'account_error_form_expired');
 
 const text = (required: string) =>
 	z
@@ -27,21 +22,6 @@ const optionalText = z
 	.optional()
 	.transform((s) => (s ?? '').replace(/\r\n/g, '\n').trim())
 	.pipe(z.string().max(CASE_TEXT_MAX, 'case_error_text_too_long'));
-
-/** Hours as people type them ("1,5", "1:30"); `zero` says whether none is a valid answer. */
-const hours = (zero: boolean) =>
-	z.string({ error: 'account_error_hours_empty' }).transform((input, ctx) => {
-		const parsed = minutesFromHoursInput(input);
-		if (!parsed.ok) {
-			ctx.addIssue({ code: 'custom', message: `account_error_hours_${parsed.error}` });
-			return z.NEVER;
-		}
-		if (!zero && parsed.minutes === 0) {
-			ctx.addIssue({ code: 'custom', message: 'account_error_hours_zero' });
-			return z.NEVER;
-		}
-		return parsed.minutes;
-	});
 
 export const OPEN_CASE_FIELDS = ['title', 'text', 'partyA', 'partyB', 'nonce'] as const;
 
@@ -61,11 +41,14 @@ export const openCaseSchema = z.object({
 		.optional()
 		.transform((s) => s || null)
 		.pipe(id.nullable()),
-	nonce: nonceField
+	nonce: formNonceField
 });
 
 export const WRITE_FIELDS = ['text', 'nonce'] as const;
-export const writeSchema = z.object({ text: text('case_error_text_required'), nonce: nonceField });
+export const writeSchema = z.object({
+	text: text('case_error_text_required'),
+	nonce: formNonceField
+});
 
 export const RESPOND_FIELDS = ['proposal', 'answer', 'nonce'] as const;
 export const respondSchema = z.object({
@@ -74,28 +57,32 @@ export const respondSchema = z.object({
 		.regex(/^[1-9]\d{0,5}$/, 'error_invalid_input')
 		.transform(Number),
 	answer: z.enum(['agree', 'object'], { error: 'error_invalid_input' }),
-	nonce: nonceField
+	nonce: formNonceField
 });
 
 export const OUTCOME_FIELDS = ['hours', 'euros', 'seq', 'member', 'reason', 'nonce'] as const;
 const reason = text('case_error_reason_required');
 
-export const settleSchema = z.object({ hours: hours(true), reason, nonce: nonceField });
+export const settleSchema = z.object({
+	hours: hoursField({ zero: true }),
+	reason,
+	nonce: formNonceField
+});
 export const refundSchema = z.object({
 	euros: euroField.refine((c) => c !== null && c > 0, 'case_error_euros_required'),
 	reason,
-	nonce: nonceField
+	nonce: formNonceField
 });
 export const reverseSchema = z.object({
 	seq: z
 		.string()
 		.regex(/^[1-9]\d{0,9}$/, 'case_error_transfer_required')
 		.transform(Number),
-	hours: hours(false),
+	hours: hoursField({ zero: false }),
 	reason,
-	nonce: nonceField
+	nonce: formNonceField
 });
-export const memberOutcomeSchema = z.object({ member: id, reason, nonce: nonceField });
+export const memberOutcomeSchema = z.object({ member: id, reason, nonce: formNonceField });
 
 export const CLOSE_FIELDS = ['summary', 'nonce'] as const;
-export const closeSchema = z.object({ summary: optionalText, nonce: nonceField });
+export const closeSchema = z.object({ summary: optionalText, nonce: formNonceField });

@@ -1,6 +1,7 @@
 // Field schemas shared by the forms. Error messages are message keys (messages/*.json), so the
 // page shows them in the reader's language; a unit test checks that every key exists.
 import { z } from 'zod';
+import { minutesFromHoursInput } from '../domain/exchanges/minutes';
 import {
 	hasControlCharacters,
 	hasLoneSurrogate,
@@ -59,3 +60,25 @@ export const quarterIdField = z
 	.min(1, 'error_quarter_required')
 	.max(48, 'error_quarter_invalid')
 	.regex(/^[a-z0-9-]+$/, 'error_quarter_invalid');
+
+/** A random value the page puts into each form: the key of what it stores, so a double submit
+ * stores (books, refunds) once. */
+export const formNonceField = z
+	.string({ error: 'account_error_form_expired' })
+	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'account_error_form_expired');
+
+/** Hours as people type them ("1,5", "0,75", "1:30") into minutes; none only when `zero`. */
+export function hoursField({ zero }: { zero: boolean }) {
+	return z.string({ error: 'account_error_hours_empty' }).transform((text, ctx) => {
+		const parsed = minutesFromHoursInput(text);
+		if (!parsed.ok) {
+			ctx.addIssue({ code: 'custom', message: `account_error_hours_${parsed.error}` });
+			return z.NEVER;
+		}
+		if (!zero && parsed.minutes === 0) {
+			ctx.addIssue({ code: 'custom', message: 'account_error_hours_zero' });
+			return z.NEVER;
+		}
+		return parsed.minutes;
+	});
+}

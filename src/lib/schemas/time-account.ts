@@ -2,7 +2,7 @@
 // community account and a grant from it. Error messages are message keys (`account_error_…`).
 import { z } from 'zod';
 import { isCalendarDate, periodOf } from '../domain/ledger/accounts';
-import { minutesFromHoursInput } from '../domain/exchanges/minutes';
+import { formNonceField, hoursField } from './fields';
 import { parseForm, type FieldErrors } from './form';
 
 export const MEMO_MAX = 200;
@@ -44,24 +44,9 @@ export function readPeriod(params: URLSearchParams): PeriodQuery {
 	return { values, errors: {}, period: periodOf(parsed.data) };
 }
 
-/** Hours as people type them ("1,5", "0,75", "1:30"), more than none. */
-const hours = z.string({ error: 'account_error_hours_empty' }).transform((text, ctx) => {
-	const parsed = minutesFromHoursInput(text);
-	if (!parsed.ok) {
-		ctx.addIssue({ code: 'custom', message: `account_error_hours_${parsed.error}` });
-		return z.NEVER;
-	}
-	if (parsed.minutes === 0) {
-		ctx.addIssue({ code: 'custom', message: 'account_error_hours_zero' });
-		return z.NEVER;
-	}
-	return parsed.minutes;
-});
+const hours = hoursField({ zero: false });
 
-/** A random value the page puts into each form: the booking's key, so a double submit books once. */
-const nonce = z
-	.string({ error: 'account_error_form_expired' })
-	.regex(/^[A-Za-z0-9_-]{16,64}$/, 'account_error_form_expired');
+const nonce = formNonceField;
 
 const memo = z
 	.string({ error: 'account_error_memo_too_long' })
