@@ -22,8 +22,7 @@ import {
 	type CaseSource,
 	type Outcome
 } from '../../domain/cases/case';
-import { userIdOf } from '../../domain/ledger/accounts';
-import { memberAccount, type LedgerEntry } from '../../domain/ledger/ledger';
+import { caseTransfers, type CaseTransfer } from '../../domain/cases/transfers';
 import { isActiveMember, isManagement } from '../../domain/members/roles';
 import { appendAudit } from '../repos/audit';
 import {
@@ -89,18 +88,6 @@ export interface CaseListItem {
 	partyNames: string[];
 	exchangeId: string | null;
 	outcomes: number;
-}
-
-export interface CaseTransfer {
-	seq: number;
-	at: Date;
-	fromId: string | null;
-	toId: string | null;
-	minutes: number;
-	kind: LedgerEntry['kind'];
-	memo: string;
-	/** Minutes already given back by a reversal (one reversal per entry). */
-	reversedMinutes: number;
 }
 
 export interface CaseView {
@@ -295,61 +282,18 @@ export class CaseService {
 		};
 	}
 
-	/** Transfers between the parties (either way) and the one that settled the case's exchange. */
+	/** Transfers an outcome may reverse (domain/cases/transfers.ts). */
 	private async transfersOf(
 		facts: CaseFacts,
 		exchange: ExchangeView | null
 	): Promise<CaseTransfer[]> {
 		const entries = await this.book.entries(facts.quarterId);
-		const accounts = new Set(facts.partyIds.map((id) => memberAccount(id)));
-		const reversed = new Map<number, number>();
-		for (const e of entries) {
-			if (e.kind === 'reversal' && e.reverses !== undefined) reversed.set(e.reverses, e.minutes);
-		}
-		const single = facts.partyIds.length === 1;
-		return entries
-			.filter(
-				(e) =>
-					e.kind !== 'reversal' &&
-					(e.seq === exchange?.ledgerSeq ||
-						(single
-							? accounts.has(e.from) || accounts.has(e.to)
-							: accounts.has(e.from) && accounts.has(e.to)))
-			)
-			.slice(-30)
-			.reverse()
-			.map((e) => ({
-				seq: e.seq,
-				at: e.at,
-				fromId: userIdOf(e.from),
-				toId: userIdOf(e.to),
-				minutes: e.minutes,
-				kind: e.kind,
-				memo: e.memo,
-				reversedMinutes: reversed.get(e.seq) ?? 0
-			}));
+		return caseTransfers(entries, facts.partyIds, exchange?.ledgerSeq ?? null);
 	}
 
 	/** The quarter's cases: open ones oldest first, then the closed ones, latest first. */
 	async list(quarterId: string): Promise<CaseListItem[]> {
-		const cases = await listCasesOfQuarter(quarterId);
-		const folds = await Promise.all(cases.map((c) => readCaseLog(c.id).then(foldCase)));
-		const users = await findUsersByIds([...new Set(cases.flatMap((c) => c.partyIds))]);
-		const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
-		return cases
-			.map((c, i) => ({
-				id: c.id,
-				title: c.title,
-				source: c.source.type,
-				state: folds[i]!.state,
-				openedAt: folds[i]!.openedAt,
-				lastAt: folds[i]!.lastAt,
-				closedAt: folds[i]!.closedAt,
-				partyNames: c.partyIds.map((id) => nameOf.get(id) ?? '—'),
-				exchangeId: c.exchangeId,
-				outcomes: folds[i]!.outcomes.length
-			}))
-			.sort(compareCases);
+		return (await this.items(await listCasesOfQuarter(quarterId), true)).sort(compareCases);
 	}
 
 	/** For the cockpit's menu on every page: two reads, no logs. */
@@ -361,22 +305,33 @@ export class CaseService {
 		return cases.filter((c) => !closed.has(c.id)).length;
 	}
 
-	/** The cases a member is a party to, newest first, with their state. */
+	/** The cases a member is a party to, newest first, with their state (no names needed). */
 	async listOfParty(userId: string): Promise<CaseListItem[]> {
-		const cases = await listCasesOfParty(userId);
+		return this.items(await listCasesOfParty(userId), false);
+	}
+
+	/** Cases as list items, each folded from its log; the parties' names when asked for. */
+	private async items(cases: CaseFacts[], withNames: boolean): Promise<CaseListItem[]> {
 		const folds = await Promise.all(cases.map((c) => readCaseLog(c.id).then(foldCase)));
-		return cases.map((c, i) => ({
-			id: c.id,
-			title: c.title,
-			source: c.source.type,
-			state: folds[i]!.state,
-			openedAt: folds[i]!.openedAt,
-			lastAt: folds[i]!.lastAt,
-			closedAt: folds[i]!.closedAt,
-			partyNames: [],
-			exchangeId: c.exchangeId,
-			outcomes: folds[i]!.outcomes.length
-		}));
+		const users = withNames
+			? await findUsersByIds([...new Set(cases.flatMap((c) => c.partyIds))])
+			: [];
+		const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+		return cases.map((c, i) => {
+			const fold = folds[i]!;
+			return {
+				id: c.id,
+				title: c.title,
+				source: c.source.type,
+				state: fold.state,
+				openedAt: fold.openedAt,
+				lastAt: fold.lastAt,
+				closedAt: fold.closedAt,
+				partyNames: withNames ? c.partyIds.map((id) => nameOf.get(id) ?? '—') : [],
+				exchangeId: c.exchangeId,
+				outcomes: fold.outcomes.length
+			};
+		});
 	}
 
 	/**
@@ -429,11 +384,8 @@ export class CaseService {
 		now: Date;
 	}): Promise<{ ok: true; n: number } | { ok: false; problem: OutcomeProblem | 'not_found' }> {
 		const { quarter, caseId, moderatorId, now } = input;
-		const facts = await findCase(caseId);
-		if (!facts || facts.quarterId !== quarter.id) return { ok: false, problem: 'not_found' };
-		if ((await this.roleOf(facts, moderatorId)) !== 'moderator') {
-			return { ok: false, problem: 'not_found' };
-		}
+		const facts = await this.managedCase(quarter, caseId, moderatorId);
+		if (!facts) return { ok: false, problem: 'not_found' };
 		const reason = input.reason.trim();
 		if (reason === '') return { ok: false, problem: 'text_required' };
 		return this.queue.run(caseId, async () => {
@@ -604,11 +556,8 @@ export class CaseService {
 		now: Date;
 	}): Promise<{ ok: true; n: number } | { ok: false; problem: CaseProblem | 'not_found' }> {
 		const { quarter, caseId, moderatorId, now } = input;
-		const facts = await findCase(caseId);
-		if (!facts || facts.quarterId !== quarter.id) return { ok: false, problem: 'not_found' };
-		if ((await this.roleOf(facts, moderatorId)) !== 'moderator') {
-			return { ok: false, problem: 'not_found' };
-		}
+		const facts = await this.managedCase(quarter, caseId, moderatorId);
+		if (!facts) return { ok: false, problem: 'not_found' };
 		return this.queue.run(caseId, async () => {
 			const appended = await this.append(facts, 'moderator', {
 				kind: 'closed',
@@ -635,6 +584,17 @@ export class CaseService {
 			if (appended.stored) await this.notifyParties(facts, moderatorId, 'closed', now);
 			return { ok: true, n: appended.event.n };
 		});
+	}
+
+	/** The case, when it belongs to the quarter and the person is its management. */
+	private async managedCase(
+		quarter: Quarter,
+		caseId: string,
+		moderatorId: string
+	): Promise<CaseFacts | null> {
+		const facts = await findCase(caseId);
+		if (!facts || facts.quarterId !== quarter.id) return null;
+		return (await this.roleOf(facts, moderatorId)) === 'moderator' ? facts : null;
 	}
 
 	private async roleOf(facts: CaseFacts, userId: string): Promise<CaseRole | null> {

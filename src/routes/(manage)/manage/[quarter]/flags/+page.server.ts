@@ -16,9 +16,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const flags = await listFlags(quarter.id);
+	// Only open reports offer "open as mediation case" (or link to the one that exists).
 	const caseIds = new Map(
 		await Promise.all(
-			flags.map(async (f) => [f.id, await cases.caseOfFlag(quarter.id, f.id)] as const)
+			flags
+				.filter((f) => !f.resolution)
+				.map(async (f) => [f.id, await cases.caseOfFlag(quarter.id, f.id)] as const)
 		)
 	);
 	const listings = await listingsByIds(

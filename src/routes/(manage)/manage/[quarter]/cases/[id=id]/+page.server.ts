@@ -54,7 +54,8 @@ export const load: PageServerLoad = async (event) => {
 					amountCents: x.amountCents,
 					providerName: x.names[x.providerId] ?? '—',
 					receiverName: x.names[x.receiverId] ?? '—',
-					canSettle: x.state === 'disputed' && x.settlement !== 'euros',
+					// The workflow's own rule: a disputed exchange in hours (or free help).
+					canSettle: x.moves.includes('moderatorSettle'),
 					refundableCents: refundableCents(x)
 				}
 			: null,
