@@ -4,7 +4,7 @@
 // line closed early gets a closing record, never an edit. What a line has spent is derived from
 // the ledger (grant entries naming the line, minus reversals of them) and from the recorded euro
 // grants, so it can never drift from what was booked.
-import type { LedgerEntry } from '../ledger/ledger';
+import { reversedMinutesBySeq, type LedgerEntry } from '../ledger/ledger';
 
 /** A calendar day `YYYY-MM-DD` in the quarter's time zone. */
 export type Day = string;
@@ -99,14 +99,11 @@ export function isOpenOn(line: Pick<BudgetLine, 'from' | 'to' | 'closedOn'>, day
  * `reverses` points to the grant it undoes, fully or in part).
  */
 export function spentMinutes(lineId: string, entries: readonly LedgerEntry[]): number {
-	const grants = new Set<number>();
+	const reversed = reversedMinutesBySeq(entries);
 	let spent = 0;
 	for (const e of entries) {
 		if (e.kind === 'grant' && e.budgetLineId === lineId) {
-			grants.add(e.seq);
-			spent += e.minutes;
-		} else if (e.kind === 'reversal' && e.reverses !== undefined && grants.has(e.reverses)) {
-			spent -= e.minutes;
+			spent += e.minutes - (reversed.get(e.seq) ?? 0);
 		}
 	}
 	return spent;

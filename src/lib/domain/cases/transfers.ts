@@ -2,7 +2,7 @@
 // case about one member, that member's transfers; always the one that settled the case's
 // exchange. Reversals themselves are never reversed; each transfer shows what was given back.
 import { userIdOf } from '../ledger/accounts';
-import { memberAccount, type LedgerEntry } from '../ledger/ledger';
+import { memberAccount, reversedMinutesBySeq, type LedgerEntry } from '../ledger/ledger';
 
 /** The most recent ones are enough to mediate about. */
 export const CASE_TRANSFERS_SHOWN = 30;
@@ -26,10 +26,7 @@ export function caseTransfers(
 	exchangeSeq: number | null
 ): CaseTransfer[] {
 	const accounts = new Set(partyIds.map((id) => memberAccount(id)));
-	const reversed = new Map<number, number>();
-	for (const e of entries) {
-		if (e.kind === 'reversal' && e.reverses !== undefined) reversed.set(e.reverses, e.minutes);
-	}
+	const reversed = reversedMinutesBySeq(entries);
 	const concerns = (e: LedgerEntry) =>
 		partyIds.length === 1
 			? accounts.has(e.from) || accounts.has(e.to)

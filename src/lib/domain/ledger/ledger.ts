@@ -161,6 +161,19 @@ export function reversalOf(
 	};
 }
 
+/** Minutes given back per original entry (its `seq`), from the reversal entries among `entries`. */
+export function reversedMinutesBySeq(
+	entries: Iterable<Pick<LedgerEntry, 'kind' | 'minutes' | 'reverses'>>
+): Map<number, number> {
+	const reversed = new Map<number, number>();
+	for (const e of entries) {
+		if (e.kind === 'reversal' && e.reverses !== undefined) {
+			reversed.set(e.reverses, (reversed.get(e.reverses) ?? 0) + e.minutes);
+		}
+	}
+	return reversed;
+}
+
 export function reversalKey(seq: number): string {
 	return `reversal:${seq}`;
 }

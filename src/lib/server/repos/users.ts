@@ -103,3 +103,9 @@ export async function findUsersByIds(ids: string[]): Promise<User[]> {
 	const docs = await (await db()).users.find({ _id: { $in: ids } }).toArray();
 	return docs.map(toUser);
 }
+
+/** Display names by user id, for lists that name people; `system` and unknown ids are left out. */
+export async function displayNamesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+	const unique = [...new Set(ids)].filter((id) => id !== 'system');
+	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
+}

@@ -25,7 +25,7 @@ import {
 } from '../repos/assisted';
 import { findMembership } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
-import { findUsersByIds } from '../repos/users';
+import { displayNamesOf } from '../repos/users';
 import { exchanges as appExchanges, type ExchangeResult, type ExchangeService } from './exchanges';
 import { createListing, listingsOfAuthor } from './listings';
 
@@ -43,17 +43,12 @@ export interface AssistedRow {
 	withdrawnAt: Date | null;
 }
 
-async function names(ids: string[]): Promise<Map<string, string>> {
-	const users = await findUsersByIds([...new Set(ids)]);
-	return new Map(users.map((u) => [u.id, u.displayName]));
-}
-
 /** The quarter's assisted members (active consents first, then withdrawn ones), with names. */
 export async function listAssisted(quarter: Quarter): Promise<AssistedRow[]> {
 	const assisted = (await listAssistedOfQuarter(quarter.id)).filter(
 		(ms): ms is AssistedMembership & { assisted: AssistedConsent } => ms.assisted !== null
 	);
-	const byId = await names(assisted.flatMap((ms) => [ms.userId, ms.assisted.recordedBy]));
+	const byId = await displayNamesOf(assisted.flatMap((ms) => [ms.userId, ms.assisted.recordedBy]));
 	return assisted
 		.map((ms) => ({
 			userId: ms.userId,
@@ -278,7 +273,7 @@ export async function assistedOverview(
 	const [listings, exchangeList, byId] = await Promise.all([
 		listingsOfAuthor(quarter.id, memberId),
 		service.listOf(memberId),
-		names([memberId, ...(member.assisted ? [member.assisted.recordedBy] : [])])
+		displayNamesOf([memberId, ...(member.assisted ? [member.assisted.recordedBy] : [])])
 	]);
 	return {
 		member,

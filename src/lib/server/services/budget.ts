@@ -22,8 +22,8 @@ import {
 	type LineUsage
 } from '../../domain/budget/budget';
 import { toCsv, minutesToDecimalHours, type CsvDialect } from '../../domain/ledger/csv';
-import { localDate, localDateTime } from '../../domain/ledger/accounts';
-import type { LedgerEntry } from '../../domain/ledger/ledger';
+import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts';
+import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
 import * as m from '../../paraglide/messages';
 import { isDuplicateKeyError } from '../db';
 import { hashToken } from '../ids';
@@ -41,7 +41,7 @@ import {
 } from '../repos/budget';
 import { findMembership } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
-import { findUsersByIds } from '../repos/users';
+import { displayNamesOf } from '../repos/users';
 import { ledger, type LedgerBook } from './ledger';
 import {
 	timeAccounts,
@@ -78,11 +78,6 @@ const MAX_ATTEMPTS = 50;
 /** Ids from the moderator and the form's nonce: a second submit of the same form finds the first. */
 function idFrom(kind: string, moderatorId: string, nonce: string): string {
 	return hashToken(`${kind}:${moderatorId}:${nonce}`).slice(0, 20);
-}
-
-async function namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
-	const unique = [...new Set(ids)].filter((id) => id !== 'system');
-	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
 }
 
 export class Budget {
@@ -387,15 +382,9 @@ export class Budget {
 		locale: Locale
 	): Promise<LineGrant[]> {
 		const hourGrants = entries.filter((e) => e.kind === 'grant' && e.budgetLineId === line.id);
-		const reversed = new Map<number, number>();
-		const seqs = new Set(hourGrants.map((e) => e.seq));
-		for (const e of entries) {
-			if (e.kind === 'reversal' && e.reverses !== undefined && seqs.has(e.reverses)) {
-				reversed.set(e.reverses, (reversed.get(e.reverses) ?? 0) + e.minutes);
-			}
-		}
-		const memberOf = (e: LedgerEntry) => (e.to.startsWith('member:') ? e.to.slice(7) : null);
-		const names = await namesOf([
+		const reversed = reversedMinutesBySeq(entries);
+		const memberOf = (e: LedgerEntry) => userIdOf(e.to);
+		const names = await displayNamesOf([
 			...hourGrants.flatMap((e) => [e.by, memberOf(e) ?? 'system']),
 			...euroGrants.flatMap((g) => [
 				g.by,

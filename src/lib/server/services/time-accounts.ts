@@ -34,7 +34,7 @@ import { appendAudit } from '../repos/audit';
 import { listBudgetLines } from '../repos/budget';
 import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
-import { findUsersByIds } from '../repos/users';
+import { displayNamesOf } from '../repos/users';
 import { newSecretToken } from '../ids';
 import { recordedMarks } from '../../domain/members/assisted';
 import { exchanges, ledgerLimits } from './exchanges';
@@ -116,11 +116,6 @@ export function kindLabel(kind: TransferKind, locale: Locale): string {
 }
 
 /** Display names of the member accounts (and people) given, by user id. */
-async function namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
-	const unique = [...new Set(ids)].filter((id) => id !== 'system');
-	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
-}
-
 function accountName(account: AccountId, names: ReadonlyMap<string, string>, locale: Locale) {
 	const userId = userIdOf(account);
 	return userId === null
@@ -188,7 +183,7 @@ export class TimeAccounts {
 					.map(async (key) => [key, await exchanges.recordedActs(key)] as const)
 			)
 		);
-		const names = await namesOf([
+		const names = await displayNamesOf([
 			...[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? []),
 			...[...recordedActs.values()].flat().flatMap((act) => [act.by, act.recordedBy])
 		]);
@@ -235,7 +230,7 @@ export class TimeAccounts {
 			this.book.balances(quarter.id),
 			listMembershipsOfQuarter(quarter.id)
 		]);
-		const names = await namesOf([
+		const names = await displayNamesOf([
 			...memberships.map((ms) => ms.userId),
 			...[...balances.keys()].flatMap((a) => userIdOf(a) ?? [])
 		]);
@@ -273,7 +268,9 @@ export class TimeAccounts {
 	): Promise<string> {
 		const entries = await this.book.entries(quarter.id);
 		const statement = statementOf(entries, account, period);
-		const names = await namesOf(statement.rows.flatMap((r) => userIdOf(r.counterparty) ?? []));
+		const names = await displayNamesOf(
+			statement.rows.flatMap((r) => userIdOf(r.counterparty) ?? [])
+		);
 		const o = { locale };
 		const header = [
 			m.account_csv_number({}, o),
@@ -295,7 +292,7 @@ export class TimeAccounts {
 	/** Every entry of the quarter as CSV. */
 	async ledgerCsv(quarter: Quarter, locale: Locale): Promise<string> {
 		const entries = await this.book.entries(quarter.id);
-		const names = await namesOf(
+		const names = await displayNamesOf(
 			entries.flatMap((e) => [e.by, ...[e.from, e.to].flatMap((a) => userIdOf(a) ?? [])])
 		);
 		const o = { locale };
@@ -504,7 +501,7 @@ export async function describeBookingProblem(
 		return { key: 'account_error_own_below_minimum', inputs };
 	}
 	const userId = userIdOf(message.account);
-	const names = await namesOf(userId ? [userId] : []);
+	const names = await displayNamesOf(userId ? [userId] : []);
 	return {
 		key: message.key,
 		inputs: { ...inputs, account: accountName(message.account, names, locale) }
