@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../paraglide/messages';
 import { emailOnlySchema } from '../schemas/auth';
 import { parseForm } from '../schemas/form';
+import { newSecretToken } from './ids';
 import type { RequestContext } from './services/accounts';
 import type { Limited } from './services/rate-limit';
 
@@ -52,4 +53,21 @@ export function rateLimited(
 ) {
 	event.setHeaders({ 'retry-after': String(limited.retryAfter) });
 	return fail(429, { errors: { form: 'error_rate_limited' }, values });
+}
+
+/** A CSV download: attachment, never cached by shared caches. */
+export function csvResponse(csv: string, fileName: string): Response {
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}
+
+/** A random value for a form: the key of what it stores (books, refunds), so a double submit
+ * stores once. */
+export function newFormNonce(): string {
+	return newSecretToken();
 }

@@ -35,7 +35,6 @@ import { listBudgetLines } from '../repos/budget';
 import { findMembership, listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { displayNamesOf } from '../repos/users';
-import { newSecretToken } from '../ids';
 import { recordedMarks } from '../../domain/members/assisted';
 import { exchanges, ledgerLimits } from './exchanges';
 import { ledger, type LedgerBook, type TransferResult } from './ledger';
@@ -471,17 +470,6 @@ export function csvFileName(
 	return [stem, quarterId, suffix, localDate(now)].filter(Boolean).join('-') + '.csv';
 }
 
-/** A CSV download: attachment, never cached by shared caches. */
-export function csvResponse(csv: string, fileName: string): Response {
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
-}
-
 /**
  * A refused booking as a message key and its inputs, in the reader's language: the limit and the
  * balance it would have led to in hours, the account by name ("dein Zeitkonto" for one's own).
@@ -506,9 +494,4 @@ export async function describeBookingProblem(
 		key: message.key,
 		inputs: { ...inputs, account: accountName(message.account, names, locale) }
 	};
-}
-
-/** A random value for a booking form; the booking's key includes it. */
-export function newFormNonce(): string {
-	return newSecretToken();
 }

@@ -5,10 +5,9 @@ import { RESPOND_FIELDS, WRITE_FIELDS, respondSchema, writeSchema } from '$lib/s
 import { parseForm } from '$lib/schemas/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { caseProblemKey, proposalsOf, timelineOf } from '$lib/server/case-form';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { findQuarter } from '$lib/server/repos/quarters';
 import { cases } from '$lib/server/services/cases';
-import { newFormNonce } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A party's view of their case: the shared timeline, never the management's private notes. */

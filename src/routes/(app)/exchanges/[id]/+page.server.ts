@@ -7,8 +7,7 @@ import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/sc
 import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
 import { cases } from '$lib/server/services/cases';
-import { readForm } from '$lib/server/http';
-import { newFormNonce } from '$lib/server/services/time-accounts';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { findQuarter } from '$lib/server/repos/quarters';
 import {
 	describeExchangeEvent,

@@ -4,10 +4,9 @@ import { memberAccount } from '$lib/domain/ledger/ledger';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { DONATION_FIELDS, donationSchema, readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import {
 	describeBookingProblem,
-	newFormNonce,
 	periodQuery,
 	statementData,
 	timeAccounts

@@ -10,14 +10,10 @@ import {
 	reversalSchema
 } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { budget } from '$lib/server/services/budget';
 import { ledgerLimits } from '$lib/server/services/exchanges';
-import {
-	describeBookingProblem,
-	newFormNonce,
-	timeAccounts
-} from '$lib/server/services/time-accounts';
+import { describeBookingProblem, timeAccounts } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

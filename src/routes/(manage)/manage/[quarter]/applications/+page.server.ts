@@ -11,7 +11,7 @@ import {
 	questionSchema
 } from '$lib/schemas/approval';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm, requestContext } from '$lib/server/http';
+import { newFormNonce, readForm, requestContext } from '$lib/server/http';
 import {
 	approveApplication,
 	askApplicant,
@@ -19,7 +19,6 @@ import {
 	listApplications,
 	type DecideResult
 } from '$lib/server/services/approval';
-import { newFormNonce } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 const MANAGEMENT = ['moderator'] as const;

@@ -5,9 +5,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { EURO_GRANT_FIELDS, euroGrantSchema, LINE_FIELDS, lineSchema } from '$lib/schemas/budget';
 import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { budget } from '$lib/server/services/budget';
-import { newFormNonce, timeAccounts } from '$lib/server/services/time-accounts';
+import { timeAccounts } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

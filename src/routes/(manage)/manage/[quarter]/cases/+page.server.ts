@@ -6,11 +6,10 @@ import { OPEN_CASE_FIELDS, openCaseSchema } from '$lib/schemas/cases';
 import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { caseProblemKey } from '$lib/server/case-form';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
 import { findUsersByIds } from '$lib/server/repos/users';
 import { cases } from '$lib/server/services/cases';
-import { newFormNonce } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,8 +4,8 @@ import * as m from '$lib/paraglide/messages';
 import { readImpactPeriod } from '$lib/schemas/impact';
 import { requireRole } from '$lib/server/auth/guards';
 import { impact } from '$lib/server/services/impact';
-import { csvResponse } from '$lib/server/services/time-accounts';
 import type { RequestHandler } from './$types';
+import { csvResponse } from '$lib/server/http';
 
 /** Every figure's numbers (or one figure's with `?figure=`), one row per figure, series and
  * month; suppressed cells are "< 5" here too. */

@@ -3,8 +3,9 @@ import { memberAccount } from '$lib/domain/ledger/ledger';
 import { t } from '$lib/i18n';
 import { readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
-import { csvFileName, csvResponse, timeAccounts } from '$lib/server/services/time-accounts';
+import { csvFileName, timeAccounts } from '$lib/server/services/time-accounts';
 import type { RequestHandler } from './$types';
+import { csvResponse } from '$lib/server/http';
 
 const MEMBERS = ['resident', 'business'] as const;
 

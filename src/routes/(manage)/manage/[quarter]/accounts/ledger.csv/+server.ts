@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { csvFileName, csvResponse, timeAccounts } from '$lib/server/services/time-accounts';
+import { csvFileName, timeAccounts } from '$lib/server/services/time-accounts';
 import type { RequestHandler } from './$types';
+import { csvResponse } from '$lib/server/http';
 
 /** Every entry of the quarter, for the quarter management's own books and the conference. */
 export const GET: RequestHandler = async (event) => {

@@ -11,7 +11,7 @@ import {
 	moveForSchema
 } from '$lib/schemas/assisted';
 import { requireRole } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { readListingForm } from '$lib/server/listing-form';
 import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
 import { claimOnce } from '$lib/server/repos/tokens';
@@ -26,7 +26,6 @@ import {
 	type AssistProblem
 } from '$lib/server/services/assisted';
 import { exchanges, problemStatus, type ExchangeProblem } from '$lib/server/services/exchanges';
-import { newFormNonce } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const LISTING_FIELDS = [

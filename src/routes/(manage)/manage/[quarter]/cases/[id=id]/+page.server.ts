@@ -16,10 +16,9 @@ import {
 import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { caseProblemKey, proposalsOf, timelineOf } from '$lib/server/case-form';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { cases, type OutcomeInput } from '$lib/server/services/cases';
 import { refundableCents } from '$lib/domain/exchanges/workflow';
-import { newFormNonce } from '$lib/server/services/time-accounts';
 import type { Actions, PageServerLoad } from './$types';
 import type { z } from 'zod';
 

@@ -4,8 +4,9 @@ import { t } from '$lib/i18n';
 import * as m from '$lib/paraglide/messages';
 import { readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
-import { csvFileName, csvResponse, timeAccounts } from '$lib/server/services/time-accounts';
+import { csvFileName, timeAccounts } from '$lib/server/services/time-accounts';
 import type { RequestHandler } from './$types';
+import { csvResponse } from '$lib/server/http';
 
 /** Any account's statement, for the quarter management only. */
 export const GET: RequestHandler = async (event) => {

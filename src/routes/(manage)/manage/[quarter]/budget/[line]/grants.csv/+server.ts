@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { budget, lineCsvFileName } from '$lib/server/services/budget';
-import { csvResponse } from '$lib/server/services/time-accounts';
 import type { RequestHandler } from './$types';
+import { csvResponse } from '$lib/server/http';
 
 /** A budget line's grants (hours and euros) as CSV, for the quarter management only. */
 export const GET: RequestHandler = async (event) => {
