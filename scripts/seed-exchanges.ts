@@ -15,7 +15,7 @@ import { ExchangeService, type ExchangeResult } from '../src/lib/server/services
 import { ledger } from '../src/lib/server/services/ledger';
 import { expiryFrom, type Listing } from '../src/lib/domain/listings/listing';
 import { newId } from '../src/lib/server/ids';
-import { findMembership, listMembershipsOfQuarter } from '../src/lib/server/repos/memberships';
+import { listMembershipsOfQuarter } from '../src/lib/server/repos/memberships';
 import { findQuarter } from '../src/lib/server/repos/quarters';
 import { listingBook } from '../src/lib/server/services/listing-book';
 import {
@@ -295,13 +295,14 @@ export async function seedExchanges(
 
 	// Last year's requests are done with: closed by their authors, so the marketplace shows
 	// today's listings only.
+	const membershipOf = new Map(memberships.map((ms) => [ms.userId, ms]));
 	for (const item of requestItems) {
 		const closedAt = Math.min(item.listing.createdAt.getTime() + 40 * DAY, now.getTime() - DAY);
 		const result = await changeListing({
 			quarter,
 			listingId: item.listing.id,
 			userId: item.by,
-			membership: await findMembership(QUARTER_ID, item.by),
+			membership: membershipOf.get(item.by) ?? null,
 			move: { move: 'close' },
 			now: new Date(closedAt)
 		});

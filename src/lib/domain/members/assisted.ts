@@ -4,7 +4,7 @@
 // the moderator who recorded it ("erfasst von … für …").
 import { isActiveMember, isManagement, type MembershipLike } from './roles';
 
-/** How a resident gave consent. Mirrors `CONSENT_WAYS` in server/db/collections.ts. */
+/** How a resident gave consent (stored as `AssistedConsent.how`). */
 export const ASSIST_CONSENT_WAYS = ['in_person', 'phone', 'letter', 'representative'] as const;
 export type AssistConsentWay = (typeof ASSIST_CONSENT_WAYS)[number];
 

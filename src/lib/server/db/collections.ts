@@ -3,6 +3,7 @@
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { Binary, Db } from 'mongodb';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
+import type { AssistConsentWay } from '../../domain/members/assisted';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
@@ -63,14 +64,11 @@ export interface MembershipDoc {
 	assisted?: AssistedConsent | null;
 }
 
-/** How a resident gave consent to be assisted (begleitetes Mitglied). */
-export const CONSENT_WAYS = ['in_person', 'phone', 'letter', 'representative'] as const;
-export type ConsentWay = (typeof CONSENT_WAYS)[number];
-
+/** An assisted member's consent (domain/members/assisted.ts has the rules). */
 export interface AssistedConsent {
 	/** The day the resident consented. */
 	consentAt: Date;
-	how: ConsentWay;
+	how: AssistConsentWay;
 	note: string;
 	recordedBy: string;
 	recordedAt: Date;

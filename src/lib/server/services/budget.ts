@@ -23,6 +23,7 @@ import {
 } from '../../domain/budget/budget';
 import { toCsv, minutesToDecimalHours, type CsvDialect } from '../../domain/ledger/csv';
 import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts';
+import { slugify } from '../../domain/quarters/settings';
 import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
 import * as m from '../../paraglide/messages';
 import { isDuplicateKeyError } from '../db';
@@ -456,13 +457,7 @@ export class Budget {
 
 /** `budgetposten-nordstadt-sprachcafe-2026-11-26.csv`. */
 export function lineCsvFileName(line: BudgetLine, now: Date, locale: Locale): string {
-	const slug = line.name
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/ß/g, 'ss')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 40);
+	const slug = slugify(line.name).slice(0, 40).replace(/-$/, '');
 	return (
 		[m.budget_csv_file({}, { locale }), line.quarterId, slug, localDate(now)]
 			.filter(Boolean)

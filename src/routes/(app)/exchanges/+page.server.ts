@@ -3,7 +3,7 @@ import { SYSTEM } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
 import { findQuarter } from '$lib/server/repos/quarters';
-import { findUserById } from '$lib/server/repos/users';
+import { displayNamesOf } from '$lib/server/repos/users';
 import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exchanges';
 import { cases } from '$lib/server/services/cases';
 import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
@@ -36,8 +36,7 @@ export const load: PageServerLoad = async (event) => {
 				.filter((id) => id !== SYSTEM)
 		)
 	];
-	const actors = await Promise.all(actorIds.map((id) => findUserById(id)));
-	const nameOf = new Map(actorIds.map((id, i) => [id, actors[i]?.displayName ?? '—']));
+	const nameOf = await displayNamesOf(actorIds);
 	// The auto-settle delay is not in the notification; the quarter's setting tells it.
 	const autoSettleQuarters = [
 		...new Set(news.filter((n) => n.move === 'autoSettle').map((n) => n.quarterId))

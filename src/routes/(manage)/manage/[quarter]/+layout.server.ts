@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listFlags } from '$lib/server/repos/flags';
-import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
+import { listPendingApplications } from '$lib/server/repos/applications';
 import { cases } from '$lib/server/services/cases';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
@@ -8,11 +8,11 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, flags, disputed, memberships, openCases] = await Promise.all([
+	const [queue, flags, disputed, pending, openCases] = await Promise.all([
 		reviewQueue(quarter.id),
 		listFlags(quarter.id),
 		countDisputed(quarter.id),
-		listMembershipsOfQuarter(quarter.id),
+		listPendingApplications(quarter.id),
 		cases.countOpen(quarter.id)
 	]);
 	return {
@@ -22,7 +22,7 @@ export const load: LayoutServerLoad = async (event) => {
 			reviewCount: queue.length,
 			openFlags: flags.filter((f) => !f.resolution).length,
 			disputes: disputed,
-			applications: memberships.filter((ms) => ms.state === 'pending').length,
+			applications: pending.length,
 			openCases
 		}
 	};
