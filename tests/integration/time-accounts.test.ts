@@ -331,6 +331,18 @@ describe('grants', () => {
 		const again = await timeAccounts.grant(input);
 		expect(first).toMatchObject({ ok: true, duplicate: false });
 		expect(again).toMatchObject({ ok: true, duplicate: true });
+		// An old form sent again with other choices reuses a key it no longer owns: refused.
+		const before = (await ledger.entries(Q)).length;
+		const other = await person('Olga Andere', [[Q, 'resident']]);
+		expect(await timeAccounts.grant({ ...input, memberId: other.id })).toEqual({
+			ok: false,
+			problem: { code: 'key_reused' }
+		});
+		expect(await timeAccounts.grant({ ...input, minutes: 60 })).toEqual({
+			ok: false,
+			problem: { code: 'key_reused' }
+		});
+		expect((await ledger.entries(Q)).length).toBe(before);
 		if (!first.ok || !again.ok) return;
 		expect(again.entry.seq).toBe(first.entry.seq);
 		expect(first.entry).toMatchObject({

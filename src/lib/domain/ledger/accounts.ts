@@ -251,7 +251,8 @@ export function ledgerCsvRows(
 	];
 }
 
-export type BookingProblem = TransferProblem | { code: 'contention' };
+/** `key_reused`: the form's key booked something else before (an old form with other choices). */
+export type BookingProblem = TransferProblem | { code: 'contention' } | { code: 'key_reused' };
 
 /** What a refused booking means for the person: a message key and the figures it names. */
 export function bookingProblemMessage(problem: BookingProblem): {
@@ -277,6 +278,7 @@ export function bookingProblemMessage(problem: BookingProblem): {
 			return { key: 'account_error_hours_invalid' };
 		case 'same_account':
 		case 'key_required':
+		case 'key_reused':
 			return { key: 'account_error_form_expired' };
 	}
 }

@@ -3,6 +3,7 @@ import {
 	COMMUNITY,
 	balancesOf,
 	checkTransfer,
+	isSameBooking,
 	memberAccount,
 	reversalKey,
 	reversalOf,
@@ -309,5 +310,27 @@ describe('statementOf', () => {
 		const s = statementOf(log, anna, { from: new Date('2026-02-01'), to: new Date('2026-04-01') });
 		expect(s.rows.map((r) => r.seq)).toEqual([2, 3]);
 		expect([s.opening, s.closing]).toEqual([300, 255]);
+	});
+});
+
+describe('isSameBooking', () => {
+	const draft = {
+		from: 'community' as const,
+		to: 'member:anna' as const,
+		minutes: 60,
+		kind: 'grant' as const,
+		key: 'grant:mod:n1',
+		memo: 'Sprachcafé',
+		budgetLineId: 'line-1'
+	};
+	it('knows a retry of the same booking', () => {
+		expect(isSameBooking({ ...draft, memo: 'anders geschrieben' }, draft)).toBe(true);
+	});
+	it('knows another booking under the same key', () => {
+		expect(isSameBooking({ ...draft, to: 'member:ben' }, draft)).toBe(false);
+		expect(isSameBooking({ ...draft, minutes: 90 }, draft)).toBe(false);
+		expect(isSameBooking({ ...draft, budgetLineId: 'line-2' }, draft)).toBe(false);
+		const { budgetLineId: _line, ...withoutLine } = draft;
+		expect(isSameBooking(withoutLine, draft)).toBe(false);
 	});
 });

@@ -161,6 +161,20 @@ export function reversalOf(
 	};
 }
 
+/**
+ * Whether the entry booked under a draft's key is that very booking (a retry, a double submit) or
+ * another one: an old form sent again with other choices reuses a key it no longer owns.
+ */
+export function isSameBooking(entry: TransferDraft, draft: TransferDraft): boolean {
+	return (
+		entry.from === draft.from &&
+		entry.to === draft.to &&
+		entry.minutes === draft.minutes &&
+		entry.kind === draft.kind &&
+		(entry.budgetLineId ?? null) === (draft.budgetLineId ?? null)
+	);
+}
+
 /** Minutes given back per original entry (its `seq`), from the reversal entries among `entries`. */
 export function reversedMinutesBySeq(
 	entries: Iterable<Pick<LedgerEntry, 'kind' | 'minutes' | 'reverses'>>

@@ -17,6 +17,7 @@ import { toCsv, type CsvDialect } from '../../domain/ledger/csv';
 import { formatMinutes } from '../../domain/exchanges/minutes';
 import {
 	COMMUNITY,
+	isSameBooking,
 	limitsOf,
 	memberAccount,
 	reversalOf,
@@ -25,6 +26,7 @@ import {
 	type LedgerEntry,
 	type ReversalProblem,
 	type StatementRow,
+	type TransferDraft,
 	type TransferKind
 } from '../../domain/ledger/ledger';
 import type { GrantProblem } from '../../domain/budget/budget';
@@ -157,7 +159,8 @@ export interface BudgetGuard {
 	guard: (entries: readonly LedgerEntry[]) => GrantProblem | null;
 }
 
-export type GrantResult = TransferResult | { ok: false; problem: { code: 'not_member' } };
+export type GrantResult =
+	TransferResult | { ok: false; problem: { code: 'not_member' } | { code: 'key_reused' } };
 export type BudgetGrantResult = GrantResult | { ok: false; problem: GrantProblem };
 
 export class TimeAccounts {
@@ -352,27 +355,27 @@ export class TimeAccounts {
 	async grant(input: GrantRequest & { budget?: BudgetGuard }): Promise<BudgetGrantResult> {
 		const membership = await findMembership(input.quarter.id, input.memberId);
 		if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
-		const booked = await this.book.transfer(
-			input.quarter.id,
-			{
-				from: COMMUNITY,
-				to: memberAccount(input.memberId),
-				minutes: input.minutes,
-				kind: 'grant',
-				key: grantKey(input.moderatorId, input.nonce),
-				memo: input.purpose,
-				...(input.override
-					? { override: { by: input.moderatorId, reason: input.override.reason } }
-					: {}),
-				...(input.budget ? { budgetLineId: input.budget.lineId } : {})
-			},
-			{
-				by: input.moderatorId,
-				now: input.now,
-				limits: ledgerLimits(input.quarter),
-				...(input.budget ? { guard: input.budget.guard } : {})
-			}
-		);
+		const draft: TransferDraft = {
+			from: COMMUNITY,
+			to: memberAccount(input.memberId),
+			minutes: input.minutes,
+			kind: 'grant',
+			key: grantKey(input.moderatorId, input.nonce),
+			memo: input.purpose,
+			...(input.override
+				? { override: { by: input.moderatorId, reason: input.override.reason } }
+				: {}),
+			...(input.budget ? { budgetLineId: input.budget.lineId } : {})
+		};
+		const booked = await this.book.transfer(input.quarter.id, draft, {
+			by: input.moderatorId,
+			now: input.now,
+			limits: ledgerLimits(input.quarter),
+			...(input.budget ? { guard: input.budget.guard } : {})
+		});
+		if (booked.ok && booked.duplicate && !isSameBooking(booked.entry, draft)) {
+			return { ok: false, problem: { code: 'key_reused' } };
+		}
 		if (booked.ok) await auditGrant(input.quarter.id, booked.entry);
 		return booked;
 	}

@@ -73,17 +73,6 @@ export const actions: Actions = {
 			nonce: grant.nonce,
 			now: new Date()
 		});
-		if (
-			result.ok &&
-			result.duplicate &&
-			(result.entry.to !== `member:${grant.member}` ||
-				result.entry.minutes !== grant.hours ||
-				result.entry.budgetLineId !== grant.budgetLine)
-		) {
-			// An old form sent again with other choices: its key was used for another grant.
-			const inputs: Record<string, string> = {};
-			return fail(409, { errors: { form: 'account_error_form_expired' }, inputs, values });
-		}
 		if (!result.ok) {
 			if (result.problem.code === 'not_member') {
 				return fail(400, { errors: { member: 'account_error_not_member' }, values });
