@@ -2,7 +2,7 @@
 // and including the current one) as a text table, from the database the app uses (MONGODB_URI,
 // as `npm run ledger:verify` does). `npm run impact:report -- lindenhof 2026-01 2026-06` picks
 // another quarter or period. Suppressed cells print "< 5", unknown ones "?".
-import { defaultPeriod, isMonthKey, type Cell } from '../src/lib/domain/impact';
+import { cellText, defaultPeriod, isMonthKey, type Cell } from '../src/lib/domain/impact';
 import { closeDb } from '../src/lib/server/db';
 import { findQuarter } from '../src/lib/server/repos/quarters';
 import { figureLabel, impact, seriesLabel } from '../src/lib/server/services/impact';
@@ -13,8 +13,7 @@ const period = defaultPeriod(now);
 if (fromArg && isMonthKey(fromArg)) period.from = fromArg;
 if (toArg && isMonthKey(toArg)) period.to = toArg;
 
-const text = (cell: Cell) =>
-	cell.kind === 'suppressed' ? '< 5' : cell.kind === 'unknown' ? '?' : String(cell.value);
+const text = (cell: Cell) => (cell.kind === 'unknown' ? '?' : cellText(cell, String));
 
 try {
 	const quarter = await findQuarter(quarterId);
@@ -28,7 +27,7 @@ try {
 			if (figure.id === 'unmetDemand' && series.id !== 'total') continue;
 			const name =
 				figure.series.length > 1
-					? `${figureLabel(figure.id, 'de')} (${seriesLabel(quarter, figure, series.id, 'de')})`
+					? `${figureLabel(figure.id, 'de')} (${seriesLabel(quarter, series.id, 'de')})`
 					: figureLabel(figure.id, 'de');
 			console.log(label(name) + series.cells.map((c) => text(c).padStart(8)).join(''));
 		}

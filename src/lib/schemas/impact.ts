@@ -2,17 +2,19 @@
 // optional; missing ones fall back to the twelve months up to and including the current one.
 import { z } from 'zod';
 import { defaultPeriod, isMonthKey, monthsBetween, type MonthKey } from '../domain/impact/months';
-import type { FieldErrors } from './form';
+import { parseForm, type FieldErrors } from './form';
 
 /** Longer periods say little more and cost more to draw. */
-export const MAX_MONTHS = 36;
+const MAX_MONTHS = 36;
 
 const month = z
 	.string()
 	.trim()
+	.optional()
+	.transform((s) => s ?? '')
 	.refine((s) => s === '' || isMonthKey(s), 'impact_error_month_invalid');
 
-export const impactPeriodSchema = z.object({ from: month, to: month });
+const impactPeriodSchema = z.object({ from: month, to: month });
 
 export interface ImpactPeriodQuery {
 	/** As typed, or the default, for the form. */
@@ -27,12 +29,8 @@ export function readImpactPeriod(params: URLSearchParams, now: Date): ImpactPeri
 		from: (params.get('from') ?? '').slice(0, 30),
 		to: (params.get('to') ?? '').slice(0, 30)
 	};
-	const parsed = impactPeriodSchema.safeParse(raw);
-	if (!parsed.success) {
-		const errors: FieldErrors = {};
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-		return { values: raw, errors, period: null };
-	}
+	const parsed = parseForm(impactPeriodSchema, params, ['from', 'to']);
+	if (!parsed.ok) return { values: raw, errors: parsed.errors, period: null };
 	const from = parsed.data.from || fallback.from;
 	const to = parsed.data.to || fallback.to;
 	const values = { from, to };

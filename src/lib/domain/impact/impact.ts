@@ -70,7 +70,7 @@ export interface Series {
 export interface Figure {
 	id: FigureId;
 	unit: Unit;
-	/** The first series is the one the chart draws; `euros` draws both. */
+	/** The chart draws `chartedSeries(figure)`: the first series, both for `euros`. */
 	series: Series[];
 }
 
@@ -422,6 +422,11 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 }
 
 /** A cell as text for tables and CSV: suppressed cells never show a number. */
+/** The series a figure's chart draws: the first, or both for euros (card and cash). */
+export function chartedSeries<S>(figure: { id: FigureId; series: readonly S[] }): S[] {
+	return figure.id === 'euros' ? [...figure.series] : figure.series.slice(0, 1);
+}
+
 export function cellText(cell: Cell, format: (value: number) => string): string {
 	if (cell.kind === 'suppressed') return '< 5';
 	if (cell.kind === 'unknown') return '';

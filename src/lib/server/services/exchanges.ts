@@ -947,11 +947,23 @@ export class ExchangeService {
 	}
 
 	private async disputed(quarterId: string): Promise<Loaded[]> {
+		return (await this.ofQuarter(quarterId)).filter((l) => l.record.exchange.state === 'disputed');
+	}
+
+	/** Every exchange of a quarter: its events are read once per server, then followed by `_id`. */
+	private async ofQuarter(quarterId: string): Promise<Loaded[]> {
 		await this.warm(quarterId);
 		const ids = await this.list(quarterList(quarterId));
 		return (await Promise.all(ids.map((id) => this.load(id)))).filter(
-			(l): l is Loaded => l !== null && l.record.exchange.state === 'disputed'
+			(l): l is Loaded => l !== null
 		);
+	}
+
+	/** A quarter's exchanges as records (for reports such as the impact dashboard). */
+	async recordsOfQuarter(
+		quarterId: string
+	): Promise<Array<{ id: string; record: ExchangeRecord }>> {
+		return (await this.ofQuarter(quarterId)).map((l) => ({ id: l.id, record: l.record }));
 	}
 
 	private async summaries(loaded: Loaded[], userId: string | null): Promise<ExchangeSummary[]> {

@@ -1,69 +1,59 @@
 // The impact dashboard of one quarter: reads each collection it needs once (the ledger through
-// the ledger book, the exchange logs of the quarter, its requests from the listing book, its
+// the ledger book, the quarter's exchanges from the exchange service, its requests from the listing book, its
 // conversations and memberships), hands them to the pure figures in domain/impact and turns the
 // report into CSV. Names never leave this module: the figures hold counts and sums only.
 import {
 	cellText,
 	computeImpact,
-	type ConversationFact,
 	type ExchangeFact,
 	type Figure,
 	type ImpactReport,
 	type MonthKey
 } from '../../domain/impact';
-import { foldExchangeLog } from '../../domain/exchanges/log';
+import type { ExchangeRecord } from '../../domain/exchanges/log';
 import { categoryLabel } from '../../domain/listings/categories';
 import { toCsv } from '../../domain/ledger/csv';
 import * as m from '../../paraglide/messages';
 import { listConversationsOfQuarter } from '../repos/conversations';
-import { listExchangeEventsOfQuarter, type StoredEvent } from '../repos/exchanges';
 import { listMembershipsOfQuarter } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
+import { exchanges as appExchanges, type ExchangeService } from './exchanges';
 import { ledger as appLedger, type LedgerBook } from './ledger';
 import { listingBook } from './listing-book';
 
-export type Locale = 'de' | 'en';
+import type { Locale } from '../db';
 
-/** The exchange records of a quarter as the figures need them, from its event logs. */
-export function exchangeFacts(events: readonly StoredEvent[]): ExchangeFact[] {
-	const byExchange = new Map<string, StoredEvent[]>();
-	for (const e of events) {
-		const list = byExchange.get(e.exchangeId) ?? [];
-		list.push(e);
-		byExchange.set(e.exchangeId, list);
-	}
-	const facts: ExchangeFact[] = [];
-	for (const [id, list] of byExchange) {
-		list.sort((a, b) => a.n - b.n);
-		const folded = foldExchangeLog(list);
-		// A broken log is reported by `npm run ledger:verify`; the dashboard leaves it out.
-		if (!folded.ok) continue;
-		const e = folded.record.exchange;
-		const settledAt = e.timeline.find((t) => t.toState === 'settled')?.at ?? null;
-		facts.push({
+/** A quarter's exchange records as the figures need them. */
+function exchangeFacts(records: Array<{ id: string; record: ExchangeRecord }>): ExchangeFact[] {
+	return records.map(({ id, record }) => {
+		const e = record.exchange;
+		const proposal = e.timeline[0]!;
+		return {
 			id,
 			providerId: e.providerId,
 			receiverId: e.receiverId,
 			listingId: e.listingId,
 			settlement: e.settlement,
 			state: e.state,
-			proposedAt: list[0]!.at,
-			proposedBy: list[0]!.by,
-			settledAt: e.state === 'settled' ? settledAt : null,
+			proposedAt: proposal.at,
+			proposedBy: proposal.by,
+			settledAt: e.timeline.find((t) => t.toState === 'settled')?.at ?? null,
 			payment: e.payment ? { method: e.payment.method, amountCents: e.payment.amountCents } : null,
 			refundedCents: e.refundedCents
-		});
-	}
-	return facts;
+		};
+	});
 }
 
 export class ImpactService {
-	constructor(private readonly ledger: LedgerBook = appLedger) {}
+	constructor(
+		private readonly ledger: LedgerBook = appLedger,
+		private readonly exchanges: ExchangeService = appExchanges
+	) {}
 
 	async report(quarter: Quarter, period: { from: MonthKey; to: MonthKey }, now: Date) {
-		const [entries, events, requests, conversations, memberships] = await Promise.all([
+		const [entries, records, requests, conversations, memberships] = await Promise.all([
 			this.ledger.entries(quarter.id),
-			listExchangeEventsOfQuarter(quarter.id),
+			this.exchanges.recordsOfQuarter(quarter.id),
 			listingBook.filter(
 				(l) => l.quarterId === quarter.id && l.kind === 'request' && l.publishedAt !== null
 			),
@@ -74,24 +64,15 @@ export class ImpactService {
 			...period,
 			now,
 			ledger: entries,
-			exchanges: exchangeFacts(events),
-			memberships: memberships.map((ms) => ({
-				userId: ms.userId,
-				role: ms.role,
-				state: ms.state,
-				since: ms.since
-			})),
+			exchanges: exchangeFacts(records),
+			memberships,
 			requests: requests.map((l) => ({
 				id: l.id,
 				authorId: l.authorId,
 				category: l.category,
 				publishedAt: l.publishedAt!
 			})),
-			conversations: conversations.map((c): ConversationFact => ({
-				listingId: c.listingId,
-				startedBy: c.startedBy,
-				createdAt: c.createdAt
-			}))
+			conversations
 		});
 	}
 
@@ -112,7 +93,7 @@ export class ImpactService {
 				s.cells.forEach((cell, i) => {
 					rows.push([
 						figureLabel(f.id, locale),
-						seriesLabel(quarter, f, s.id, locale),
+						seriesLabel(quarter, s.id, locale),
 						report.months[i]!,
 						cell.kind === 'value' ? cell.value : cellText(cell, String),
 						unitLabel(f.unit, locale)
@@ -142,7 +123,7 @@ export function figureLabel(id: Figure['id'], locale: Locale): string {
 	return FIGURE_LABELS[id](locale);
 }
 
-export function seriesLabel(quarter: Quarter, figure: Figure, id: string, locale: Locale): string {
+export function seriesLabel(quarter: Quarter, id: string, locale: Locale): string {
 	if (id === 'card') return m.impact_series_card({}, { locale });
 	if (id === 'cash') return m.impact_series_cash({}, { locale });
 	if (id === 'total') return m.impact_series_total({}, { locale });

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 				unitLabel: unitLabel(f.unit, locale),
 				series: f.series.map((s) => ({
 					id: s.id,
-					label: seriesLabel(quarter, f, s.id, locale),
+					label: seriesLabel(quarter, s.id, locale),
 					cells: s.cells
 				}))
 			})) ?? []
