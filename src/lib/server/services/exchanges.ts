@@ -914,15 +914,24 @@ export class ExchangeService {
 	}
 
 	/**
-	 * The moves of an exchange the quarter management recorded for an assisted member: who made
-	 * each (the member) and who recorded it. Empty for an unknown exchange. For marks only: the
-	 * caller shows them where the exchange itself may be shown.
+	 * The moves of a quarter's exchanges that the quarter management recorded for an assisted
+	 * member: who made each (the member) and who recorded it, by exchange id (empty for an unknown
+	 * one). The quarter is read once per server first, so a statement with a year of exchanges
+	 * costs no query per row. For marks only: the caller shows them where the exchange may be shown.
 	 */
-	async recordedActs(exchangeId: string): Promise<{ by: string; recordedBy: string }[]> {
-		const loaded = await this.load(exchangeId);
-		if (!loaded) return [];
-		return loaded.record.exchange.timeline.flatMap((t) =>
-			t.recordedBy ? [{ by: t.by, recordedBy: t.recordedBy }] : []
+	async recordedActs(
+		quarterId: string,
+		exchangeIds: readonly string[]
+	): Promise<Map<string, { by: string; recordedBy: string }[]>> {
+		await this.warm(quarterId);
+		const loaded = await Promise.all(exchangeIds.map((id) => this.load(id)));
+		return new Map(
+			exchangeIds.map((id, i) => [
+				id,
+				(loaded[i]?.record.exchange.timeline ?? []).flatMap((t) =>
+					t.recordedBy ? [{ by: t.by, recordedBy: t.recordedBy }] : []
+				)
+			])
 		);
 	}
 

@@ -177,13 +177,11 @@ export class TimeAccounts {
 		const statement = statementOf(entries, account, period);
 		const byseq = new Map(entries.map((e) => [e.seq, e]));
 		// Exchanges recorded by the quarter management for an assisted member keep their mark.
-		const recordedActs = new Map(
-			await Promise.all(
-				statement.rows
-					.map((row) => (row.kind === 'exchange' ? byseq.get(row.seq)?.key : undefined))
-					.filter((key): key is string => key !== undefined)
-					.map(async (key) => [key, await exchanges.recordedActs(key)] as const)
-			)
+		const recordedActs = await exchanges.recordedActs(
+			quarter.id,
+			statement.rows
+				.map((row) => (row.kind === 'exchange' ? byseq.get(row.seq)?.key : undefined))
+				.filter((key): key is string => key !== undefined)
 		);
 		const names = await displayNamesOf([
 			...[account, ...statement.rows.map((r) => r.counterparty)].flatMap((a) => userIdOf(a) ?? []),

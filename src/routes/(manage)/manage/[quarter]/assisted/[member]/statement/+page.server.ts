@@ -27,7 +27,11 @@ export const load: PageServerLoad = async (event) => {
 		locale
 	);
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
-	const acts = await Promise.all(open.map((x) => exchanges.recordedActs(x.id)));
+	const actsOf = await exchanges.recordedActs(
+		quarter.id,
+		open.map((x) => x.id)
+	);
+	const acts = open.map((x) => actsOf.get(x.id) ?? []);
 	const names = Object.fromEntries(
 		(await findUsersByIds([user.id, ...acts.flat().flatMap((a) => [a.by, a.recordedBy])])).map(
 			(u) => [u.id, u.displayName]
