@@ -173,6 +173,15 @@ export interface ExchangeSummary {
 	lastAt: Date;
 }
 
+/** A disputed exchange for the quarter management's list: what is at stake and who said why. */
+export interface DisputeSummary extends ExchangeSummary {
+	amountCents: number | null;
+	/** The minutes the receiver confirmed, when they confirmed other hours. */
+	receiverMinutes: number | null;
+	/** The move that made it disputed (a party's dispute or confirmation of other hours). */
+	disputed: { by: string; at: Date; reason: string | null } | null;
+}
+
 export type ExchangeResult =
 	| {
 			ok: true;
@@ -946,8 +955,19 @@ export class ExchangeService {
 
 	/** A quarter's disputed exchanges, oldest first: whoever waits longest is looked at first.
 	 * Only for the quarter management (the page guards). */
-	async listDisputed(quarterId: string): Promise<ExchangeSummary[]> {
-		return (await this.summaries(await this.disputed(quarterId), null)).reverse();
+	async listDisputed(quarterId: string): Promise<DisputeSummary[]> {
+		const disputed = await this.disputed(quarterId);
+		const records = new Map(disputed.map((l) => [l.id, l.record.exchange]));
+		return (await this.summaries(disputed, null)).reverse().map((summary) => {
+			const e = records.get(summary.id)!;
+			const opened = e.timeline.findLast((t) => t.toState === 'disputed') ?? null;
+			return {
+				...summary,
+				amountCents: e.amountCents,
+				receiverMinutes: e.receiverMinutes,
+				disputed: opened && { by: opened.by, at: opened.at, reason: opened.reason ?? null }
+			};
+		});
 	}
 
 	/** How many disputes wait: for the cockpit's menu on every page, without the names. */

@@ -5,38 +5,32 @@ import { requireRole } from '$lib/server/auth/guards';
 import { caseProblemKey } from '$lib/server/case-form';
 import { readForm } from '$lib/server/http';
 import { cases } from '$lib/server/services/cases';
-import { getExchange, listDisputed } from '$lib/server/services/exchanges';
+import { listDisputed } from '$lib/server/services/exchanges';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
-	// Oldest first: whoever waits longest is looked at first. The full view adds the hours the
-	// receiver claimed and who disputed why; the list is short, each is read from memory.
+	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	// Oldest first: whoever waits longest is looked at first. Each dispute says what is at stake,
+	// the hours the receiver claimed, and who disputed why.
 	const disputed = await listDisputed(quarter.id);
-	const [views, caseIds] = await Promise.all([
-		Promise.all(disputed.map((d) => getExchange(user.id, d.id))),
-		Promise.all(disputed.map((d) => cases.caseOfExchange(quarter.id, d.id)))
-	]);
+	const caseIds = await Promise.all(disputed.map((d) => cases.caseOfExchange(quarter.id, d.id)));
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
-		disputes: disputed.map((d, i) => {
-			const view = views[i];
-			const opened = view?.timeline.findLast((e) => e.toState === 'disputed');
-			return {
-				id: d.id,
-				title: d.title,
-				settlement: d.settlement,
-				amountCents: view?.amountCents ?? null,
-				providerName: d.names[d.providerId] ?? '—',
-				receiverName: d.names[d.receiverId] ?? '—',
-				proposedMinutes: d.minutes,
-				claimedMinutes: view?.receiverMinutes ?? null,
-				since: (opened?.at ?? d.lastAt).toISOString(),
-				disputedBy: opened ? (view!.names[opened.by] ?? '—') : null,
-				reason: opened?.reason ?? null,
-				caseId: caseIds[i] ?? null
-			};
-		})
+		disputes: disputed.map((d, i) => ({
+			id: d.id,
+			title: d.title,
+			settlement: d.settlement,
+			amountCents: d.amountCents,
+			providerName: d.names[d.providerId] ?? '—',
+			receiverName: d.names[d.receiverId] ?? '—',
+			proposedMinutes: d.minutes,
+			claimedMinutes: d.receiverMinutes,
+			since: (d.disputed?.at ?? d.lastAt).toISOString(),
+			// A dispute is a party's move: one of the two names.
+			disputedBy: d.disputed ? (d.names[d.disputed.by] ?? '—') : null,
+			reason: d.disputed?.reason ?? null,
+			caseId: caseIds[i] ?? null
+		}))
 	};
 };
 
