@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseForm } from './form';
 import {
 	APPLICATION_FIELDS,
 	DECLINE_FIELDS,
 	QUESTION_FIELDS,
 	applicationSchema,
 	declineSchema,
-	parseApprovalForm,
+	KEEP_TYPED,
 	questionSchema
 } from './approval';
 
@@ -18,15 +19,17 @@ const MEMBER = 'a'.repeat(24);
 
 describe('application at sign-up', () => {
 	it('is optional, trimmed, keeps line breaks', () => {
-		expect(parseApprovalForm(applicationSchema, form({}), APPLICATION_FIELDS)).toEqual({
+		expect(parseForm(applicationSchema, form({}), APPLICATION_FIELDS, [], KEEP_TYPED)).toEqual({
 			ok: true,
 			data: { application: '' }
 		});
 		expect(
-			parseApprovalForm(
+			parseForm(
 				applicationSchema,
 				form({ application: '  Hallo!\r\nIch wohne hier.  ' }),
-				APPLICATION_FIELDS
+				APPLICATION_FIELDS,
+				[],
+				KEEP_TYPED
 			)
 		).toEqual({ ok: true, data: { application: 'Hallo!\nIch wohne hier.' } });
 	});
@@ -35,10 +38,12 @@ describe('application at sign-up', () => {
 		['x'.repeat(1001), 'approval_error_application_too_long'],
 		['a\u0000b', 'approval_error_invalid']
 	])('refuses %#', (text, key) => {
-		const parsed = parseApprovalForm(
+		const parsed = parseForm(
 			applicationSchema,
 			form({ application: text }),
-			APPLICATION_FIELDS
+			APPLICATION_FIELDS,
+			[],
+			KEEP_TYPED
 		);
 		expect(parsed.ok).toBe(false);
 		if (!parsed.ok) {
@@ -49,10 +54,12 @@ describe('application at sign-up', () => {
 	});
 
 	it('counts characters, not UTF-16 units', () => {
-		const parsed = parseApprovalForm(
+		const parsed = parseForm(
 			applicationSchema,
 			form({ application: '😀'.repeat(1000) }),
-			APPLICATION_FIELDS
+			APPLICATION_FIELDS,
+			[],
+			KEEP_TYPED
 		);
 		expect(parsed.ok).toBe(true);
 	});
@@ -70,7 +77,7 @@ describe('decline', () => {
 			{ member: 'approval_error_not_found' }
 		]
 	])('%j', (fields, errors) => {
-		const parsed = parseApprovalForm(declineSchema, form(fields), DECLINE_FIELDS);
+		const parsed = parseForm(declineSchema, form(fields), DECLINE_FIELDS, [], KEEP_TYPED);
 		if (errors === null) expect(parsed.ok).toBe(true);
 		else expect(parsed.ok ? null : parsed.errors).toEqual(errors);
 	});
@@ -80,16 +87,20 @@ describe('question', () => {
 	const nonce = 'abcdefghijklmnop1234';
 	it('needs a text and the form nonce', () => {
 		expect(
-			parseApprovalForm(
+			parseForm(
 				questionSchema,
 				form({ member: MEMBER, text: 'Wo wohnst du?', nonce }),
-				QUESTION_FIELDS
+				QUESTION_FIELDS,
+				[],
+				KEEP_TYPED
 			)
 		).toEqual({ ok: true, data: { member: MEMBER, text: 'Wo wohnst du?', nonce } });
-		const empty = parseApprovalForm(
+		const empty = parseForm(
 			questionSchema,
 			form({ member: MEMBER, text: ' ', nonce: 'x' }),
-			QUESTION_FIELDS
+			QUESTION_FIELDS,
+			[],
+			KEEP_TYPED
 		);
 		expect(empty.ok ? null : empty.errors).toEqual({
 			text: 'chat_error_text_empty',

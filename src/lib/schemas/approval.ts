@@ -9,7 +9,6 @@ import {
 	normalizeApplicationText
 } from '../domain/members/approval';
 import { messageTextField } from './messages';
-import type { FieldErrors, ParseResult } from './form';
 
 /** Line breaks and tabs are fine in a few sentences; other control characters (NUL) are not. */
 // eslint-disable-next-line no-control-regex
@@ -58,32 +57,6 @@ export const questionSchema = z.object({
 		.regex(/^[A-Za-z0-9_-]{16,64}$/, 'approval_error_form_expired')
 });
 
-/** Texts are echoed back whole (up to this), so a long answer is not lost to one mistake. */
-const KEEP_TYPED = 4000;
-
-/** Like `parseForm`, with this feature's error keys and long texts kept when echoed back. */
-export function parseApprovalForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData,
-	fields: readonly string[]
-): ParseResult<z.infer<S>> {
-	const raw: Record<string, unknown> = {};
-	const values: Record<string, string> = {};
-	for (const name of fields) {
-		const value = form.get(name);
-		if (typeof value === 'string') {
-			raw[name] = value;
-			values[name] = value.slice(0, KEEP_TYPED);
-		} else if (value !== null) raw[name] = { invalid: true };
-	}
-	const parsed = schema.safeParse(raw);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: FieldErrors = {};
-	for (const issue of parsed.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= /^(approval_|chat_)?error_/.test(issue.message)
-			? issue.message
-			: 'error_invalid_input';
-	}
-	return { ok: false, errors, values };
-}
+/** Texts are echoed back whole (up to this), so a long answer is not lost to one mistake:
+ * `parseForm(schema, form, fields, [], KEEP_TYPED)`. */
+export const KEEP_TYPED = 4000;

@@ -18,7 +18,9 @@ export function parseForm<S extends z.ZodType>(
 	schema: S,
 	form: FormData | URLSearchParams,
 	fields: readonly string[],
-	secret: readonly string[] = []
+	secret: readonly string[] = [],
+	/** How much of each field is echoed back into the form (long texts may keep more). */
+	keep = 300
 ): ParseResult<z.infer<S>> {
 	const raw: Record<string, unknown> = {};
 	for (const name of fields) {
@@ -37,7 +39,7 @@ export function parseForm<S extends z.ZodType>(
 	const values: Record<string, string> = {};
 	for (const name of fields) {
 		const value = raw[name];
-		if (typeof value === 'string' && !secret.includes(name)) values[name] = value.slice(0, 300);
+		if (typeof value === 'string' && !secret.includes(name)) values[name] = value.slice(0, keep);
 	}
 	return { ok: false, errors, values };
 }

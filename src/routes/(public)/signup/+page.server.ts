@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { APPLICATION_FIELDS, applicationSchema, parseApprovalForm } from '$lib/schemas/approval';
+import { APPLICATION_FIELDS, applicationSchema, KEEP_TYPED } from '$lib/schemas/approval';
 import { signupSchema } from '$lib/schemas/auth';
 import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		);
 		// What the person tells the quarter management: parsed apart, so its long text is kept
 		// whole when the form comes back with an error.
-		const application = parseApprovalForm(applicationSchema, form, APPLICATION_FIELDS);
+		const application = parseForm(applicationSchema, form, APPLICATION_FIELDS, [], KEEP_TYPED);
 		if (!parsed.ok || !application.ok) {
 			return fail(400, {
 				errors: {
@@ -37,7 +37,7 @@ export const actions: Actions = {
 				},
 				values: {
 					...(parsed.ok ? {} : parsed.values),
-					application: String(form.get('application') ?? '').slice(0, 4000)
+					application: String(form.get('application') ?? '').slice(0, KEEP_TYPED)
 				}
 			});
 		}

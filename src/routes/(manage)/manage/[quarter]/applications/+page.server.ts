@@ -7,9 +7,10 @@ import {
 	QUESTION_FIELDS,
 	approveSchema,
 	declineSchema,
-	parseApprovalForm,
+	KEEP_TYPED,
 	questionSchema
 } from '$lib/schemas/approval';
+import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { newFormNonce, readForm, requestContext } from '$lib/server/http';
 import {
@@ -53,7 +54,7 @@ export const actions: Actions = {
 	approve: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MANAGEMENT);
 		const form = await readForm(event.request);
-		const parsed = parseApprovalForm(approveSchema, form, APPROVE_FIELDS);
+		const parsed = parseForm(approveSchema, form, APPROVE_FIELDS, [], KEEP_TYPED);
 		if (!parsed.ok) error(404, m.error_not_found());
 		const result = await approveApplication({
 			quarter,
@@ -69,7 +70,7 @@ export const actions: Actions = {
 	decline: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MANAGEMENT);
 		const form = await readForm(event.request);
-		const parsed = parseApprovalForm(declineSchema, form, DECLINE_FIELDS);
+		const parsed = parseForm(declineSchema, form, DECLINE_FIELDS, [], KEEP_TYPED);
 		const member = String(form.get('member') ?? '').slice(0, 24);
 		if (!parsed.ok) {
 			return fail(400, { member, form: 'decline', errors: parsed.errors, values: parsed.values });
@@ -88,7 +89,7 @@ export const actions: Actions = {
 	ask: async (event) => {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MANAGEMENT);
 		const form = await readForm(event.request);
-		const parsed = parseApprovalForm(questionSchema, form, QUESTION_FIELDS);
+		const parsed = parseForm(questionSchema, form, QUESTION_FIELDS, [], KEEP_TYPED);
 		const member = String(form.get('member') ?? '').slice(0, 24);
 		if (!parsed.ok) {
 			return fail(400, { member, form: 'ask', errors: parsed.errors, values: parsed.values });
