@@ -196,7 +196,7 @@ describe('hour grants against a budget line', () => {
 		const l = await line({ name: 'Sprachcafé', minutes: 10 * 60, cents: 50_000 });
 		const booked = await grant(l.id, 4 * 60, '2026-02-01');
 		if (!booked.ok) throw new Error('refused');
-		let view = (await budget.overview(quarter, at('2026-02-02'))).find((x) => x.id === l.id)!;
+		let view = (await budget.overview(quarter, at('2026-02-02'))).lines.find((x) => x.id === l.id)!;
 		expect(view.usage.hours).toEqual({
 			decided: 600,
 			spent: 240,
@@ -213,7 +213,7 @@ describe('hour grants against a budget line', () => {
 			now: at('2026-02-03')
 		});
 		expect(reversed).toMatchObject({ ok: true });
-		view = (await budget.overview(quarter, at('2026-02-04'))).find((x) => x.id === l.id)!;
+		view = (await budget.overview(quarter, at('2026-02-04'))).lines.find((x) => x.id === l.id)!;
 		expect(view.usage.hours).toEqual({
 			decided: 600,
 			spent: 150,
@@ -269,7 +269,9 @@ describe('euro grants', () => {
 		expect(
 			await budget.recordEuroGrant({ ...input, nonce: nonce(), paidOn: '2027-01-02', cents: 1 })
 		).toEqual({ ok: false, problem: { code: 'line_ended' } });
-		const view = (await budget.overview(quarter, at('2026-03-12'))).find((x) => x.id === l.id)!;
+		const view = (await budget.overview(quarter, at('2026-03-12'))).lines.find(
+			(x) => x.id === l.id
+		)!;
 		expect(view.usage.euros).toMatchObject({ decided: 80_000, spent: 80_000, remaining: 0 });
 		expect(view.usage.hours).toBeNull();
 		const audit = (await listAudit(Q, { offset: 0, limit: 500 })).entries.filter(

@@ -81,6 +81,17 @@ function idFrom(kind: string, moderatorId: string, nonce: string): string {
 	return hashToken(`${kind}:${moderatorId}:${nonce}`).slice(0, 20);
 }
 
+/** A line a grant may use, with what it has left (minutes or cents). */
+export interface GrantChoice {
+	id: string;
+	name: string;
+	remaining: number;
+}
+
+function choice({ line, remaining }: { line: BudgetLine; remaining: number }): GrantChoice {
+	return { id: line.id, name: line.name, remaining };
+}
+
 export class Budget {
 	constructor(
 		private readonly book: LedgerBook = ledger,
@@ -115,51 +126,37 @@ export class Budget {
 		};
 	}
 
-	/** Every line with spent versus decided, open lines first. */
-	async overview(quarter: Quarter, now: Date): Promise<LineView[]> {
+	/**
+	 * Every line with spent versus decided, open lines first, and the lines a euro payment made
+	 * today may be recorded against (with the euros each has left), from one read of each.
+	 */
+	async overview(
+		quarter: Quarter,
+		now: Date
+	): Promise<{ lines: LineView[]; euroChoices: GrantChoice[] }> {
 		const [lines, entries, euroGrants] = await Promise.all([
 			listBudgetLines(quarter.id),
 			this.book.entries(quarter.id),
 			listQuarterEuroGrants(quarter.id)
 		]);
 		const day = localDate(now);
-		return sortLines(lines, day).map((line) => ({
-			...line,
-			usage: usageOf(line, entries, euroGrants),
-			state: lineState(line, day)
-		}));
+		return {
+			lines: sortLines(lines, day).map((line) => ({
+				...line,
+				usage: usageOf(line, entries, euroGrants),
+				state: lineState(line, day)
+			})),
+			euroChoices: linesForEuroGrant(lines, euroGrants, day).map(choice)
+		};
 	}
 
 	/** The lines an hour grant may use today, with the hours each has left. */
-	async hourGrantChoices(
-		quarter: Quarter,
-		now: Date
-	): Promise<Array<{ id: string; name: string; remaining: number }>> {
+	async hourGrantChoices(quarter: Quarter, now: Date): Promise<GrantChoice[]> {
 		const [lines, entries] = await Promise.all([
 			listBudgetLines(quarter.id),
 			this.book.entries(quarter.id)
 		]);
-		return linesForHourGrant(lines, entries, localDate(now)).map(({ line, remaining }) => ({
-			id: line.id,
-			name: line.name,
-			remaining
-		}));
-	}
-
-	/** The lines a euro payment made today may be recorded against, with the euros each has left. */
-	async euroGrantChoices(
-		quarter: Quarter,
-		now: Date
-	): Promise<Array<{ id: string; name: string; remaining: number }>> {
-		const [lines, grants] = await Promise.all([
-			listBudgetLines(quarter.id),
-			listQuarterEuroGrants(quarter.id)
-		]);
-		return linesForEuroGrant(lines, grants, localDate(now)).map(({ line, remaining }) => ({
-			id: line.id,
-			name: line.name,
-			remaining
-		}));
+		return linesForHourGrant(lines, entries, localDate(now)).map(choice);
 	}
 
 	/** Stores a line decided by the conference; the same submit again stores nothing new. */

@@ -13,9 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 	const now = new Date();
-	const [lines, euroLines, accounts] = await Promise.all([
+	const [{ lines, euroChoices: euroLines }, accounts] = await Promise.all([
 		budget.overview(quarter, now),
-		budget.euroGrantChoices(quarter, now),
 		timeAccounts.overview(quarter, event.locals.locale)
 	]);
 	return {
