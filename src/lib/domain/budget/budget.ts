@@ -168,6 +168,23 @@ function stateProblem(line: BudgetLine, day: Day): GrantProblem | null {
 	return null;
 }
 
+/** A grant of `amount` against a line that decided `decided` and has spent `spent`, on `day`. */
+function checkGrant(
+	line: BudgetLine,
+	decided: number | null,
+	spent: () => number,
+	amount: number,
+	day: Day,
+	none: GrantProblem
+): GrantProblem | null {
+	if (decided === null) return none;
+	const state = stateProblem(line, day);
+	if (state) return state;
+	const remaining = decided - spent();
+	if (amount > remaining) return { code: 'exceeds_remaining', remaining: Math.max(0, remaining) };
+	return null;
+}
+
 /** Whether `minutes` may be granted against the line on `day`, given the ledger so far. */
 export function checkHourGrant(
 	line: BudgetLine,
@@ -175,12 +192,9 @@ export function checkHourGrant(
 	minutes: number,
 	day: Day
 ): GrantProblem | null {
-	if (line.minutes === null) return { code: 'line_no_hours' };
-	const state = stateProblem(line, day);
-	if (state) return state;
-	const remaining = line.minutes - spentMinutes(line.id, entries);
-	if (minutes > remaining) return { code: 'exceeds_remaining', remaining: Math.max(0, remaining) };
-	return null;
+	return checkGrant(line, line.minutes, () => spentMinutes(line.id, entries), minutes, day, {
+		code: 'line_no_hours'
+	});
 }
 
 /** Whether `cents` paid on `day` may be recorded against the line, given its grants so far. */
@@ -190,12 +204,27 @@ export function checkEuroGrant(
 	cents: number,
 	day: Day
 ): GrantProblem | null {
-	if (line.cents === null) return { code: 'line_no_euros' };
-	const state = stateProblem(line, day);
-	if (state) return state;
-	const remaining = line.cents - spentCents(line.id, grants);
-	if (cents > remaining) return { code: 'exceeds_remaining', remaining: Math.max(0, remaining) };
-	return null;
+	return checkGrant(line, line.cents, () => spentCents(line.id, grants), cents, day, {
+		code: 'line_no_euros'
+	});
+}
+
+/** Open lines on `day` that decided an amount and have some of it left; by name. */
+function linesWithRemaining(
+	lines: readonly BudgetLine[],
+	decided: (line: BudgetLine) => number | null,
+	spent: (line: BudgetLine) => number,
+	day: Day
+): Array<{ line: BudgetLine; remaining: number }> {
+	return lines
+		.flatMap((line) => {
+			const amount = decided(line);
+			return amount !== null && isOpenOn(line, day)
+				? [{ line, remaining: amount - spent(line) }]
+				: [];
+		})
+		.filter((x) => x.remaining > 0)
+		.sort((a, b) => a.line.name.localeCompare(b.line.name, 'de'));
 }
 
 /** The lines an hour grant may use on `day`: open, with hours left; by name. */
@@ -204,11 +233,12 @@ export function linesForHourGrant(
 	entries: readonly LedgerEntry[],
 	day: Day
 ): Array<{ line: BudgetLine; remaining: number }> {
-	return lines
-		.filter((line) => line.minutes !== null && isOpenOn(line, day))
-		.map((line) => ({ line, remaining: line.minutes! - spentMinutes(line.id, entries) }))
-		.filter((x) => x.remaining > 0)
-		.sort((a, b) => a.line.name.localeCompare(b.line.name, 'de'));
+	return linesWithRemaining(
+		lines,
+		(line) => line.minutes,
+		(line) => spentMinutes(line.id, entries),
+		day
+	);
 }
 
 /** The lines a euro grant paid on `day` may be recorded against: open, with euros left. */
@@ -217,11 +247,12 @@ export function linesForEuroGrant(
 	grants: readonly Pick<EuroGrant, 'lineId' | 'cents'>[],
 	day: Day
 ): Array<{ line: BudgetLine; remaining: number }> {
-	return lines
-		.filter((line) => line.cents !== null && isOpenOn(line, day))
-		.map((line) => ({ line, remaining: line.cents! - spentCents(line.id, grants) }))
-		.filter((x) => x.remaining > 0)
-		.sort((a, b) => a.line.name.localeCompare(b.line.name, 'de'));
+	return linesWithRemaining(
+		lines,
+		(line) => line.cents,
+		(line) => spentCents(line.id, grants),
+		day
+	);
 }
 
 /** Lines for the overview: open ones first, then upcoming, then ended or closed; by start. */
