@@ -1,23 +1,13 @@
 // Applications for membership and the quarter management's decisions on them. They live on the
 // membership document (fields `application` and `decision`, see db/collections.ts); this module
 // reads and writes just those, so the memberships module stays about roles and states.
-import type { MembershipState, Role } from '../../domain/members/roles';
+import type { MembershipState } from '../../domain/members/roles';
 import { db, type MembershipDoc } from '../db';
-import { membershipId } from './memberships';
+import { membershipId, toMembership, type Membership } from './memberships';
 
-export interface Decision {
-	outcome: 'approved' | 'declined';
-	by: string;
-	at: Date;
-	reason: string;
-}
+export type Decision = NonNullable<MembershipDoc['decision']>;
 
-export interface Application {
-	quarterId: string;
-	userId: string;
-	role: Role;
-	state: MembershipState;
-	since: Date;
+export interface Application extends Membership {
 	text: string;
 	/** When the text was written (sign-up); null when the person wrote nothing. */
 	at: Date | null;
@@ -26,11 +16,7 @@ export interface Application {
 
 function toApplication(doc: MembershipDoc): Application {
 	return {
-		quarterId: doc.quarterId,
-		userId: doc.userId,
-		role: doc.role,
-		state: doc.state,
-		since: doc.createdAt,
+		...toMembership(doc),
 		text: doc.application?.text ?? '',
 		at: doc.application?.at ?? null,
 		decision: doc.decision ?? null

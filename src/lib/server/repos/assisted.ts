@@ -3,7 +3,7 @@
 // history; no count or balance rests on them.
 import type { AssistedConsent } from '../db';
 import { db } from '../db';
-import { membershipId, type Membership } from './memberships';
+import { membershipId, toMembership, type Membership } from './memberships';
 
 export interface AssistedMembership extends Membership {
 	assisted: AssistedConsent | null;
@@ -14,15 +14,7 @@ export async function findAssistedMembership(
 	userId: string
 ): Promise<AssistedMembership | null> {
 	const doc = await (await db()).memberships.findOne({ _id: membershipId(quarterId, userId) });
-	if (!doc) return null;
-	return {
-		quarterId: doc.quarterId,
-		userId: doc.userId,
-		role: doc.role,
-		state: doc.state,
-		since: doc.createdAt,
-		assisted: doc.assisted ?? null
-	};
+	return doc ? { ...toMembership(doc), assisted: doc.assisted ?? null } : null;
 }
 
 /** The quarter's memberships with a consent on record (withdrawn ones too), by `quarterId`. */
@@ -30,14 +22,7 @@ export async function listAssistedOfQuarter(quarterId: string): Promise<Assisted
 	const docs = await (await db()).memberships.find({ quarterId }).toArray();
 	return docs
 		.filter((doc) => doc.assisted)
-		.map((doc) => ({
-			quarterId: doc.quarterId,
-			userId: doc.userId,
-			role: doc.role,
-			state: doc.state,
-			since: doc.createdAt,
-			assisted: doc.assisted ?? null
-		}));
+		.map((doc) => ({ ...toMembership(doc), assisted: doc.assisted ?? null }));
 }
 
 export async function setAssistedConsent(

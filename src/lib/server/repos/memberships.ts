@@ -9,7 +9,8 @@ export interface Membership {
 	since: Date;
 }
 
-function toMembership(doc: MembershipDoc): Membership {
+/** The membership part of a stored membership (applications and consent have their own repos). */
+export function toMembership(doc: MembershipDoc): Membership {
 	return {
 		quarterId: doc.quarterId,
 		userId: doc.userId,
