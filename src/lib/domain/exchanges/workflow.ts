@@ -294,7 +294,7 @@ export function whoMayAct(exchange: Exchange): readonly { move: Move; who: Who }
 /** The moves `actor` may make now: exactly the buttons to show. Never includes system moves. */
 export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonMove[] {
 	return PERSON_MOVES.filter(
-		(move) => refusal(exchange, actor, move) === null && fitsSettlement(exchange, move, actor)
+		(move) => refusal(exchange, actor, move) === null && notSaidYet(exchange, move, actor)
 	);
 }
 
@@ -308,14 +308,11 @@ function belongsTo(move: Move, settlement: SettlementKind): boolean {
 	return paysEuros(settlement) ? !NOT_EUROS.includes(move) : !EURO_ONLY.includes(move);
 }
 
-/** Moves that belong to one way of settling only. */
-function fitsSettlement(exchange: Exchange, move: Move, actor: Actor): boolean {
-	if (!belongsTo(move, exchange.settlement)) return false;
-	if (move === 'cashPaid') {
-		const side = sideOf(exchange, actor.id);
-		return paysEuros(exchange.settlement) && side !== null && !exchange.cashPaidBy.includes(side);
-	}
-	return true;
+/** A side says "paid in cash" once: the button is gone after it did. */
+function notSaidYet(exchange: Exchange, move: Move, actor: Actor): boolean {
+	if (move !== 'cashPaid') return true;
+	const side = sideOf(exchange, actor.id);
+	return side !== null && !exchange.cashPaidBy.includes(side);
 }
 
 // Order of checks: who the actor is (never changes for an exchange, so a 403 whatever the
@@ -331,7 +328,9 @@ function refusal(exchange: Exchange, actor: Actor, move: PersonMove): ExchangeEr
 		const needed = rule.who === 'responder' ? otherSide(exchange.proposedBy) : rule.who;
 		if (needed !== 'either' && needed !== side) return 'wrong_side';
 	}
-	return fromStates(exchange, move).includes(exchange.state) ? null : 'wrong_state';
+	if (!fromStates(exchange, move).includes(exchange.state)) return 'wrong_state';
+	// A move of the other way of settling (a moderator settling euros in hours, cash for hours).
+	return belongsTo(move, exchange.settlement) ? null : 'wrong_settlement';
 }
 
 /**
@@ -633,7 +632,6 @@ export function moderatorSettle<E extends Exchange>(
 ): MoveResult<E> {
 	const refused = refusal(exchange, actor, 'moderatorSettle');
 	if (refused) return fail(refused);
-	if (paysEuros(exchange.settlement)) return fail('wrong_settlement');
 	if (!isExchangeMinutes(minutes)) return fail('invalid_minutes');
 	const text = reasonText(reason);
 	if (!text) return fail('reason_required');
@@ -713,7 +711,6 @@ export function cardPaid<E extends Exchange>(
 export function cashPaid<E extends Exchange>(exchange: E, actor: Actor, now: Date): MoveResult<E> {
 	const refused = refusal(exchange, actor, 'cashPaid');
 	if (refused) return fail(refused);
-	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
 	const side = sideOf(exchange, actor.id)!;
 	if (exchange.cashPaidBy.includes(side)) return fail('already_done');
 	const cashPaidBy = [...exchange.cashPaidBy, side];
