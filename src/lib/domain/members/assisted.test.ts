@@ -5,6 +5,7 @@ import {
 	consentDay,
 	consentValidAt,
 	mayActFor,
+	mayRecordConsentFor,
 	recordedMark,
 	recordedMarks,
 	type AssistConsentLike,
@@ -191,5 +192,24 @@ describe('consentDay', () => {
 		['', null]
 	])('%s', (text, expected) => {
 		expect(consentDay(text)?.toISOString() ?? null).toBe(expected);
+	});
+});
+
+describe('mayRecordConsentFor', () => {
+	const resident = { userId: 'renate', role: 'resident', state: 'active', assisted: null };
+	it('offers active residents without a consent in force', () => {
+		expect(mayRecordConsentFor(resident, 'birgit')).toBe(true);
+		expect(
+			mayRecordConsentFor(
+				{ ...resident, assisted: { ...consent, withdrawnAt: new Date('2026-11-12') } },
+				'birgit'
+			)
+		).toBe(true);
+	});
+	it('leaves out businesses, inactive members, oneself and those with a consent', () => {
+		expect(mayRecordConsentFor({ ...resident, role: 'business' }, 'birgit')).toBe(false);
+		expect(mayRecordConsentFor({ ...resident, state: 'pending' }, 'birgit')).toBe(false);
+		expect(mayRecordConsentFor(resident, 'renate')).toBe(false);
+		expect(mayRecordConsentFor({ ...resident, assisted: consent }, 'birgit')).toBe(false);
 	});
 });

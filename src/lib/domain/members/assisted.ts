@@ -38,6 +38,22 @@ export function consentActive(consent: AssistConsentLike | null | undefined): bo
 	return !!consent && !consent.withdrawnAt;
 }
 
+/**
+ * Whom the quarter management may record a new consent for: an active resident (businesses and
+ * the management act for themselves), not oneself, without a consent in force.
+ */
+export function mayRecordConsentFor(
+	membership: { userId: string; role: string; state: string; assisted?: AssistConsentLike | null },
+	moderatorId: string
+): boolean {
+	return (
+		membership.role === 'resident' &&
+		membership.state === 'active' &&
+		membership.userId !== moderatorId &&
+		!consentActive(membership.assisted)
+	);
+}
+
 export type AssistProblem =
 	'not_moderator' | 'not_member' | 'not_resident' | 'self' | 'no_consent' | 'withdrawn';
 

@@ -17,12 +17,10 @@ export async function findAssistedMembership(
 	return doc ? { ...toMembership(doc), assisted: doc.assisted ?? null } : null;
 }
 
-/** The quarter's memberships with a consent on record (withdrawn ones too), by `quarterId`. */
-export async function listAssistedOfQuarter(quarterId: string): Promise<AssistedMembership[]> {
+/** The quarter's memberships with their consent, if any (withdrawn ones too), by `quarterId`. */
+export async function listMembershipsWithConsent(quarterId: string): Promise<AssistedMembership[]> {
 	const docs = await (await db()).memberships.find({ quarterId }).toArray();
-	return docs
-		.filter((doc) => doc.assisted)
-		.map((doc) => ({ ...toMembership(doc), assisted: doc.assisted ?? null }));
+	return docs.map((doc) => ({ ...toMembership(doc), assisted: doc.assisted ?? null }));
 }
 
 export async function setAssistedConsent(

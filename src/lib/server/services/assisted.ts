@@ -8,6 +8,7 @@
 // a withdrawal and for people of other quarters nothing is stored.
 import {
 	checkNewConsent,
+	mayRecordConsentFor,
 	mayActFor,
 	type AssistConsentWay,
 	type AssistProblem,
@@ -19,7 +20,7 @@ import type { AssistedConsent } from '../db';
 import { appendAudit } from '../repos/audit';
 import {
 	findAssistedMembership,
-	listAssistedOfQuarter,
+	listMembershipsWithConsent,
 	setAssistedConsent,
 	type AssistedMembership
 } from '../repos/assisted';
@@ -45,11 +46,28 @@ export interface AssistedRow {
 
 /** The quarter's assisted members (active consents first, then withdrawn ones), with names. */
 export async function listAssisted(quarter: Quarter): Promise<AssistedRow[]> {
-	const assisted = (await listAssistedOfQuarter(quarter.id)).filter(
+	return (await assistedOfQuarter(quarter, null)).rows;
+}
+
+/**
+ * The quarter's assisted members (consent in force first, then withdrawn ones, by name) and the
+ * residents a moderator may record a new consent for, from one read of the memberships.
+ */
+export async function assistedOfQuarter(
+	quarter: Quarter,
+	moderatorId: string | null
+): Promise<{ rows: AssistedRow[]; candidates: Array<{ id: string; name: string }> }> {
+	const memberships = await listMembershipsWithConsent(quarter.id);
+	const assisted = memberships.filter(
 		(ms): ms is AssistedMembership & { assisted: AssistedConsent } => ms.assisted !== null
 	);
-	const byId = await displayNamesOf(assisted.flatMap((ms) => [ms.userId, ms.assisted.recordedBy]));
-	return assisted
+	const candidates =
+		moderatorId === null ? [] : memberships.filter((ms) => mayRecordConsentFor(ms, moderatorId));
+	const byId = await displayNamesOf([
+		...assisted.flatMap((ms) => [ms.userId, ms.assisted.recordedBy]),
+		...candidates.map((ms) => ms.userId)
+	]);
+	const rows = assisted
 		.map((ms) => ({
 			userId: ms.userId,
 			name: byId.get(ms.userId) ?? '—',
@@ -66,6 +84,12 @@ export async function listAssisted(quarter: Quarter): Promise<AssistedRow[]> {
 				Number(a.withdrawnAt !== null) - Number(b.withdrawnAt !== null) ||
 				a.name.localeCompare(b.name, 'de')
 		);
+	return {
+		rows,
+		candidates: candidates
+			.map((ms) => ({ id: ms.userId, name: byId.get(ms.userId) ?? '—' }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'de'))
+	};
 }
 
 export type RecordConsentResult =

@@ -1,6 +1,6 @@
 import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
-import { consentActive } from '$lib/domain/members/assisted';
+import { localDate } from '$lib/domain/ledger/accounts';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	CONSENT_FIELDS,
@@ -10,34 +10,15 @@ import {
 } from '$lib/schemas/assisted';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
-import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
-import { findUsersByIds } from '$lib/server/repos/users';
-import { listAssisted, recordConsent, withdrawConsent } from '$lib/server/services/assisted';
+import { assistedOfQuarter, recordConsent, withdrawConsent } from '$lib/server/services/assisted';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [assisted, memberships] = await Promise.all([
-		listAssisted(quarter),
-		listMembershipsOfQuarter(quarter.id)
-	]);
-	const active = new Set(
-		assisted.filter((a) => consentActive({ ...a, withdrawnAt: a.withdrawnAt })).map((a) => a.userId)
-	);
-	// Consent is for residents: businesses and the quarter management act for themselves.
-	const residents = memberships.filter(
-		(ms) =>
-			ms.role === 'resident' &&
-			ms.state === 'active' &&
-			ms.userId !== user.id &&
-			!active.has(ms.userId)
-	);
-	const names = new Map(
-		(await findUsersByIds(residents.map((ms) => ms.userId))).map((u) => [u.id, u.displayName])
-	);
+	const { rows, candidates } = await assistedOfQuarter(quarter, user.id);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
-		assisted: assisted.map((a) => ({
+		assisted: rows.map((a) => ({
 			userId: a.userId,
 			name: a.name,
 			consentAt: a.consentAt.toISOString().slice(0, 10),
@@ -46,10 +27,8 @@ export const load: PageServerLoad = async (event) => {
 			recordedByName: a.recordedByName,
 			withdrawnAt: a.withdrawnAt?.toISOString() ?? null
 		})),
-		candidates: residents
-			.map((ms) => ({ id: ms.userId, name: names.get(ms.userId) ?? '—' }))
-			.sort((a, b) => a.name.localeCompare(b.name, 'de')),
-		today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date())
+		candidates,
+		today: localDate(new Date())
 	};
 };
 
