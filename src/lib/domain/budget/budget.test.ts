@@ -4,6 +4,7 @@ import {
 	centsFromEurosInput,
 	checkEuroGrant,
 	checkHourGrant,
+	mayReceiveGrant,
 	formatDay,
 	isGrantProblem,
 	lineState,
@@ -234,5 +235,15 @@ describe('isGrantProblem and formatDay', () => {
 	it('shows a calendar day without shifting it by a time zone', () => {
 		expect(formatDay('2026-03-12', 'de')).toBe('12.03.2026');
 		expect(formatDay('2026-01-01', 'en')).toBe('Jan 1, 2026');
+	});
+});
+
+describe('mayReceiveGrant', () => {
+	it('lets active members other than the granting moderator receive', () => {
+		expect(mayReceiveGrant({ userId: 'anna', state: 'active' }, 'mod')).toBe(true);
+		expect(mayReceiveGrant({ userId: 'mod', state: 'active' }, 'mod')).toBe(false);
+		expect(mayReceiveGrant({ userId: 'anna', state: 'suspended' }, 'mod')).toBe(false);
+		expect(mayReceiveGrant({ userId: 'anna', state: null }, 'mod')).toBe(false);
+		expect(mayReceiveGrant(null, 'mod')).toBe(false);
 	});
 });

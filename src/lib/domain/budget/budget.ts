@@ -80,6 +80,17 @@ export function validateLine(draft: LineDraft): LineProblem[] {
 	return problems;
 }
 
+/**
+ * Who may receive a grant (hours or euros): an active member, never the moderator who grants —
+ * a colleague does that, as with reversals and disputes.
+ */
+export function mayReceiveGrant(
+	membership: { userId: string; state: string | null } | null | undefined,
+	moderatorId: string
+): boolean {
+	return membership?.state === 'active' && membership.userId !== moderatorId;
+}
+
 export type LineState = 'upcoming' | 'open' | 'ended' | 'closed';
 
 /** Where a line stands on a day: grants may use it only while it is `open`. */

@@ -19,7 +19,8 @@ import {
 	type LineDraft,
 	type LineProblem,
 	type LineState,
-	type LineUsage
+	type LineUsage,
+	mayReceiveGrant
 } from '../../domain/budget/budget';
 import { toCsv, minutesToDecimalHours, type CsvDialect } from '../../domain/ledger/csv';
 import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts';
@@ -311,7 +312,9 @@ export class Budget {
 		if (!line) return { ok: false, problem: { code: 'line_not_found' } };
 		if (input.recipient.type === 'member') {
 			const membership = await findMembership(input.quarter.id, input.recipient.userId);
-			if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
+			if (!mayReceiveGrant(membership, input.moderatorId)) {
+				return { ok: false, problem: { code: 'not_member' } };
+			}
 		}
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			const grants = await listLineEuroGrants(line.id);

@@ -29,7 +29,7 @@ import {
 	type TransferDraft,
 	type TransferKind
 } from '../../domain/ledger/ledger';
-import type { GrantProblem } from '../../domain/budget/budget';
+import { mayReceiveGrant, type GrantProblem } from '../../domain/budget/budget';
 import type { TimeBankLimits } from '../../domain/quarters/settings';
 import * as m from '../../paraglide/messages';
 import { appendAudit } from '../repos/audit';
@@ -352,7 +352,9 @@ export class TimeAccounts {
 	grant(input: GrantRequest & { budget: BudgetGuard }): Promise<BudgetGrantResult>;
 	async grant(input: GrantRequest & { budget?: BudgetGuard }): Promise<BudgetGrantResult> {
 		const membership = await findMembership(input.quarter.id, input.memberId);
-		if (membership?.state !== 'active') return { ok: false, problem: { code: 'not_member' } };
+		if (!mayReceiveGrant(membership, input.moderatorId)) {
+			return { ok: false, problem: { code: 'not_member' } };
+		}
 		const draft: TransferDraft = {
 			from: COMMUNITY,
 			to: memberAccount(input.memberId),

@@ -1,6 +1,6 @@
 import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
-import { isGrantProblem } from '$lib/domain/budget/budget';
+import { isGrantProblem, mayReceiveGrant } from '$lib/domain/budget/budget';
 import { formatMinutes } from '$lib/domain/exchanges/minutes';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		// A grant goes to an active member; the quarter management does not grant itself hours.
 		members: overview.rows
-			.filter((row) => row.userId && row.userId !== user.id && row.state === 'active')
+			.filter((row) => row.userId && mayReceiveGrant({ ...row, userId: row.userId }, user.id))
 			.map((row) => ({ id: row.userId!, name: row.name })),
 		// A grant is made against a budget line that is open today and has hours left.
 		budgetLines,
@@ -59,9 +59,6 @@ export const actions: Actions = {
 			override: grant.override ? 'on' : '',
 			overrideReason: grant.overrideReason
 		};
-		if (grant.member === user.id) {
-			return fail(400, { errors: { member: 'account_error_not_member' }, values });
-		}
 		const result = await budget.grantHours({
 			quarter,
 			moderatorId: user.id,

@@ -3,6 +3,7 @@ import { localDate } from '$lib/domain/ledger/accounts';
 import { formatEuros } from '$lib/format';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { EURO_GRANT_FIELDS, euroGrantSchema, LINE_FIELDS, lineSchema } from '$lib/schemas/budget';
+import { mayReceiveGrant } from '$lib/domain/budget/budget';
 import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { newFormNonce, readForm } from '$lib/server/http';
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		euroLines,
 		// Euro grants go to an active member (or a named project), never to the moderator.
 		members: accounts.rows
-			.filter((row) => row.userId && row.userId !== user.id && row.state === 'active')
+			.filter((row) => row.userId && mayReceiveGrant({ ...row, userId: row.userId }, user.id))
 			.map((row) => ({ id: row.userId!, name: row.name })),
 		lineNonce: newFormNonce(),
 		euroNonce: newFormNonce()
@@ -89,9 +90,6 @@ export const actions: Actions = {
 		const values = Object.fromEntries(
 			EURO_GRANT_FIELDS.map((f) => [f, form.get(f)?.toString() ?? ''])
 		);
-		if (grant.member === user.id) {
-			return fail(400, { form: 'euro', errors: { member: 'account_error_not_member' }, values });
-		}
 		const result = await budget.recordEuroGrant({
 			quarter,
 			moderatorId: user.id,
