@@ -73,6 +73,10 @@ interface IndexedText {
 
 const TITLE_BOOST = 3;
 const TAGS_BOOST = 1.5;
+/** Clean a quarter's text index once this much of it is discarded listings (MiniSearch's own
+ * defaults for automatic vacuuming). */
+const VACUUM_MIN_DIRT = 20;
+const VACUUM_MIN_DIRT_FACTOR = 0.1;
 
 function compareNewest(a: Entry, b: Entry): number {
 	return b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -99,6 +103,11 @@ function createTextIndex(): MiniSearch<IndexedText> {
 		// them again, and queries are passed in already processed (space-separated terms).
 		tokenize: (text) => searchTokens(text),
 		processTerm: (term) => term,
+		// MiniSearch's automatic vacuuming walks the index in batches with a pause between them,
+		// and crashes the process when an add or discard changes the tree during a pause
+		// (lucaong/minisearch#306): a restart that replays a few thousand listing changes died at
+		// its first search. It is off; QuarterIndex cleans up in one synchronous pass instead.
+		autoVacuum: false,
 		searchOptions: {
 			tokenize: (text) => text.split(' '),
 			processTerm: (term) => term,
@@ -129,11 +138,24 @@ class QuarterIndex {
 		this.entries.delete(id);
 		// discard instead of remove: remove needs the original text, which is not kept here.
 		this.text.discard(id);
+		this.vacuumIfDirty();
 		if (this.byNewest) {
 			const at = this.position(entry);
 			if (this.byNewest[at] === entry) this.byNewest.splice(at, 1);
 			else this.byNewest = null;
 		}
+	}
+
+	/**
+	 * Drops discarded listings' terms once they are a tenth of the index. One batch as large as
+	 * the index has no pause inside, so the whole pass runs before any other code: no add or
+	 * discard can change the tree under it. (A pass still pending from a call in the same tick
+	 * runs in a microtask, equally without a pause.)
+	 */
+	private vacuumIfDirty(): void {
+		const { dirtCount, dirtFactor } = this.text;
+		if (dirtCount < VACUUM_MIN_DIRT || dirtFactor < VACUUM_MIN_DIRT_FACTOR) return;
+		void this.text.vacuum({ batchSize: Number.MAX_SAFE_INTEGER, batchWait: 0 });
 	}
 
 	newest(): Entry[] {
