@@ -1,7 +1,7 @@
 // Typed collections. Hot look-ups go by `_id`, the only filter the embedded FerretDB turns into
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
-import type { Binary, Db } from 'mongodb';
+import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { AssistConsentWay } from '../../domain/members/assisted';
 import type { Block, Category } from '../../domain/listings/categories';
@@ -490,6 +490,24 @@ export interface BudgetEuroGrantDoc {
 	at: Date;
 }
 
+/**
+ * A read model's state at one position of its log (see server/logs/snapshots.ts): the head
+ * document `<log>|<stream>` names the parts `<log>|<stream>|<id>|<i>`, each small enough for
+ * one document.
+ */
+export interface SnapshotDoc {
+	_id: string;
+	/** Head only: the log position and the fold's version the parts were made with. */
+	seq?: number;
+	version?: number;
+	/** Head only: the parts' shared id and count. */
+	partsId?: string;
+	parts?: number;
+	/** Part only. */
+	data?: unknown;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -533,7 +551,8 @@ export function collections(db: Db) {
 		casesClosed: db.collection<CaseClosedDoc>('cases_closed'),
 		budgetLines: db.collection<BudgetLineDoc>('budget_lines'),
 		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
-		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants')
+		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
+		snapshots: db.collection<SnapshotDoc>('snapshots')
 	};
 }
 
@@ -541,4 +560,19 @@ export type Collections = ReturnType<typeof collections>;
 
 export function isDuplicateKeyError(err: unknown): boolean {
 	return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+/** Inserts a document under unique keys: 'taken' when its `_id` or another unique key is taken
+ * (the one exactly-once primitive of the database), any other failure is thrown. */
+export async function insertUnique<T extends { _id: string }>(
+	collection: Collection<T>,
+	doc: OptionalUnlessRequiredId<T>
+): Promise<'inserted' | 'taken'> {
+	try {
+		await collection.insertOne(doc);
+		return 'inserted';
+	} catch (err) {
+		if (isDuplicateKeyError(err)) return 'taken';
+		throw err;
+	}
 }

@@ -2,7 +2,7 @@ import { collections, type Collections } from './collections';
 import { getDb } from './client';
 
 export { getDb, closeDb } from './client';
-export { isDuplicateKeyError } from './collections';
+export { insertUnique, isDuplicateKeyError } from './collections';
 export type * from './collections';
 
 /** The typed collections of the configured database (connecting on first use). */

@@ -313,6 +313,36 @@ describe('upsert and remove', () => {
 		expect(index.search(query({ q: 'Ding' })).total).toBe(20);
 	});
 
+	it('survives replaying thousands of changes with pauses between them (minisearch#306)', async () => {
+		// What a restart does: listings are added, changed (discard + add) and closed while the
+		// event loop turns. With MiniSearch's background vacuuming this crashed the process with
+		// "Cannot read properties of undefined (reading 'keys')" in TreeIterator.dive.
+		const words = ['Fahrrad', 'Reparatur', 'Garten', 'Nachhilfe', 'Kuchen', 'Umzug', 'Bohrmaschine'];
+		const index = new ListingSearchIndex();
+		const expected = new Map<string, string>();
+		for (let change = 0; change < 6000; change++) {
+			const id = `l${(change * 7919) % 2500}`;
+			if (change % 11 === 0) {
+				index.remove(id);
+				expected.delete(id);
+			} else {
+				const title = `${words[change % words.length]} Nr${change}`;
+				// Words of shared beginnings, so that adding one splits the index's tree nodes.
+				const text = `werk${change % 997} werkstatt${change % 389} wer${change % 61}`;
+				index.upsert(listing(id, { title, text, publishedAt: T0 + change }));
+				expected.set(id, title);
+			}
+			if (change % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(index.size).toBe(expected.size);
+		for (const word of words) {
+			const want = [...expected].filter(([, t]) => t.startsWith(word)).map(([id]) => id);
+			const found = index.search(query({ q: word, pageSize: 5000 })).hits.map((h) => h.id);
+			expect(found.sort()).toEqual(want.sort());
+		}
+	});
+
 	it('rejects a listing without a usable publishedAt', () => {
 		const index = new ListingSearchIndex();
 		expect(() => index.upsert(listing('a', { publishedAt: Number.NaN }))).toThrow(RangeError);

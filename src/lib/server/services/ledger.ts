@@ -1,11 +1,9 @@
 // Booking transfers exactly once, within limits, on a database without transactions or atomic
-// updates. Each app server keeps a quarter's book (head number, balances, keys) in memory and
-// follows the log by probing the next `_id`; appending inserts number head+1. If another server
-// took that number first, the insert fails with a duplicate key, this server reads what it
-// missed and checks again, so limits are always checked against the latest balances. Within one
-// process the bookings of a quarter run one at a time, which keeps the book consistent.
-// A key booked by another server that this book has not seen yet cannot slip through either:
-// the unique index on (quarter, key) refuses the insert, and the re-read then finds the entry.
+// updates: each quarter's ledger is a stream of the shared log mechanism (server/logs), so a
+// booking is an insert of number head+1 decided on the latest balances, and a lost race reads
+// what was missed and checks again. A key booked by another server that this book has not seen
+// yet cannot slip through either: the unique index on (quarter, key) refuses the insert, and the
+// re-read then finds the entry.
 import {
 	checkTransfer,
 	type AccountId,
@@ -14,73 +12,73 @@ import {
 	type TransferDraft,
 	type TransferProblem
 } from '../../domain/ledger/ledger';
-import { isDuplicateKeyError } from '../db';
-import { findLedgerEntry, insertLedgerEntry, listLedgerEntries } from '../repos/ledger';
+import { Log } from '../logs';
+import { ledgerStore } from '../repos/ledger';
 
 export type TransferResult =
 	| { ok: true; entry: LedgerEntry; duplicate: boolean }
 	| { ok: false; problem: TransferProblem | { code: 'contention' } };
 
+/** One quarter's book as of its latest entry. */
 interface QuarterBook {
-	seq: number;
 	entries: LedgerEntry[];
 	balances: Map<AccountId, number>;
 	byKey: Map<string, LedgerEntry>;
-	/** The tail of this quarter's queue of bookings in this process. */
-	queue: Promise<unknown>;
 }
 
-/** How often one booking re-reads and retries after losing a race for the next number. */
-const MAX_ATTEMPTS = 100;
+/** Entries per snapshot part: a few hundred kB per document. */
+const SNAPSHOT_PART = 2000;
+
+function emptyBook(): QuarterBook {
+	return { entries: [], balances: new Map(), byKey: new Map() };
+}
+
+function apply(book: QuarterBook, entry: LedgerEntry): void {
+	book.entries.push(entry);
+	book.byKey.set(entry.key, entry);
+	book.balances.set(entry.from, (book.balances.get(entry.from) ?? 0) - entry.minutes);
+	book.balances.set(entry.to, (book.balances.get(entry.to) ?? 0) + entry.minutes);
+}
+
+/** A booking that found its key booked already. */
+class Booked {
+	constructor(readonly entry: LedgerEntry) {}
+}
 
 export class LedgerBook {
-	private readonly books = new Map<string, Promise<QuarterBook>>();
-
-	private load(quarterId: string): Promise<QuarterBook> {
-		let book = this.books.get(quarterId);
-		if (!book) {
-			book = listLedgerEntries(quarterId).then((entries) => {
-				const b: QuarterBook = {
-					seq: 0,
-					entries: [],
-					balances: new Map(),
-					byKey: new Map(),
-					queue: Promise.resolve()
-				};
-				for (const entry of entries) {
-					// A gap would mean a lost entry; stop at it so the check below finds it.
-					if (entry.seq !== b.seq + 1) break;
-					apply(b, entry);
+	private readonly log = new Log<QuarterBook, LedgerEntry>({
+		name: 'ledger',
+		store: ledgerStore,
+		seqOf: (entry) => entry.seq,
+		empty: emptyBook,
+		apply,
+		// Limits and statements are read right after bookings on other servers: always ask for
+		// the next number (one `_id` look-up) before answering.
+		freshMs: 0,
+		maxStreams: 50,
+		snapshots: {
+			version: 1,
+			every: 5000,
+			encode: (book) => {
+				const parts: LedgerEntry[][] = [];
+				for (let i = 0; i < book.entries.length; i += SNAPSHOT_PART) {
+					parts.push(book.entries.slice(i, i + SNAPSHOT_PART));
 				}
-				return b;
-			});
-			book.catch(() => this.books.delete(quarterId));
-			this.books.set(quarterId, book);
+				return parts;
+			},
+			decode: (parts) => {
+				const book = emptyBook();
+				for (const part of parts as LedgerEntry[][]) for (const entry of part) apply(book, entry);
+				return book;
+			}
 		}
-		return book;
-	}
-
-	/** Runs `fn` after every earlier booking of this quarter in this process. */
-	private async serial<T>(quarterId: string, fn: (book: QuarterBook) => Promise<T>): Promise<T> {
-		const book = await this.load(quarterId);
-		const run = book.queue.then(() => fn(book));
-		book.queue = run.catch(() => undefined);
-		return run;
-	}
-
-	private async catchUp(quarterId: string, book: QuarterBook): Promise<void> {
-		for (;;) {
-			const next = await findLedgerEntry(quarterId, book.seq + 1);
-			if (!next) return;
-			apply(book, next);
-		}
-	}
+	});
 
 	/**
 	 * Books a transfer once. The same key again (a double click, a retry, another server settling
 	 * the same exchange) returns the entry booked first, marked `duplicate`.
 	 */
-	transfer<G = never>(
+	async transfer<G = never>(
 		quarterId: string,
 		draft: TransferDraft,
 		context: {
@@ -94,55 +92,33 @@ export class LedgerBook {
 			guard?: (entries: readonly LedgerEntry[]) => G | null;
 		}
 	): Promise<TransferResult | { ok: false; problem: G }> {
-		return this.serial(quarterId, async (book) => {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				// Optimistic: no read before the insert. If number head+1 is free the insert succeeds,
-				// which proves this book was current and the limits were checked against the latest
-				// balances; if it is taken, read what was missed and try again.
-				if (attempt > 0) await this.catchUp(quarterId, book);
-				const existing = book.byKey.get(draft.key);
-				if (existing) return { ok: true, entry: existing, duplicate: true };
-				const problem = checkTransfer(book.balances, draft, context.limits);
-				if (problem) return { ok: false, problem };
-				const refused = context.guard?.(book.entries) ?? null;
-				if (refused !== null) return { ok: false, problem: refused };
-				const entry: LedgerEntry = { ...draft, seq: book.seq + 1, at: context.now, by: context.by };
-				try {
-					await insertLedgerEntry(quarterId, entry);
-				} catch (err) {
-					if (isDuplicateKeyError(err)) continue; // another server was faster: re-read
-					throw err;
-				}
-				apply(book, entry);
-				return { ok: true, entry, duplicate: false };
-			}
-			return { ok: false, problem: { code: 'contention' } };
+		const result = await this.log.append<TransferProblem | G | Booked>(quarterId, (book, seq) => {
+			const existing = book.byKey.get(draft.key);
+			if (existing) return { ok: false, problem: new Booked(existing) };
+			const problem = checkTransfer(book.balances, draft, context.limits);
+			if (problem) return { ok: false, problem };
+			const refused = context.guard?.(book.entries) ?? null;
+			if (refused !== null) return { ok: false, problem: refused };
+			return { ok: true, entry: { ...draft, seq, at: context.now, by: context.by } };
 		});
+		if (result.ok) return { ok: true, entry: result.entry, duplicate: false };
+		if (result.problem instanceof Booked) {
+			return { ok: true, entry: result.problem.entry, duplicate: true };
+		}
+		if (result.problem === 'contention') return { ok: false, problem: { code: 'contention' } };
+		// A limit's problem or the guard's refusal, as decided above.
+		return { ok: false, problem: result.problem } as TransferResult | { ok: false; problem: G };
 	}
 
-	/** Balances as of the latest entry. */
-	balances(quarterId: string): Promise<Map<AccountId, number>> {
-		return this.serial(quarterId, async (book) => {
-			await this.catchUp(quarterId, book);
-			return new Map(book.balances);
-		});
+	/** Balances as of the latest entry (a copy). */
+	async balances(quarterId: string): Promise<Map<AccountId, number>> {
+		return new Map((await this.log.read(quarterId)).balances);
 	}
 
-	/** All entries in sequence order, as of the latest one. */
-	entries(quarterId: string): Promise<LedgerEntry[]> {
-		return this.serial(quarterId, async (book) => {
-			await this.catchUp(quarterId, book);
-			return [...book.entries];
-		});
+	/** All entries in sequence order, as of the latest one. Not a copy: do not change it. */
+	async entries(quarterId: string): Promise<readonly LedgerEntry[]> {
+		return (await this.log.read(quarterId)).entries;
 	}
-}
-
-function apply(book: QuarterBook, entry: LedgerEntry): void {
-	book.seq = entry.seq;
-	book.entries.push(entry);
-	book.byKey.set(entry.key, entry);
-	book.balances.set(entry.from, (book.balances.get(entry.from) ?? 0) - entry.minutes);
-	book.balances.set(entry.to, (book.balances.get(entry.to) ?? 0) + entry.minutes);
 }
 
 /** The app's book; tests create their own instances to play several servers. */

@@ -1,0 +1,12 @@
+export {
+	Log,
+	logStatus,
+	type Appended,
+	type Decision,
+	type Inserted,
+	type LogSpec,
+	type LogStore
+} from './log';
+export { BoundedMap } from './bounded-map';
+export type { Snapshots } from './snapshots';
+export { SEEN_COOKIE, SEEN_MAX_AGE_S, withSeenMarks } from './read-your-writes';

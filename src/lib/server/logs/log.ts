@@ -1,0 +1,252 @@
+// The one mechanism behind the app's read models. The database holds the truth as insert-only
+// logs: a stream's entries are numbered 1, 2, 3 … and an entry's `_id` names its stream and
+// number, so appending is an insert of number head+1 (the primary key lets exactly one writer
+// take each number; FerretDB has no transactions and no atomic updates) and following a stream
+// is a probe of the next `_id`, the one filter the embedded database answers from its index.
+// Each app server folds the streams it needs into a state in memory and keeps a bounded number
+// of them.
+//
+// Freshness, the same for every log (docs/architecture.md, "One log mechanism"):
+// 1. A server's own appends are in its state at once.
+// 2. A read answers from memory if the stream was caught up within the log's `freshMs`;
+//    otherwise it first reads what other servers appended.
+// 3. Read-your-writes behind a balancer: the numbers a person's request appended ride along in
+//    a cookie (read-your-writes.ts), and every server reads up to them before answering.
+// 4. A read that misses (an unknown id) calls `refresh` before it answers "not found".
+// 5. Appending decides on the latest state: if number head+1 is taken, the server reads what it
+//    missed and decides again.
+import { KeyedQueue } from '../keyed-queue';
+import { BoundedMap } from './bounded-map';
+import { noteAppended, seenMark } from './read-your-writes';
+import { loadSnapshot, writeSnapshot, type Snapshots } from './snapshots';
+
+export type Inserted = 'inserted' | 'taken';
+
+/** Where a log's entries live; implemented by a repository. */
+export interface LogStore<E> {
+	/** Inserts entry `seq` of `stream`: 'taken' when that number, or another unique key the
+	 * entry carries, is taken already. */
+	insert(stream: string, seq: number, entry: E): Promise<Inserted>;
+	/** Entry `seq` of `stream`, or null. */
+	find(stream: string, seq: number): Promise<E | null>;
+	/** Every entry of the stream in number order: one read instead of a probe per entry, for a
+	 * load without a snapshot. Without it, a load probes. */
+	readAll?(stream: string): AsyncIterable<E>;
+	/** Consecutive new entries in one round trip (seed and benchmark). */
+	insertMany?(stream: string, entries: E[]): Promise<void>;
+}
+
+export interface LogSpec<S, E> {
+	/** Names the log in snapshots, cookies, health reports and errors. */
+	name: string;
+	store: LogStore<E>;
+	seqOf(entry: E): number;
+	empty(stream: string): S;
+	/** Folds the next entry into the state (in place). */
+	apply(state: S, entry: E): void;
+	/** How old (ms) a state may be when a read answers from it. */
+	freshMs: number;
+	/** Streams kept in memory; the least recently used are dropped and loaded again. */
+	maxStreams: number;
+	snapshots?: Snapshots<S>;
+}
+
+export type Appended<E, P> =
+	{ ok: true; entry: E; seq: number } | { ok: false; problem: P | 'contention' };
+
+export type Decision<E, P> = { ok: true; entry: E } | { ok: false; problem: P };
+
+interface Stream<S> {
+	state: S;
+	seq: number;
+	checkedAt: number;
+	snapshotSeq: number;
+}
+
+/** How often one append reads again and decides again after losing a race for the number. */
+const MAX_ATTEMPTS = 100;
+/** Numbers asked for in one round trip while a stream is known to have more. */
+const PROBE_BATCH = 16;
+
+/** Every log of this process, for the health report. */
+const registry = new Set<Log<unknown, unknown>>();
+
+export class Log<S, E> {
+	private readonly streams: BoundedMap<string, Promise<Stream<S>>>;
+	private readonly queue = new KeyedQueue();
+	/** The loaded states behind the promises in `streams`, for the synchronous status. */
+	private readonly loaded = new WeakMap<Promise<Stream<S>>, Stream<S>>();
+
+	constructor(private readonly spec: LogSpec<S, E>) {
+		this.streams = new BoundedMap(spec.maxStreams);
+		registry.add(this as Log<unknown, unknown>);
+	}
+
+	get name(): string {
+		return this.spec.name;
+	}
+
+	/**
+	 * The stream's state by the freshness rule, read at least up to `atLeast` (and up to what
+	 * this request's person appended). Callers must not change it.
+	 */
+	async read(stream: string, atLeast = 0): Promise<S> {
+		return (await this.current(stream, atLeast, false)).state;
+	}
+
+	/** The state after reading everything appended until now, for a read that missed. */
+	async refresh(stream: string): Promise<S> {
+		return (await this.current(stream, 0, true)).state;
+	}
+
+	/** The stream's newest number, by the freshness rule. */
+	async head(stream: string): Promise<number> {
+		return (await this.current(stream, 0, false)).seq;
+	}
+
+	/**
+	 * Appends the entry `decide` makes from the latest state. `decide` may run more than once,
+	 * so it must not have side effects; a refusal is returned as it is.
+	 */
+	append<P>(
+		stream: string,
+		decide: (state: S, seq: number) => Decision<E, P>
+	): Promise<Appended<E, P>> {
+		return this.serial(stream, async (s) => {
+			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				if (attempt > 0) await this.catchUp(stream, s, false);
+				const seq = s.seq + 1;
+				const decision = decide(s.state, seq);
+				if (!decision.ok) return decision;
+				if ((await this.spec.store.insert(stream, seq, decision.entry)) === 'taken') continue;
+				this.apply(stream, s, decision.entry);
+				noteAppended(this.spec.name, stream, seq);
+				return { ok: true, entry: decision.entry, seq };
+			}
+			return { ok: false, problem: 'contention' };
+		});
+	}
+
+	/**
+	 * New entries in bulk for the seed and the benchmark: `make` numbers them from `first`.
+	 * Fails (and stores nothing further) if another writer appends at the same time.
+	 */
+	appendMany(stream: string, make: (state: S, first: number) => E[]): Promise<void> {
+		return this.serial(stream, async (s) => {
+			await this.catchUp(stream, s, false);
+			const entries = make(s.state, s.seq + 1);
+			const insertMany = this.spec.store.insertMany;
+			if (insertMany) await insertMany(stream, entries);
+			for (const entry of entries) {
+				if (!insertMany && (await this.spec.store.insert(stream, s.seq + 1, entry)) === 'taken') {
+					throw new Error(`${this.spec.name} ${stream}: number ${s.seq + 1} was taken meanwhile`);
+				}
+				this.apply(stream, s, entry);
+			}
+		});
+	}
+
+	/** Forgets the streams held in memory (tests: a restarted server). */
+	forget(): void {
+		for (const [key] of [...this.streams.entries()]) this.streams.delete(key);
+	}
+
+	/** Streams in memory and how long ago each was last caught up, for the health report. */
+	status(): { log: string; streams: number; oldestCheckMs: number } {
+		let oldest = 0;
+		const now = Date.now();
+		for (const [, p] of this.streams.entries()) {
+			const s = this.loaded.get(p);
+			if (s) oldest = Math.max(oldest, now - s.checkedAt);
+		}
+		return { log: this.spec.name, streams: this.streams.size, oldestCheckMs: oldest };
+	}
+
+	private async current(stream: string, atLeast: number, force: boolean): Promise<Stream<S>> {
+		const s = await this.open(stream);
+		const want = Math.max(atLeast, seenMark(this.spec.name, stream));
+		if (!force && s.seq >= want && Date.now() - s.checkedAt < this.spec.freshMs) return s;
+		return this.serial(stream, async (state) => {
+			if (force || state.seq < want || Date.now() - state.checkedAt >= this.spec.freshMs) {
+				await this.catchUp(stream, state, false);
+			}
+			return state;
+		});
+	}
+
+	/** Runs `fn` after every earlier piece of work on this stream in this process. */
+	private async serial<T>(stream: string, fn: (s: Stream<S>) => Promise<T>): Promise<T> {
+		return this.queue.run(stream, async () => fn(await this.open(stream)));
+	}
+
+	private open(stream: string): Promise<Stream<S>> {
+		let s = this.streams.get(stream);
+		if (!s) {
+			const loading = this.load(stream);
+			s = loading;
+			this.streams.set(stream, loading);
+			loading.then(
+				(state) => this.loaded.set(loading, state),
+				() => {
+					if (this.streams.get(stream) === loading) this.streams.delete(stream);
+				}
+			);
+		}
+		return s;
+	}
+
+	private async load(stream: string): Promise<Stream<S>> {
+		const s: Stream<S> = { state: this.spec.empty(stream), seq: 0, checkedAt: 0, snapshotSeq: 0 };
+		const snapshot = this.spec.snapshots
+			? await loadSnapshot(this.spec.name, stream, this.spec.snapshots)
+			: null;
+		if (snapshot) {
+			s.state = snapshot.state;
+			s.seq = s.snapshotSeq = snapshot.seq;
+		} else if (this.spec.store.readAll) {
+			for await (const entry of this.spec.store.readAll(stream)) {
+				// A gap would be a lost entry: stop there and let the probe find what follows.
+				if (this.spec.seqOf(entry) !== s.seq + 1) break;
+				this.spec.apply(s.state, entry);
+				s.seq += 1;
+			}
+		}
+		await this.catchUp(stream, s, true);
+		return s;
+	}
+
+	/** Reads the entries after the state's number until one is missing. */
+	private async catchUp(stream: string, s: Stream<S>, cold: boolean): Promise<void> {
+		let width = cold ? PROBE_BATCH : 1;
+		for (;;) {
+			const from = s.seq + 1;
+			const found = await Promise.all(
+				Array.from({ length: width }, (_, i) => this.spec.store.find(stream, from + i))
+			);
+			let applied = 0;
+			for (const entry of found) {
+				if (!entry || this.spec.seqOf(entry) !== s.seq + 1) break;
+				this.apply(stream, s, entry);
+				applied++;
+			}
+			if (applied < width) break;
+			width = PROBE_BATCH;
+		}
+		s.checkedAt = Date.now();
+	}
+
+	private apply(stream: string, s: Stream<S>, entry: E): void {
+		this.spec.apply(s.state, entry);
+		s.seq = this.spec.seqOf(entry);
+		const snapshots = this.spec.snapshots;
+		if (snapshots && s.seq - s.snapshotSeq >= snapshots.every) {
+			s.snapshotSeq = s.seq;
+			writeSnapshot(this.spec.name, stream, snapshots, s.state, s.seq);
+		}
+	}
+}
+
+/** The logs of this process and their streams in memory (for /healthz). */
+export function logStatus(): ReturnType<Log<unknown, unknown>['status']>[] {
+	return [...registry].map((log) => log.status());
+}

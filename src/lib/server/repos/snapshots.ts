@@ -1,0 +1,73 @@
+// Read models' snapshots: one head document per log stream that names its parts. Written in
+// the background and never needed for correctness: a missing part or head means a longer replay.
+import { db, type SnapshotDoc } from '../db';
+
+export interface StoredSnapshot {
+	seq: number;
+	version: number;
+	parts: unknown[];
+}
+
+const headId = (log: string, stream: string) => `${log}|${stream}`;
+const partId = (log: string, stream: string, partsId: string, i: number) =>
+	`${log}|${stream}|${partsId}|${i}`;
+
+/** The stored snapshot, or null when there is none or a part is gone (replaced meanwhile). */
+export async function findSnapshot(log: string, stream: string): Promise<StoredSnapshot | null> {
+	const c = await db();
+	const head = await c.snapshots.findOne({ _id: headId(log, stream) });
+	if (!head || head.seq === undefined || head.version === undefined || !head.partsId) return null;
+	const partsId = head.partsId;
+	const docs = await Promise.all(
+		Array.from({ length: head.parts ?? 0 }, (_, i) =>
+			c.snapshots.findOne({ _id: partId(log, stream, partsId, i) })
+		)
+	);
+	if (docs.some((d) => d === null)) return null;
+	return { seq: head.seq, version: head.version, parts: docs.map((d) => (d as SnapshotDoc).data) };
+}
+
+/**
+ * Stores the parts first and then points the head at them, so a reader never sees a head
+ * whose parts are not all there; then removes the parts the head named before. Two servers
+ * writing at once: the last head wins, and either is a correct state of its own position.
+ */
+export async function saveSnapshot(
+	log: string,
+	stream: string,
+	snapshot: StoredSnapshot,
+	partsId: string,
+	now: Date
+): Promise<void> {
+	const c = await db();
+	const BATCH = 20;
+	for (let i = 0; i < snapshot.parts.length; i += BATCH) {
+		await c.snapshots.insertMany(
+			snapshot.parts.slice(i, i + BATCH).map((data, j) => ({
+				_id: partId(log, stream, partsId, i + j),
+				data,
+				at: now
+			}))
+		);
+	}
+	const id = headId(log, stream);
+	const previous = await c.snapshots.findOne({ _id: id });
+	const head: SnapshotDoc = {
+		_id: id,
+		seq: snapshot.seq,
+		version: snapshot.version,
+		partsId,
+		parts: snapshot.parts.length,
+		at: now
+	};
+	if (previous) await c.snapshots.replaceOne({ _id: id }, head);
+	else await c.snapshots.insertOne(head).catch(() => c.snapshots.replaceOne({ _id: id }, head));
+	if (previous?.partsId && previous.partsId !== partsId) {
+		const old = previous.partsId;
+		await Promise.all(
+			Array.from({ length: previous.parts ?? 0 }, (_, i) =>
+				c.snapshots.deleteOne({ _id: partId(log, stream, old, i) })
+			)
+		);
+	}
+}
