@@ -10,6 +10,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
+import { env } from '$lib/server/env';
+import { SEEN_COOKIE, SEEN_MAX_AGE_S, withSeenMarks } from '$lib/server/logs';
 import { newId } from '$lib/server/ids';
 import { allowStripeFormRedirects } from '$lib/server/payments/stripe';
 import { listingBook } from '$lib/server/services/listing-book';
@@ -18,6 +20,11 @@ import { startMaintenance } from '$lib/server/services/maintenance';
 /** Connect (starting the embedded database if configured so) and create the indexes before the
  * first request, so a misconfigured database stops the start with a clear message. */
 export const init: ServerInit = async () => {
+	// Background work (jobs, snapshots, a library's own timers) must never end the process: a
+	// promise that fails with nobody waiting for it is logged, and the server keeps serving.
+	process.on('unhandledRejection', (reason) =>
+		console.error('Background work failed (unhandled rejection):', reason)
+	);
 	await getDb();
 	startMaintenance();
 	// Read the listings now, not on the first search (seconds at tens of thousands of listings);
@@ -101,6 +108,28 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Read-your-writes behind a balancer (server/logs/read-your-writes.ts): log entries this
+ * person's requests appended ride along in a short cookie, so any server reads up to them. */
+const readYourWrites: Handle = async ({ event, resolve }) => {
+	const { result: response, cookie } = await withSeenMarks(
+		event.cookies.get(SEEN_COOKIE),
+		async () => resolve(event)
+	);
+	if (cookie !== null) {
+		response.headers.append(
+			'set-cookie',
+			event.cookies.serialize(SEEN_COOKIE, cookie, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: env.production,
+				maxAge: SEEN_MAX_AGE_S
+			})
+		);
+	}
+	return response;
+};
+
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -123,7 +152,14 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, localeRedirect, i18n, bodyLimit, auth);
+export const handle = sequence(
+	securityHeaders,
+	readYourWrites,
+	localeRedirect,
+	i18n,
+	bodyLimit,
+	auth
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status < 500) {

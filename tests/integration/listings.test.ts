@@ -22,6 +22,7 @@ import { findMembership, insertMembership } from '../../src/lib/server/repos/mem
 import { findQuarter, insertQuarter, type Quarter } from '../../src/lib/server/repos/quarters';
 import { insertUser } from '../../src/lib/server/repos/users';
 import { logIn } from '../../src/lib/server/services/accounts';
+import { withSeenMarks } from '../../src/lib/server/logs';
 import { ListingBook } from '../../src/lib/server/services/listing-book';
 import {
 	changeListing,
@@ -115,6 +116,30 @@ async function create(submit = true, title = CONTENT.title): Promise<Listing> {
 	return result.listing;
 }
 
+/** A published listing, created through one server's book. */
+async function createOn(book: ListingBook, title: string): Promise<Listing> {
+	const listing = newListing(
+		{ id: newId(), quarterId: 'nord', authorId: people.author, commercial: false },
+		{ ...CONTENT, title },
+		true,
+		{ preModeration: false, expiryDays: 60 },
+		new Date()
+	);
+	const created = await book.commit(
+		listing.id,
+		() => ({
+			ok: true,
+			listing,
+			move: 'create',
+			by: people.author,
+			search: searchFields(listing, quarter)
+		}),
+		new Date()
+	);
+	if (!created.ok) throw new Error(String(created.problem));
+	return created.listing;
+}
+
 describe('the listing change log with two app servers', () => {
 	it('stores every accepted change exactly once, in order, and loses none', async () => {
 		const a = new ListingBook();
@@ -201,7 +226,7 @@ describe('the listing change log with two app servers', () => {
 		expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
 	});
 
-	it('follows changes whose recent copy is gone (pruned, or the writer died in between)', async () => {
+	it('follows the other server’s changes, also one written by a server that died', async () => {
 		const a = new ListingBook();
 		const b = new ListingBook();
 		const listing = await create(false);
@@ -223,14 +248,13 @@ describe('the listing change log with two app servers', () => {
 		expect((await b.get(listing.id))?.title).toBe(CONTENT.title);
 		await edit(a, 'Erste Änderung');
 		await edit(a, 'Zweite Änderung');
-		await (await db()).listingRecent.deleteMany({}); // pruned while b was idle
 		await edit(a, 'Dritte Änderung');
 		await new Promise((r) => setTimeout(r, 350));
 		expect((await b.get(listing.id))?.title).toBe('Dritte Änderung');
 		expect((await b.get(listing.id))?.revision).toBe(4);
 
-		// A server that died after writing the log but before the recent copy: the next writer
-		// loses the race for that number, reads it from the log, and writes after it.
+		// A change written by a server that died right after: the next writer loses the race for
+		// that number, reads it from the log, and writes after it.
 		const head = await a.head();
 		const dead = (await a.get(listing.id))!;
 		await insertListingRevision({
@@ -249,6 +273,61 @@ describe('the listing change log with two app servers', () => {
 		expect((await b.get(listing.id))?.title).toBe('Nach dem Absturz');
 		const revisions = await listRevisionsOfListing(listing.id);
 		expect(revisions.map((r) => r.listing.title)).toContain('Vom abgestürzten Server');
+	});
+
+	it('a listing created on one server is found on the other at once (no 404 behind a balancer)', async () => {
+		const a = new ListingBook();
+		const b = new ListingBook();
+		await b.head(); // b is warm and has just checked: within its freshness window
+		const ids: string[] = [];
+		for (let i = 0; i < 20; i++) {
+			const listing = await create(false);
+			ids.push(listing.id);
+			await a.head();
+			// b has not seen it; an unknown id is looked for in the log before "not found".
+			expect((await b.get(listing.id))?.id).toBe(listing.id);
+		}
+		expect(ids).toHaveLength(20);
+	});
+
+	it('read-your-writes: the next request on another server lists the new listing (cookie marks)', async () => {
+		const a = new ListingBook();
+		const b = new ListingBook();
+		await b.head(); // warm, and within its freshness window for the reads below
+		for (let i = 0; i < 10; i++) {
+			// The request on server a that saves a listing, and the cookie it sends back …
+			const saved = await withSeenMarks(undefined, () => createOn(a, `Eigenes ${i}`));
+			expect(saved.cookie).not.toBeNull();
+			// … and the next request, on server b, lists it ("Meine Einträge") right away.
+			const { result: mine } = await withSeenMarks(saved.cookie ?? undefined, () =>
+				b.filter((l) => l.authorId === people.author)
+			);
+			expect(mine.map((l) => l.id)).toContain(saved.result.id);
+		}
+	});
+
+	it('a server started later loads a snapshot plus the tail, and gets what a full replay gets', async () => {
+		const writer = new ListingBook({ snapshotEvery: 3 });
+		const made: Listing[] = [];
+		for (let i = 0; i < 7; i++) made.push(await createOn(writer, `Schnappschuss ${i}`));
+		await new Promise((r) => setTimeout(r, 300)); // the snapshot is written in the background
+		const snapshots = await (await db()).snapshots.find({}).toArray();
+		expect(snapshots.some((d) => d._id === 'listings|' && (d.seq ?? 0) > 0)).toBe(true);
+		const fromSnapshot = new ListingBook({ snapshotEvery: 3 });
+		const query = {
+			quarterId: 'nord',
+			q: 'Schnappschuss',
+			sort: 'newest',
+			page: 1,
+			pageSize: 50
+		} as const;
+		const found = await fromSnapshot.search(query);
+		expect(found.hits.map((h) => h.listing.title).sort()).toEqual(made.map((l) => l.title).sort());
+		expect(await fromSnapshot.head()).toBe(await writer.head());
+		// A snapshot of another fold version is ignored: the same answer from a full replay.
+		await (await db()).snapshots.updateMany({ seq: { $gt: 0 } }, { $set: { version: 999 } });
+		const replayed = new ListingBook();
+		expect((await replayed.search(query)).total).toBe(found.total);
 	});
 
 	it('a server started later builds the same listings and search from the log', async () => {

@@ -523,7 +523,6 @@ export function collections(db: Db) {
 		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos'),
 		listingRevisions: db.collection<ListingRevisionDoc>('listing_revisions'),
-		listingRecent: db.collection<ListingRevisionDoc>('listing_recent'),
 		audit: db.collection<AuditDoc>('audit'),
 		flags: db.collection<FlagDoc>('flags'),
 		flagResolutions: db.collection<FlagResolutionDoc>('flag_resolutions'),

@@ -49,6 +49,9 @@ export interface LogSpec<S, E> {
 	/** Streams kept in memory; the least recently used are dropped and loaded again. */
 	maxStreams: number;
 	snapshots?: Snapshots<S>;
+	/** The state needs no entry to be folded in (only the number matters, entries are read when
+	 * shown): a stream may then start at a number known to exist (`head`'s hint). */
+	lazy?: boolean;
 }
 
 export type Appended<E, P> =
@@ -99,9 +102,10 @@ export class Log<S, E> {
 		return (await this.current(stream, 0, true)).state;
 	}
 
-	/** The stream's newest number, by the freshness rule. */
-	async head(stream: string): Promise<number> {
-		return (await this.current(stream, 0, false)).seq;
+	/** The stream's newest number, by the freshness rule. A lazy log may be given a number
+	 * known to exist (e.g. stored with a conversation), so that probing starts there. */
+	async head(stream: string, hint = 0): Promise<number> {
+		return (await this.current(stream, 0, false, hint)).seq;
 	}
 
 	/**
@@ -162,8 +166,16 @@ export class Log<S, E> {
 		return { log: this.spec.name, streams: this.streams.size, oldestCheckMs: oldest };
 	}
 
-	private async current(stream: string, atLeast: number, force: boolean): Promise<Stream<S>> {
-		const s = await this.open(stream);
+	private async current(
+		stream: string,
+		atLeast: number,
+		force: boolean,
+		hint = 0
+	): Promise<Stream<S>> {
+		const lazyHint = this.spec.lazy ? hint : 0;
+		const s = await this.open(stream, lazyHint);
+		// Nothing to fold in a lazy log: a probe running meanwhile just stops at the hint.
+		if (lazyHint > s.seq) s.seq = lazyHint;
 		const want = Math.max(atLeast, seenMark(this.spec.name, stream));
 		if (!force && s.seq >= want && Date.now() - s.checkedAt < this.spec.freshMs) return s;
 		return this.serial(stream, async (state) => {
@@ -179,10 +191,10 @@ export class Log<S, E> {
 		return this.queue.run(stream, async () => fn(await this.open(stream)));
 	}
 
-	private open(stream: string): Promise<Stream<S>> {
+	private open(stream: string, hint = 0): Promise<Stream<S>> {
 		let s = this.streams.get(stream);
 		if (!s) {
-			const loading = this.load(stream);
+			const loading = this.load(stream, hint);
 			s = loading;
 			this.streams.set(stream, loading);
 			loading.then(
@@ -195,8 +207,13 @@ export class Log<S, E> {
 		return s;
 	}
 
-	private async load(stream: string): Promise<Stream<S>> {
-		const s: Stream<S> = { state: this.spec.empty(stream), seq: 0, checkedAt: 0, snapshotSeq: 0 };
+	private async load(stream: string, hint: number): Promise<Stream<S>> {
+		const s: Stream<S> = {
+			state: this.spec.empty(stream),
+			seq: hint,
+			checkedAt: 0,
+			snapshotSeq: 0
+		};
 		const snapshot = this.spec.snapshots
 			? await loadSnapshot(this.spec.name, stream, this.spec.snapshots)
 			: null;

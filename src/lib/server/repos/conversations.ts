@@ -9,7 +9,14 @@ import {
 	readMarkerId,
 	type Conversation
 } from '../../domain/messages/conversation';
-import { db, isDuplicateKeyError, type ChatPendingDoc, type ConversationDoc } from '../db';
+import type { LogStore } from '../logs';
+import {
+	db,
+	insertUnique,
+	isDuplicateKeyError,
+	type ChatPendingDoc,
+	type ConversationDoc
+} from '../db';
 
 export interface ChatMessage {
 	id: string;
@@ -70,11 +77,19 @@ export async function noteLastMessage(id: string, seq: number, at: Date): Promis
 	await (await db()).conversations.updateOne({ _id: id }, { $max: { lastSeq: seq, lastAt: at } });
 }
 
-/** Fails with a duplicate-key error when the number is taken. */
-export async function insertMessage(message: ChatMessage): Promise<void> {
-	const { id, ...rest } = message;
-	await (await db()).chatMessages.insertOne({ _id: id, ...rest });
-}
+/** A conversation's messages as a log (services/messaging.ts); a stream is a conversation. */
+export const messageStore: LogStore<ChatMessage> = {
+	async insert(conversationId, seq, message) {
+		const { id: _id, ...rest } = message;
+		return insertUnique((await db()).chatMessages, {
+			...rest,
+			_id: messageId(conversationId, seq),
+			conversationId,
+			seq
+		});
+	},
+	find: findMessage
+};
 
 export async function findMessage(
 	conversationId: string,
@@ -118,28 +133,28 @@ function inboxEntryId(userId: string, n: number): string {
 	return `${userId}:${String(n).padStart(SEQ_DIGITS, '0')}`;
 }
 
-/** Entry `n` of a person's inbox; fails with a duplicate-key error when `n` is taken. */
-export async function insertInboxEntry(
-	userId: string,
-	n: number,
-	conversationId: string,
-	now: Date
-): Promise<void> {
-	await (
-		await db()
-	).chatInbox.insertOne({
-		_id: inboxEntryId(userId, n),
-		userId,
-		conversationId,
-		at: now
-	});
+/** One entry of a person's inbox: the conversation that entry `n` added. */
+export interface InboxEntry {
+	n: number;
+	conversationId: string;
+	at: Date;
 }
 
-/** The conversation id at entry `n` of a person's inbox, or null past its end. */
-export async function findInboxEntry(userId: string, n: number): Promise<string | null> {
-	const doc = await (await db()).chatInbox.findOne({ _id: inboxEntryId(userId, n) });
-	return doc?.conversationId ?? null;
-}
+/** A person's inbox as a log (services/messaging.ts); a stream is a person. */
+export const inboxStore: LogStore<InboxEntry> = {
+	async insert(userId, n, entry) {
+		return insertUnique((await db()).chatInbox, {
+			_id: inboxEntryId(userId, n),
+			userId,
+			conversationId: entry.conversationId,
+			at: entry.at
+		});
+	},
+	async find(userId, n) {
+		const doc = await (await db()).chatInbox.findOne({ _id: inboxEntryId(userId, n) });
+		return doc ? { n, conversationId: doc.conversationId, at: doc.at } : null;
+	}
+};
 
 export async function insertPendingNotification(pending: PendingNotification): Promise<void> {
 	const { id, ...rest } = pending;

@@ -2,7 +2,8 @@
 // zero-padded, so appending is an insert of the next id (the primary key lets exactly one writer
 // take each number) and following the log is a probe of `_id`s, the one filter the embedded
 // database answers without reading the whole collection.
-import { db, isDuplicateKeyError, type ListingRevisionDoc } from '../db';
+import type { LogStore } from '../logs';
+import { db, insertUnique, type ListingRevisionDoc } from '../db';
 
 const SEQ_DIGITS = 12;
 
@@ -17,7 +18,8 @@ function toRevision(doc: ListingRevisionDoc): ListingRevision {
 	return rest;
 }
 
-/** Fails with a duplicate-key error when the number is taken, or the listing's revision is. */
+/** Fails with a duplicate-key error when the number is taken, or the listing's revision is
+ * (tests: a server that died after writing). The app appends through `listingRevisionStore`. */
 export async function insertListingRevision(revision: ListingRevision): Promise<void> {
 	await (
 		await db()
@@ -33,34 +35,6 @@ export async function insertListingRevisions(revisions: ListingRevision[]): Prom
 		revisions.map((r) => ({ _id: listingRevisionId(r.seq), ...r })),
 		{ ordered: true }
 	);
-}
-
-/**
- * The latest changes again, in a small collection: FerretDB v1 on SQLite answers an `_id` that is
- * missing (the next change number, asked for on every freshness check) by reading the whole
- * table, because its SQL does not match its own `_id` index (measured: 2 s at 50,000 changes).
- * Asking this collection "anything after n?" reads a few hundred small documents instead.
- */
-export async function insertRecentRevision(revision: ListingRevision): Promise<void> {
-	try {
-		await (
-			await db()
-		).listingRecent.insertOne({ _id: listingRevisionId(revision.seq), ...revision });
-	} catch (err) {
-		if (!isDuplicateKeyError(err)) throw err; // copied already
-	}
-}
-
-/** Changes after `seq` that are still in the recent collection, in order. */
-export async function listRecentRevisions(after: number): Promise<ListingRevision[]> {
-	const docs = await (await db()).listingRecent.find({ seq: { $gt: after } }).toArray();
-	return docs.map(toRevision).sort((a, b) => a.seq - b.seq);
-}
-
-/** Keeps the newest `keep` copies; the log itself is never pruned. */
-export async function pruneRecentRevisions(head: number, keep: number): Promise<number> {
-	const result = await (await db()).listingRecent.deleteMany({ seq: { $lte: head - keep } });
-	return result.deletedCount;
 }
 
 export async function findListingRevision(seq: number): Promise<ListingRevision | null> {
@@ -79,3 +53,17 @@ export async function listRevisionsOfListing(listingId: string): Promise<Listing
 	const docs = await (await db()).listingRevisions.find({ listingId }).toArray();
 	return docs.map(toRevision).sort((a, b) => a.seq - b.seq);
 }
+
+/** The installation's listing changes as one log stream (services/listing-book.ts). */
+export const listingRevisionStore: LogStore<ListingRevision> = {
+	async insert(_stream, seq, revision) {
+		return insertUnique((await db()).listingRevisions, {
+			...revision,
+			_id: listingRevisionId(seq),
+			seq
+		});
+	},
+	find: (_stream, seq) => findListingRevision(seq),
+	readAll: () => streamListingRevisions(),
+	insertMany: (_stream, revisions) => insertListingRevisions(revisions)
+};

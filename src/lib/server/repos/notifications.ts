@@ -1,6 +1,7 @@
 // In-app notifications: an insert-only list per person, `<userId>:<n, 6 digits>`, and one read
 // marker per person. The unread count is the newest number minus the marker: two `_id` look-ups.
-import { db, isDuplicateKeyError, type NotificationDoc } from '../db';
+import type { LogStore } from '../logs';
+import { db, insertUnique, isDuplicateKeyError, type NotificationDoc } from '../db';
 
 export type Notification = Omit<NotificationDoc, '_id'>;
 
@@ -8,15 +9,18 @@ export function notificationId(userId: string, n: number): string {
 	return `${userId}:${String(n).padStart(6, '0')}`;
 }
 
-/** Fails with a duplicate-key error when number `n` is taken. */
-export async function insertNotification(notification: Notification): Promise<void> {
-	await (
-		await db()
-	).notifications.insertOne({
-		_id: notificationId(notification.userId, notification.n),
-		...notification
-	});
-}
+/** A person's notifications as a log (services/notifications.ts); a stream is a person. */
+export const notificationStore: LogStore<Notification> = {
+	async insert(userId, n, notification) {
+		return insertUnique((await db()).notifications, {
+			...notification,
+			_id: notificationId(userId, n),
+			userId,
+			n
+		});
+	},
+	find: findNotification
+};
 
 export async function findNotification(userId: string, n: number): Promise<Notification | null> {
 	const doc = await (await db()).notifications.findOne({ _id: notificationId(userId, n) });

@@ -318,10 +318,10 @@ describe('upsert and remove', () => {
 
 	it('replays thousands of changes with remove, never discard and vacuum (minisearch#306)', async () => {
 		// What a restart does: listings are added, changed and closed while the event loop turns.
-		// MiniSearch's vacuuming, which cleans up after `discard`, crashed the process here with
-		// "Cannot read properties of undefined (reading 'keys')" in TreeIterator.dive (seen with
-		// `npm run bench -- search` at 5,000 listings, also with one synchronous vacuum pass), so
-		// the index must take listings out with `remove` and leave no dirt to vacuum.
+		// MiniSearch's background vacuuming, which cleans up after `discard`, crashed the process
+		// with "Cannot read properties of undefined (reading 'keys')" in TreeIterator.dive (seen
+		// with `npm run bench -- search` at 5,000 listings), so the index must take listings out
+		// with `remove` and leave nothing to vacuum.
 		const discard = vi.spyOn(MiniSearch.prototype, 'discard');
 		const vacuum = vi.spyOn(MiniSearch.prototype, 'vacuum');
 		const warn = vi.spyOn(console, 'warn');

@@ -101,11 +101,12 @@ function createTextIndex(): MiniSearch<IndexedText> {
 		// them again, and queries are passed in already processed (space-separated terms).
 		tokenize: (text) => searchTokens(text),
 		processTerm: (term) => term,
-		// Listings leave the index by `remove`, never by `discard`: MiniSearch's vacuuming (which
-		// cleans up after `discard`) deletes terms from its tree while iterating it and crashed
-		// the process with "Cannot read properties of undefined (reading 'keys')" in
-		// TreeIterator.dive, also when run in one synchronous pass (lucaong/minisearch#306): a
-		// restart that replayed a few thousand listing changes died at its first search.
+		// Listings leave the index by `remove`, never by `discard`. MiniSearch cleans up after
+		// `discard` by vacuuming: it walks its term tree in batches with pauses between them, and an
+		// `add` during a pause crashed the process with "Cannot read properties of undefined
+		// (reading 'keys')" in TreeIterator.dive (lucaong/minisearch#306): a restart that replayed a
+		// few thousand listing changes died at its first search. `remove` with the very document
+		// that was added leaves nothing to vacuum (and a synchronous vacuum would block the server).
 		autoVacuum: false,
 		searchOptions: {
 			tokenize: (text) => text.split(' '),
@@ -239,6 +240,14 @@ export class ListingSearchIndex {
 
 	has(id: string): boolean {
 		return this.quarterOf.has(id);
+	}
+
+	/** What the index holds of a listing's text and place (for snapshots), or undefined. */
+	indexed(id: string): { text: string; cell: Cell | null } | undefined {
+		const quarterId = this.quarterOf.get(id);
+		const entry =
+			quarterId === undefined ? undefined : this.quarters.get(quarterId)?.entries.get(id);
+		return entry ? { text: entry.doc.text, cell: entry.cell } : undefined;
 	}
 
 	/** Adds a listing or replaces every trace of its previous version (text, filters, quarter). */

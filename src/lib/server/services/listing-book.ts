@@ -1,26 +1,15 @@
 // The listings every app server holds in memory, with the search index over the published ones.
 // The database has the truth as an insert-only log of changes (repos/listing-revisions.ts),
-// numbered across the installation. A server reads the log once at start, then follows it by
-// probing the next number. A change is an insert of number head+1 without reading first: if it
-// succeeds, nobody had written head+1, so the change was decided on the latest state of the
-// listing; if the number is taken, the server reads what it missed and decides again. FerretDB's
-// updates are not atomic (a read, then a separate write), so an update could lose a moderator's
-// "hide" to an author's edit made at the same moment; this way nothing is lost and the history
-// of every listing stays readable.
+// numbered across the installation: one stream of the shared log mechanism (server/logs), which
+// loads it from a snapshot plus the tail, follows other servers' changes and decides each change
+// on the latest state. FerretDB's updates are not atomic (a read, then a separate write), so an
+// update could lose a moderator's "hide" to an author's edit made at the same moment; this way
+// nothing is lost and the history of every listing stays readable.
 import type { Listing, Move } from '../../domain/listings/listing';
 import { isPublic } from '../../domain/listings/listing';
-import { parseCellKey } from '../../domain/search/location';
-import { isDuplicateKeyError } from '../db';
-import {
-	findListingRevision,
-	insertListingRevision,
-	insertListingRevisions,
-	insertRecentRevision,
-	listRecentRevisions,
-	pruneRecentRevisions,
-	streamListingRevisions,
-	type ListingRevision
-} from '../repos/listing-revisions';
+import { cellKey, parseCellKey } from '../../domain/search/location';
+import { BoundedMap, Log } from '../logs';
+import { listingRevisionStore, type ListingRevision } from '../repos/listing-revisions';
 import { ListingSearchIndex, type ListingHits, type ListingQuery } from '../search/listing-index';
 
 export interface SearchFields {
@@ -47,99 +36,90 @@ export type CommitResult<P> =
 	| { ok: false; problem: P | 'contention' };
 
 interface State {
-	seq: number;
 	listings: Map<string, Listing>;
 	index: ListingSearchIndex;
 	/** The start of each listing's description as plain text, for result lists. */
 	excerpts: Map<string, string>;
 	/** Bumped whenever the index changes; cached results of an older version are stale. */
 	version: number;
-	cache: Map<string, { version: number; result: ListingHits }>;
-	queue: Promise<unknown>;
-	checkedAt: number;
+	cache: BoundedMap<string, { version: number; result: ListingHits }>;
 }
 
-/** How often one change re-reads and decides again after losing a race for the next number. */
-const MAX_ATTEMPTS = 100;
+/** One listing in a snapshot: the listing, its excerpt, and what the index needs if public. */
+interface SnapshotItem {
+	listing: Listing;
+	excerpt: string;
+	text?: string;
+	cell?: string | null;
+}
+
+/** The whole installation is one stream of the listing log. */
+const STREAM = '';
 /** Reads accept a view this old (ms); a server's own changes are visible at once. */
 const FRESH_MS = 300;
-/** Copies of the newest changes kept for the freshness check, pruned every so many changes. */
-const KEEP_RECENT = 200;
-const PRUNE_EVERY = 50;
+/** Listings per snapshot part: well under a megabyte per document. */
+const SNAPSHOT_PART = 500;
+
+function emptyState(): State {
+	return {
+		listings: new Map(),
+		index: new ListingSearchIndex(),
+		excerpts: new Map(),
+		version: 0,
+		cache: new BoundedMap(CACHE_ENTRIES)
+	};
+}
+
+function encodeSnapshot(s: State): SnapshotItem[][] {
+	const parts: SnapshotItem[][] = [];
+	let part: SnapshotItem[] = [];
+	for (const listing of s.listings.values()) {
+		const indexed = s.index.indexed(listing.id);
+		part.push({
+			listing,
+			excerpt: s.excerpts.get(listing.id) ?? '',
+			...(indexed ? { text: indexed.text, cell: indexed.cell ? cellKey(indexed.cell) : null } : {})
+		});
+		if (part.length === SNAPSHOT_PART) {
+			parts.push(part);
+			part = [];
+		}
+	}
+	if (part.length > 0) parts.push(part);
+	return parts;
+}
+
+function decodeSnapshot(parts: unknown[]): State {
+	const s = emptyState();
+	for (const part of parts as SnapshotItem[][]) {
+		for (const item of part) {
+			s.listings.set(item.listing.id, item.listing);
+			s.excerpts.set(item.listing.id, item.excerpt);
+			if (item.text !== undefined) index(s, item.listing, item.text, item.cell ?? null);
+		}
+	}
+	return s;
+}
 
 export class ListingBook {
-	private state: Promise<State> | null = null;
+	private readonly log: Log<State, ListingRevision>;
 
-	private load(): Promise<State> {
-		if (!this.state) {
-			this.state = (async () => {
-				const s: State = {
-					seq: 0,
-					listings: new Map(),
-					index: new ListingSearchIndex(),
-					excerpts: new Map(),
-					version: 0,
-					cache: new Map(),
-					queue: Promise.resolve(),
-					checkedAt: Date.now()
-				};
-				for await (const revision of streamListingRevisions()) {
-					// A gap would be a lost change; stop there and let catchUp find what follows.
-					if (revision.seq !== s.seq + 1) break;
-					apply(s, revision);
-				}
-				await this.catchUp(s);
-				return s;
-			})();
-			this.state.catch(() => (this.state = null));
-		}
-		return this.state;
-	}
-
-	private async serial<T>(fn: (s: State) => Promise<T>): Promise<T> {
-		const s = await this.load();
-		const run = s.queue.then(() => fn(s));
-		s.queue = run.catch(() => undefined);
-		return run;
-	}
-
-	/**
-	 * Reads the changes other servers made. The recent collection always holds the newest
-	 * changes; a number missing there (pruned while this server was idle, or a server died
-	 * between the two inserts) is read from the log itself.
-	 */
-	private async catchUp(s: State): Promise<void> {
-		const recent = await listRecentRevisions(s.seq);
-		for (const revision of recent) {
-			while (revision.seq > s.seq + 1) {
-				const missing = await findListingRevision(s.seq + 1);
-				if (!missing) break;
-				apply(s, missing);
+	/** `snapshotEvery`: changes between two snapshots (tests set a small number). */
+	constructor(options: { snapshotEvery?: number } = {}) {
+		this.log = new Log({
+			name: 'listings',
+			store: listingRevisionStore,
+			seqOf: (revision) => revision.seq,
+			empty: emptyState,
+			apply,
+			freshMs: FRESH_MS,
+			maxStreams: 1,
+			snapshots: {
+				version: 1,
+				every: options.snapshotEvery ?? 2000,
+				encode: encodeSnapshot,
+				decode: decodeSnapshot
 			}
-			if (revision.seq === s.seq + 1) apply(s, revision);
-		}
-		s.checkedAt = Date.now();
-	}
-
-	/** After losing a race for a number: that number exists, so read it from the log. */
-	private async catchUpFromLog(s: State): Promise<void> {
-		const before = s.seq;
-		await this.catchUp(s);
-		if (s.seq > before) return;
-		for (;;) {
-			const next = await findListingRevision(s.seq + 1);
-			if (!next) return;
-			apply(s, next);
-		}
-	}
-
-	/** The state, caught up with other servers' changes of the last moment. */
-	private async fresh(): Promise<State> {
-		const s = await this.load();
-		if (Date.now() - s.checkedAt < FRESH_MS) return s;
-		return this.serial(async (state) => {
-			if (Date.now() - state.checkedAt >= FRESH_MS) await this.catchUp(state);
-			return state;
 		});
 	}
 
@@ -147,19 +127,20 @@ export class ListingBook {
 	 * Changes one listing (or creates it when `current` is undefined). `decide` sees the latest
 	 * stored version and may run more than once, so it must not have side effects.
 	 */
-	commit<P>(
+	async commit<P>(
 		listingId: string,
 		decide: (current: Listing | undefined) => Decision<P>,
 		now: Date
 	): Promise<CommitResult<P>> {
-		return this.serial(async (s) => {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				if (attempt > 0) await this.catchUpFromLog(s);
-				const previous = s.listings.get(listingId);
-				const decision = decide(previous);
-				if (!decision.ok) return { ok: false, problem: decision.problem };
-				const revision: ListingRevision = {
-					seq: s.seq + 1,
+		let previous: Listing | undefined;
+		const result = await this.log.append<P>(STREAM, (s, seq) => {
+			previous = s.listings.get(listingId);
+			const decision = decide(previous);
+			if (!decision.ok) return decision;
+			return {
+				ok: true,
+				entry: {
+					seq,
 					listingId,
 					revision: decision.listing.revision,
 					move: decision.move,
@@ -168,36 +149,26 @@ export class ListingBook {
 					at: now,
 					listing: decision.listing,
 					search: decision.search
-				};
-				try {
-					await insertListingRevision(revision);
-				} catch (err) {
-					if (isDuplicateKeyError(err)) continue;
-					throw err;
 				}
-				apply(s, revision);
-				await insertRecentRevision(revision);
-				if (revision.seq % PRUNE_EVERY === 0) await pruneRecentRevisions(revision.seq, KEEP_RECENT);
-				return { ok: true, listing: decision.listing, previous };
-			}
-			return { ok: false, problem: 'contention' };
+			};
 		});
+		if (!result.ok) return result;
+		return { ok: true, listing: result.entry.listing, previous };
 	}
 
 	/**
 	 * New listings in bulk, for the seed and the benchmark: one insert per batch. Fails (and
 	 * stores nothing further) if another writer is active at the same time.
 	 */
-	importNew(
+	async importNew(
 		items: { listing: Listing; search: SearchFields; by: string }[],
 		now: Date
 	): Promise<void> {
-		return this.serial(async (s) => {
-			await this.catchUp(s);
-			const BATCH = 1000;
-			for (let i = 0; i < items.length; i += BATCH) {
-				const revisions = items.slice(i, i + BATCH).map((item, j): ListingRevision => ({
-					seq: s.seq + 1 + j,
+		const BATCH = 1000;
+		for (let i = 0; i < items.length; i += BATCH) {
+			await this.log.appendMany(STREAM, (_s, first) =>
+				items.slice(i, i + BATCH).map((item, j): ListingRevision => ({
+					seq: first + j,
 					listingId: item.listing.id,
 					revision: item.listing.revision,
 					move: 'create',
@@ -205,32 +176,27 @@ export class ListingBook {
 					at: now,
 					listing: item.listing,
 					search: item.search
-				}));
-				await insertListingRevisions(revisions);
-				for (const r of revisions) apply(s, r);
-				const last = revisions.at(-1);
-				if (last) {
-					await insertRecentRevision(last);
-					await pruneRecentRevisions(last.seq, KEEP_RECENT);
-				}
-			}
-		});
+				}))
+			);
+		}
 	}
 
+	/** A listing, or undefined; an unknown id is looked for in the log before the answer. */
 	async get(id: string): Promise<Listing | undefined> {
-		return (await this.fresh()).listings.get(id);
+		const listing = (await this.log.read(STREAM)).listings.get(id);
+		return listing ?? (await this.log.refresh(STREAM)).listings.get(id);
 	}
 
 	/** Every listing matching `keep`, newest first. */
 	async filter(keep: (listing: Listing) => boolean): Promise<Listing[]> {
-		const s = await this.fresh();
+		const s = await this.log.read(STREAM);
 		const out: Listing[] = [];
 		for (const listing of s.listings.values()) if (keep(listing)) out.push(listing);
 		return out.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 	}
 
 	async search(query: ListingQuery): Promise<{ total: number; hits: SearchHit[] }> {
-		const s = await this.fresh();
+		const s = await this.log.read(STREAM);
 		const result = cachedSearch(s, query);
 		return {
 			total: result.total,
@@ -245,8 +211,8 @@ export class ListingBook {
 	}
 
 	/** The number of the latest change this server has seen (for tests and the benchmark). */
-	async head(): Promise<number> {
-		return (await this.fresh()).seq;
+	head(): Promise<number> {
+		return this.log.head(STREAM);
 	}
 }
 
@@ -279,10 +245,7 @@ function cachedSearch(s: State, query: ListingQuery): ListingHits {
 			version: s.version,
 			result: s.index.search({ ...query, page: 1, pageSize: CACHE_WINDOW })
 		};
-		s.cache.delete(key);
 		s.cache.set(key, entry);
-		// Oldest first out: a Map keeps insertion order.
-		if (s.cache.size > CACHE_ENTRIES) s.cache.delete(s.cache.keys().next().value!);
 	}
 	const from = (query.page - 1) * query.pageSize;
 	return {
@@ -292,30 +255,29 @@ function cachedSearch(s: State, query: ListingQuery): ListingHits {
 }
 
 function apply(s: State, revision: ListingRevision): void {
-	s.seq = revision.seq;
 	const listing = revision.listing;
 	s.listings.set(listing.id, listing);
 	// Cut once per change from the stored plain text, not per page view from the Markdown.
 	s.excerpts.set(listing.id, excerptOf(revision.search.text));
-	const shownBefore = s.index.has(listing.id);
-	if (isPublic(listing) || shownBefore) s.version++;
-	if (isPublic(listing)) {
-		s.index.upsert({
-			id: listing.id,
-			quarterId: listing.quarterId,
-			kind: listing.kind,
-			category: listing.category,
-			settlement: listing.settlement,
-			commercial: listing.commercial,
-			title: listing.title,
-			text: revision.search.text,
-			tags: listing.tags,
-			cell: revision.search.cell ? parseCellKey(revision.search.cell) : null,
-			publishedAt: (listing.publishedAt ?? listing.createdAt).getTime()
-		});
-	} else if (s.index.has(listing.id)) {
-		s.index.remove(listing.id);
-	}
+	if (isPublic(listing) || s.index.has(listing.id)) s.version++;
+	if (isPublic(listing)) index(s, listing, revision.search.text, revision.search.cell);
+	else s.index.remove(listing.id);
+}
+
+function index(s: State, listing: Listing, text: string, cell: string | null): void {
+	s.index.upsert({
+		id: listing.id,
+		quarterId: listing.quarterId,
+		kind: listing.kind,
+		category: listing.category,
+		settlement: listing.settlement,
+		commercial: listing.commercial,
+		title: listing.title,
+		text,
+		tags: listing.tags,
+		cell: cell ? parseCellKey(cell) : null,
+		publishedAt: (listing.publishedAt ?? listing.createdAt).getTime()
+	});
 }
 
 /** The app's book; tests create their own instances to play several servers. */

@@ -12,7 +12,6 @@
 // - messages, inbox entries and conversations never change once stored, so each app server
 //   keeps those it has read in memory and only asks the database for what may be new. Several
 //   servers stay consistent because nothing cached can become wrong, only incomplete.
-import { KeyedQueue } from '../keyed-queue';
 import { isPublic, mayView, type Listing } from '../../domain/listings/listing';
 import { emptyProfile, type MessageNotification } from '../../domain/members/profile';
 import { isManagement } from '../../domain/members/roles';
@@ -47,23 +46,24 @@ import {
 } from '../../domain/messages/text';
 import * as m from '../../paraglide/messages';
 import { localizeUrl } from '../../paraglide/runtime';
-import { isDuplicateKeyError, type Locale } from '../db';
+import type { Locale } from '../db';
+import { BoundedMap, Log } from '../logs';
 import { appendAudit } from '../repos/audit';
 import {
 	deletePendingNotifications,
 	findConversation,
-	findInboxEntry,
 	findMessage,
 	findReadSeq,
+	inboxStore,
 	insertConversation,
-	insertInboxEntry,
-	insertMessage,
 	insertPendingNotification,
+	messageStore,
 	listPendingNotifications,
 	noteLastMessage,
 	onceClaimedAt,
 	saveReadSeq,
 	type ChatMessage,
+	type InboxEntry,
 	type PendingNotification
 } from '../repos/conversations';
 import { listFlagsOf, type Flag } from '../repos/flags';
@@ -77,10 +77,6 @@ import { findVisibleListing, listingActor, listingsByIds } from './listings';
 import { sendMail } from './mail';
 
 export const PAGE_SIZE = 50;
-/** Ids probed at once when looking for the end of a list: one round trip for most reads. */
-const PROBE_BATCH = 8;
-/** Tries to take the next number before giving up (each lost try means another writer won). */
-const MAX_ATTEMPTS = 200;
 /** The nav badge may be this old when the news came through another app server. */
 const TOTAL_FRESH_MS = 5_000;
 const MESSAGE_CACHE_SIZE = 5_000;
@@ -138,44 +134,41 @@ interface MailGroup {
 	items: PendingNotification[];
 }
 
-/** A bounded map that forgets what it learned first. */
-class Memo<V> {
-	private map = new Map<string, V>();
-	constructor(private readonly max: number) {}
-	get(key: string): V | undefined {
-		return this.map.get(key);
-	}
-	has(key: string): boolean {
-		return this.map.has(key);
-	}
-	set(key: string, value: V): void {
-		this.map.delete(key);
-		this.map.set(key, value);
-		if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-	}
-	delete(key: string): void {
-		this.map.delete(key);
-	}
-}
-
 /**
  * One app server's view of the messages. Exported as a class so that tests can run two of them
  * against one database, as two servers would.
  */
 export class Messaging {
-	private conversations = new Memo<Conversation>(CONVERSATION_CACHE_SIZE);
-	/** Highest message number known to exist, per conversation. Forgetting one only costs a
-	 * longer probe next time. */
-	private heads = new Memo<number>(CONVERSATION_CACHE_SIZE);
-	private messages = new Memo<ChatMessage>(MESSAGE_CACHE_SIZE);
-	/** Conversation ids by inbox entry number (index n-1), per person. */
-	private inboxes = new Memo<string[]>(INBOX_CACHE_SIZE);
+	private conversations = new BoundedMap<string, Conversation>(CONVERSATION_CACHE_SIZE);
+	private messages = new BoundedMap<string, ChatMessage>(MESSAGE_CACHE_SIZE);
+	/** Each conversation's messages: one stream of the shared log mechanism (server/logs). Only
+	 * the newest number is held per conversation; messages found on the way are kept in
+	 * `messages`, the others read by `_id` when shown. */
+	private readonly messageLog = new Log<null, ChatMessage>({
+		name: 'messages',
+		store: messageStore,
+		seqOf: (message) => message.seq,
+		empty: () => null,
+		apply: (_state, message) => this.messages.set(message.id, message),
+		// Opening a conversation shows what was just sent from any server.
+		freshMs: 0,
+		maxStreams: CONVERSATION_CACHE_SIZE,
+		lazy: true
+	});
+	/** Each person's inbox: the conversation ids in the order they were added. */
+	private readonly inboxLog = new Log<string[], InboxEntry>({
+		name: 'inbox',
+		store: inboxStore,
+		seqOf: (entry) => entry.n,
+		empty: () => [],
+		apply: (ids, entry) => void ids.push(entry.conversationId),
+		freshMs: 0,
+		maxStreams: INBOX_CACHE_SIZE
+	});
 	private totals = new Map<string, { at: number; total: number }>();
 	/** Bumped whenever a person's count changes here, so a count computed meanwhile (e.g. by the
 	 * layout, in parallel with the page that marks a conversation read) is not kept. */
 	private versions = new Map<string, number>();
-	/** Appends to one conversation or inbox run one at a time within this server. */
-	private readonly queue = new KeyedQueue();
 
 	async conversation(id: string): Promise<Conversation | null> {
 		if (!parseConversationId(id)) return null;
@@ -185,22 +178,14 @@ export class Messaging {
 		if (!stored) return null;
 		const { lastSeq, lastAt: _lastAt, ...conversation } = stored;
 		this.conversations.set(id, conversation);
-		if (lastSeq > (this.heads.get(id) ?? 0)) this.heads.set(id, lastSeq);
+		// The stored number exists: probing for newer messages starts there.
+		if (lastSeq > 0) await this.messageLog.head(id, lastSeq);
 		return conversation;
 	}
 
 	/** The newest message number: from what this server knows, probing forward. */
-	async head(conversationId: string): Promise<number> {
-		const known = this.heads.get(conversationId);
-		const head = await probeForward(known ?? 0, known === undefined, async (seq) => {
-			if (seq > MAX_SEQ) return false;
-			const msg = await findMessage(conversationId, seq);
-			if (msg) this.messages.set(msg.id, msg);
-			return msg !== null;
-		});
-		const best = Math.max(head, this.heads.get(conversationId) ?? 0);
-		this.heads.set(conversationId, best);
-		return best;
+	head(conversationId: string): Promise<number> {
+		return this.messageLog.head(conversationId);
 	}
 
 	private async message(conversationId: string, seq: number): Promise<ChatMessage | null> {
@@ -214,34 +199,18 @@ export class Messaging {
 
 	/** A person's conversation ids, oldest entry first, without duplicates. */
 	async inbox(userId: string): Promise<string[]> {
-		const cold = !this.inboxes.has(userId);
-		const entries = this.inboxes.get(userId) ?? [];
-		this.inboxes.set(userId, entries);
-		// Entries never change, so concurrent probes write the same id at the same index.
-		await probeForward(entries.length, cold, async (n) => {
-			const id = await findInboxEntry(userId, n);
-			if (id !== null) entries[n - 1] = id;
-			return id !== null;
-		});
-		return [...new Set(entries)];
+		return [...new Set(await this.inboxLog.read(userId))];
 	}
 
-	private addToInbox(userId: string, conversationId: string, now: Date): Promise<void> {
-		return this.queue.run(`inbox:${userId}`, async () => {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				if ((await this.inbox(userId)).includes(conversationId)) return;
-				const entries = this.inboxes.get(userId) ?? [];
-				const n = entries.length + 1;
-				try {
-					await insertInboxEntry(userId, n, conversationId, now);
-					entries[n - 1] = conversationId;
-					return;
-				} catch (err) {
-					if (!isDuplicateKeyError(err)) throw err;
-				}
-			}
-			throw new Error(`inbox of ${userId}: no free entry after ${MAX_ATTEMPTS} attempts`);
-		});
+	private async addToInbox(userId: string, conversationId: string, now: Date): Promise<void> {
+		const added = await this.inboxLog.append<'listed'>(userId, (ids, n) =>
+			ids.includes(conversationId)
+				? { ok: false, problem: 'listed' }
+				: { ok: true, entry: { n, conversationId, at: now } }
+		);
+		if (!added.ok && added.problem === 'contention') {
+			throw new Error(`inbox of ${userId}: no free entry (contention)`);
+		}
 	}
 
 	/**
@@ -370,30 +339,25 @@ export class Messaging {
 			return { ok: false, problem: 'not_allowed' };
 		}
 
-		const seq = await this.queue.run(`conversation:${conversationId}`, async () => {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				const next = (await this.head(conversationId)) + 1;
-				if (next > MAX_SEQ) return null;
-				const message: ChatMessage = {
-					id: messageId(conversationId, next),
-					conversationId,
-					seq: next,
-					senderId,
-					text,
-					sentAt: now
-				};
-				try {
-					await insertMessage(message);
-				} catch (err) {
-					if (!isDuplicateKeyError(err)) throw err;
-					continue; // another server took the number: the next probe finds it
-				}
-				this.messages.set(message.id, message);
-				this.heads.set(conversationId, Math.max(next, this.heads.get(conversationId) ?? 0));
-				return next;
-			}
-			throw new Error(`${conversationId}: no free message number after ${MAX_ATTEMPTS} attempts`);
-		});
+		const appended = await this.messageLog.append<'full'>(conversationId, (_state, next) =>
+			next > MAX_SEQ
+				? { ok: false, problem: 'full' }
+				: {
+						ok: true,
+						entry: {
+							id: messageId(conversationId, next),
+							conversationId,
+							seq: next,
+							senderId,
+							text,
+							sentAt: now
+						}
+					}
+		);
+		if (!appended.ok && appended.problem === 'contention') {
+			throw new Error(`${conversationId}: no free message number (contention)`);
+		}
+		const seq = appended.ok ? appended.seq : null;
 		if (seq === null) return { ok: false, problem: 'full' };
 
 		const recipientId = otherParticipant(conversation, senderId);
@@ -796,28 +760,6 @@ function preview(text: string): string {
 	const line = text.replace(/\s+/g, ' ').trim();
 	const chars = [...line];
 	return chars.length > PREVIEW_LENGTH ? `${chars.slice(0, PREVIEW_LENGTH - 1).join('')}…` : line;
-}
-
-/**
- * The last number `exists` holds for, from `known` on, given that numbers have no gaps. A cold
- * start (nothing known yet) asks for several numbers per round trip; a warm one asks for just
- * the next, which usually does not exist yet, and widens only when it does.
- */
-async function probeForward(
-	known: number,
-	cold: boolean,
-	exists: (n: number) => Promise<boolean>
-): Promise<number> {
-	let last = known;
-	let width = cold ? PROBE_BATCH : 1;
-	for (;;) {
-		const batch = Array.from({ length: width }, (_, i) => last + 1 + i);
-		const found = await Promise.all(batch.map(exists));
-		const firstMissing = found.indexOf(false);
-		last += firstMissing === -1 ? width : firstMissing;
-		if (firstMissing !== -1) return last;
-		width = PROBE_BATCH;
-	}
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,14 +1,13 @@
 // In-app notifications (the bell): what happened to a person's exchanges and accounts. Each
-// person's notifications are numbered 1, 2, 3 … by inserting the next `_id`; a taken number means
-// another server wrote first, so the writer probes on and takes the next. Numbers have no gaps,
-// so the newest is found by probing forward from what this server knew, and the unread count is
-// that number minus the person's read marker.
-import { KeyedQueue } from '../keyed-queue';
-import { isDuplicateKeyError } from '../db';
+// person's notifications are one stream of the shared log mechanism (server/logs), numbered
+// 1, 2, 3 … without gaps, so the newest is found by probing forward from what this server knew,
+// and the unread count is that number minus the person's read marker. Only the numbers are held
+// in memory; the notifications themselves are read by `_id` when the list is shown.
+import { Log } from '../logs';
 import {
 	findNotification,
 	findNotificationReadSeq,
-	insertNotification,
+	notificationStore,
 	saveNotificationReadSeq,
 	type Notification
 } from '../repos/notifications';
@@ -16,55 +15,32 @@ import {
 export type { Notification };
 export type NotificationInput = Omit<Notification, 'userId' | 'n' | 'at'>;
 
-const PROBE_BATCH = 8;
-const MAX_ATTEMPTS = 200;
-const MAX_HEADS = 20_000;
-
 export class Notifications {
-	/** Highest number known to exist, per person: forgetting one only costs a longer probe. */
-	private heads = new Map<string, number>();
-	private readonly queue = new KeyedQueue();
+	private readonly log = new Log<null, Notification>({
+		name: 'notifications',
+		store: notificationStore,
+		seqOf: (notification) => notification.n,
+		empty: () => null,
+		apply: () => undefined,
+		// The bell is read on every page: always ask for the next number (one `_id` look-up).
+		freshMs: 0,
+		// People whose newest number is known; forgetting one only costs a longer probe.
+		maxStreams: 20_000
+	});
 
 	/** The newest notification number of a person (0 when none). */
-	async head(userId: string): Promise<number> {
-		const known = this.heads.get(userId);
-		let last = known ?? 0;
-		let width = known === undefined ? PROBE_BATCH : 1;
-		for (;;) {
-			const batch = Array.from({ length: width }, (_, i) => last + 1 + i);
-			const found = await Promise.all(batch.map((n) => findNotification(userId, n)));
-			const missing = found.findIndex((f) => f === null);
-			last += missing === -1 ? width : missing;
-			if (missing !== -1) break;
-			width = PROBE_BATCH;
-		}
-		this.remember(userId, last);
-		return last;
-	}
-
-	private remember(userId: string, head: number): void {
-		if (head <= (this.heads.get(userId) ?? 0)) return;
-		this.heads.delete(userId);
-		this.heads.set(userId, head);
-		if (this.heads.size > MAX_HEADS) this.heads.delete(this.heads.keys().next().value!);
+	head(userId: string): Promise<number> {
+		return this.log.head(userId);
 	}
 
 	/** Appends a notification for `userId` as the next number. */
-	notify(userId: string, input: NotificationInput, now: Date): Promise<number> {
-		return this.queue.run(userId, async () => {
-			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				const n = (await this.head(userId)) + 1;
-				try {
-					await insertNotification({ ...input, userId, n, at: now });
-				} catch (err) {
-					if (isDuplicateKeyError(err)) continue;
-					throw err;
-				}
-				this.remember(userId, n);
-				return n;
-			}
-			throw new Error(`notifications of ${userId}: no free number after ${MAX_ATTEMPTS} tries`);
-		});
+	async notify(userId: string, input: NotificationInput, now: Date): Promise<number> {
+		const result = await this.log.append<never>(userId, (_state, n) => ({
+			ok: true,
+			entry: { ...input, userId, n, at: now }
+		}));
+		if (!result.ok) throw new Error(`notifications of ${userId}: no free number (contention)`);
+		return result.seq;
 	}
 
 	async unreadCount(userId: string): Promise<number> {
