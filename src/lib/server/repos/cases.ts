@@ -1,7 +1,8 @@
 // Mediation cases: the case itself (written once), its key (one case per source), its event log
 // (insert-only, event n+1 taken by inserting its `_id`) and a marker per closed case.
 import type { CaseEvent, CaseFacts } from '../../domain/cases/case';
-import { db, isDuplicateKeyError, type CaseDoc } from '../db';
+import type { LogStore } from '../logs';
+import { db, insertUnique, isDuplicateKeyError, type CaseDoc } from '../db';
 
 export type StoredCaseEvent = CaseEvent & { caseId: string; quarterId: string };
 
@@ -62,38 +63,18 @@ export async function listCasesOfParty(userId: string): Promise<CaseFacts[]> {
 	return docs.map(toFacts);
 }
 
-/** Inserts event n; false when another writer took number n first. */
-export async function insertCaseEvent(event: StoredCaseEvent): Promise<boolean> {
-	try {
-		await (await db()).caseEvents.insertOne({ _id: caseEventId(event.caseId, event.n), ...event });
-		return true;
-	} catch (err) {
-		if (isDuplicateKeyError(err)) return false;
-		throw err;
+/** A case's events as a log (services/cases.ts); a stream is a case. */
+export const caseEventStore: LogStore<StoredCaseEvent> = {
+	async insert(caseId, n, event) {
+		return insertUnique((await db()).caseEvents, { ...event, _id: caseEventId(caseId, n), n });
+	},
+	async find(caseId, n) {
+		const doc = await (await db()).caseEvents.findOne({ _id: caseEventId(caseId, n) });
+		if (!doc) return null;
+		const { _id: _ignored, ...event } = doc;
+		return event;
 	}
-}
-
-const PROBE_BATCH = 8;
-
-/** A case's log in number order, read by `_id` in batches until the first missing number. */
-export async function readCaseLog(caseId: string): Promise<StoredCaseEvent[]> {
-	const c = await db();
-	const events: StoredCaseEvent[] = [];
-	for (;;) {
-		const from = events.length + 1;
-		const batch = await Promise.all(
-			Array.from({ length: PROBE_BATCH }, (_, i) =>
-				c.caseEvents.findOne({ _id: caseEventId(caseId, from + i) })
-			)
-		);
-		for (const doc of batch) {
-			if (!doc) return events;
-			const { _id, ...event } = doc;
-			void _id;
-			events.push(event);
-		}
-	}
-}
+};
 
 export async function markCaseClosed(caseId: string, quarterId: string, at: Date): Promise<void> {
 	try {

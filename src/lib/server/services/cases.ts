@@ -5,6 +5,7 @@
 // its own key, and only then written to the case's log with the form's nonce: a double submit, or
 // a retry after a crash between the act and the log, does the act once and logs it once.
 import { KeyedQueue } from '../keyed-queue';
+import { Log } from '../logs';
 import {
 	caseKey,
 	checkEvent,
@@ -31,11 +32,10 @@ import {
 	findCase,
 	findCaseKey,
 	insertCase,
-	insertCaseEvent,
 	listCasesOfParty,
 	listCasesOfQuarter,
 	markCaseClosed,
-	readCaseLog,
+	caseEventStore,
 	type StoredCaseEvent
 } from '../repos/cases';
 import { findFlag } from '../repos/flags';
@@ -55,8 +55,6 @@ import { ledger as appLedger, type LedgerBook } from './ledger';
 import { setSuspended, type MemberProblem } from './moderation';
 import { notifications as appNotifications, type Notifications } from './notifications';
 import { timeAccounts as appTimeAccounts, type TimeAccounts } from './time-accounts';
-
-const MAX_ATTEMPTS = 50;
 
 export type OpenProblem =
 	'not_found' | 'not_disputed' | 'no_parties' | 'party_not_member' | 'title_required' | 'own_case';
@@ -104,9 +102,25 @@ export interface CaseView {
 
 type CaseResult<P> = { ok: true; caseId: string; repeated: boolean } | { ok: false; problem: P };
 
+/** An event with the same nonce is in the log already: the same submission. */
+class SameEvent {
+	constructor(readonly event: StoredCaseEvent) {}
+}
+
 export class CaseService {
 	/** One act per case at a time on this server; other servers are kept apart by the log. */
 	private readonly queue = new KeyedQueue();
+	/** Each case's events: one stream of the shared log mechanism (server/logs). */
+	private readonly log = new Log<StoredCaseEvent[], StoredCaseEvent>({
+		name: 'cases',
+		store: caseEventStore,
+		seqOf: (event) => event.n,
+		empty: () => [],
+		apply: (events, event) => void events.push(event),
+		// A case page shows what the other side just wrote.
+		freshMs: 0,
+		maxStreams: 2_000
+	});
 
 	constructor(
 		private readonly exchanges: ExchangeService = appExchanges,
@@ -156,15 +170,22 @@ export class CaseService {
 		// Whoever claimed the key first wrote (or will write) the same case; both inserts are
 		// harmless, and event 1 is taken once.
 		const inserted = await insertCase(facts);
-		await insertCaseEvent({
-			caseId,
-			quarterId: quarter.id,
-			n: 1,
-			kind: 'opened',
-			by: moderatorId,
-			at: now,
-			text: input.text.trim()
-		});
+		await this.log.append<'opened'>(caseId, (log, n) =>
+			log.length > 0
+				? { ok: false, problem: 'opened' }
+				: {
+						ok: true,
+						entry: {
+							caseId,
+							quarterId: quarter.id,
+							n,
+							kind: 'opened',
+							by: moderatorId,
+							at: now,
+							text: input.text.trim()
+						}
+					}
+		);
 		await appendAudit({
 			id: `case:${caseId}:1`,
 			quarterId: quarter.id,
@@ -258,7 +279,7 @@ export class CaseService {
 		const party = facts.partyIds.includes(viewerId);
 		if (!management && !party) return null;
 		const role: CaseRole = management ? 'moderator' : 'party';
-		const log = await readCaseLog(caseId);
+		const log = await this.log.read(caseId);
 		const fold = foldCase(log);
 		const exchange = facts.exchangeId ? await this.exchanges.get(viewerId, facts.exchangeId) : null;
 		const transfers = management ? await this.transfersOf(facts, exchange) : [];
@@ -312,7 +333,7 @@ export class CaseService {
 
 	/** Cases as list items, each folded from its log; the parties' names when asked for. */
 	private async items(cases: CaseFacts[], withNames: boolean): Promise<CaseListItem[]> {
-		const folds = await Promise.all(cases.map((c) => readCaseLog(c.id).then(foldCase)));
+		const folds = await Promise.all(cases.map((c) => this.log.read(c.id).then(foldCase)));
 		const users = withNames
 			? await findUsersByIds([...new Set(cases.flatMap((c) => c.partyIds))])
 			: [];
@@ -389,7 +410,7 @@ export class CaseService {
 		const reason = input.reason.trim();
 		if (reason === '') return { ok: false, problem: 'text_required' };
 		return this.queue.run(caseId, async () => {
-			const log = await readCaseLog(caseId);
+			const log = await this.log.read(caseId);
 			const done = eventOfNonce(log, input.nonce);
 			if (done) return { ok: true, n: done.n };
 			const fold = foldCase(log);
@@ -570,7 +591,7 @@ export class CaseService {
 			// The marker follows the event; a crash in between is repaired by closing again, which
 			// finds the event by its nonce and writes the marker.
 			await markCaseClosed(caseId, quarter.id, appended.event.at);
-			const fold = foldCase(await readCaseLog(caseId));
+			const fold = foldCase(await this.log.read(caseId));
 			await appendAudit({
 				id: `case:${caseId}:${appended.event.n}`,
 				quarterId: quarter.id,
@@ -622,22 +643,21 @@ export class CaseService {
 	): Promise<
 		{ ok: true; event: StoredCaseEvent; stored: boolean } | { ok: false; problem: CaseProblem }
 	> {
-		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const log = await readCaseLog(facts.id);
+		const appended = await this.log.append<CaseProblem | SameEvent>(facts.id, (log, n) => {
 			const same = eventOfNonce(log, draft.nonce);
-			if (same) return { ok: true, event: same, stored: false };
-			const fold = foldCase(log);
-			const problem = checkEvent(facts, fold, role, draft);
+			if (same) return { ok: false, problem: new SameEvent(same) };
+			const problem = checkEvent(facts, foldCase(log), role, draft);
 			if (problem) return { ok: false, problem };
-			const event: StoredCaseEvent = {
-				...draft,
-				n: fold.last + 1,
-				caseId: facts.id,
-				quarterId: facts.quarterId
-			};
-			if (await insertCaseEvent(event)) return { ok: true, event, stored: true };
+			return { ok: true, entry: { ...draft, n, caseId: facts.id, quarterId: facts.quarterId } };
+		});
+		if (appended.ok) return { ok: true, event: appended.entry, stored: true };
+		if (appended.problem instanceof SameEvent) {
+			return { ok: true, event: appended.problem.event, stored: false };
 		}
-		throw new Error(`Case ${facts.id}: no free event number after ${MAX_ATTEMPTS} tries`);
+		if (appended.problem === 'contention') {
+			throw new Error(`Case ${facts.id}: no free event number (contention)`);
+		}
+		return { ok: false, problem: appended.problem };
 	}
 
 	/** Tells the parties (except the one who acted) that their case moved. */
