@@ -309,3 +309,8 @@ export async function applicationStatusOf(
 		declinedReason: application.state === 'declined' ? (application.decision?.reason ?? '') : null
 	};
 }
+
+/** How many applications wait for a decision (the badge in the management menu). */
+export async function countPendingApplications(quarterId: string): Promise<number> {
+	return (await listPendingApplications(quarterId)).length;
+}
