@@ -28,7 +28,7 @@ import { messageTextProblem, normalizeMessageText } from '../../domain/messages/
 import type { Role } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
-import type { Locale } from '../db';
+import type { Locale } from '../../domain/locale';
 import { appendAudit, appendAuditOnce, findAudit } from '../repos/audit';
 import {
 	findApplication,

@@ -47,7 +47,8 @@ import {
 } from '../../domain/messages/text';
 import * as m from '../../paraglide/messages';
 import { localizeUrl } from '../../paraglide/runtime';
-import { isDuplicateKeyError, type Locale } from '../db';
+import type { Locale } from '../../domain/locale';
+import { isDuplicateKeyError } from '../db';
 import { appendAudit } from '../repos/audit';
 import {
 	deletePendingNotifications,

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/domain/locale';
 import { formatMinutes } from '$lib/domain/exchanges/minutes';
 import { SYSTEM } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
@@ -134,7 +135,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** What happened in a case, for the news line ("… has a new message"). */
-function caseNews(move: string, locale: 'de' | 'en'): string {
+function caseNews(move: string, locale: Locale): string {
 	switch (move) {
 		case 'opened':
 			return m.case_news_opened({}, { locale });
