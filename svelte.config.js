@@ -26,7 +26,12 @@ const config = {
 		typescript: {
 			// Type-check the tests, scripts and benchmarks too, not only src/.
 			config: (tsconfig) => {
-				tsconfig.include.push('../tests/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts');
+				tsconfig.include.push(
+					'../tests/**/*.ts',
+					'../scripts/**/*.ts',
+					'../bench/**/*.ts',
+					'../eslint/**/*.ts'
+				);
 			}
 		},
 		alias: {

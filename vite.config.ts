@@ -12,7 +12,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts']
+					include: ['src/**/*.test.ts', 'eslint/**/*.test.ts']
 				}
 			},
 			{

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/domain/locale';
 import type { Session } from '$lib/server/auth/sessions';
 import type { User } from '$lib/server/repos/users';
 
@@ -6,7 +7,7 @@ declare global {
 		interface Locals {
 			user: User | null;
 			session: Session | null;
-			locale: 'de' | 'en';
+			locale: Locale;
 			requestId: string;
 		}
 		interface Error {

@@ -1,13 +1,12 @@
 import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles';
-import { listMembershipsOfUser } from '$lib/server/repos/memberships';
-import { listQuarterIds } from '$lib/server/repos/quarters';
+import { membershipsOfUser } from '$lib/server/services/members';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
-	const memberships = user ? await listMembershipsOfUser(user.id, await listQuarterIds()) : [];
+	const memberships = user ? await membershipsOfUser(user.id) : [];
 	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
 	return {
 		user: user ? { displayName: user.displayName } : null,

@@ -1,6 +1,7 @@
 // Member approval through the real services against the real FerretDB: the quarter management
 // approves, asks or declines; double submits and racing colleagues decide once, the start credit
 // and each mail happen once, and a decision on someone no longer pending changes nothing.
+import type { Locale } from '../../src/lib/domain/locale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNITY, memberAccount } from '../../src/lib/domain/ledger/ledger';
 import { directConversationId } from '../../src/lib/domain/messages/conversation';
@@ -36,7 +37,7 @@ let n = 0;
 
 async function person(
 	state: MembershipState,
-	opts: { role?: Role; verified?: boolean; locale?: 'de' | 'en'; quarterId?: string } = {}
+	opts: { role?: Role; verified?: boolean; locale?: Locale; quarterId?: string } = {}
 ) {
 	const id = newId();
 	const email = `p${++n}.${Date.now().toString(36)}@beispiel.de`;

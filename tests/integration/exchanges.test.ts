@@ -3,6 +3,7 @@
 // settled hours, every wrong move refused, one transfer however many servers confirm or
 // auto-settle at once, a settlement resumed after a server died half-way, disputes settled by the
 // quarter management and audited, start credits and thank-you notes exactly once.
+import type { Locale } from '../../src/lib/domain/locale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/lib/domain/exchanges/log';
 import { SETTLING_TIMEOUT_MS, settlementDraft } from '../../src/lib/domain/exchanges/log';
@@ -55,7 +56,7 @@ interface Person {
 async function person(
 	displayName: string,
 	memberships: Array<[quarterId: string, role: Role, state?: MembershipState]> = [[Q, 'resident']],
-	locale: 'de' | 'en' = 'de'
+	locale: Locale = 'de'
 ): Promise<Person> {
 	const id = newId();
 	const email = `${id}@beispiel.de`;

@@ -2,6 +2,7 @@
 // for two app servers: concurrent sends lose nothing and number messages 1..n, two starts make
 // one conversation, unread counts follow read markers, mails are batched and sent once, and the
 // quarter management reads a conversation only after a report.
+import type { Locale } from '../../src/lib/domain/locale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES } from '../../src/lib/domain/listings/categories';
 import { emptyProfile, type MessageNotification } from '../../src/lib/domain/members/profile';
@@ -32,7 +33,7 @@ let quarter: Quarter;
 async function person(
 	displayName: string,
 	memberships: Array<[quarterId: string, role: Role, state?: MembershipState]> = [[Q, 'resident']],
-	locale: 'de' | 'en' = 'de'
+	locale: Locale = 'de'
 ): Promise<{ id: string; email: string }> {
 	const id = newId();
 	const email = `${id}@beispiel.de`;
@@ -402,7 +403,7 @@ describe('mail about new messages', () => {
 	const T0 = new Date('2031-05-04T10:00:00Z');
 	const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 
-	async function pair(locale: 'de' | 'en' = 'de') {
+	async function pair(locale: Locale = 'de') {
 		const sender = await person('Schreiberin');
 		const recipient = await person('Empfänger', [[Q, 'resident']], locale);
 		const server = new Messaging();

@@ -6,7 +6,7 @@ import { formatEuros } from '../format';
 import * as m from '../paraglide/messages';
 import type { CaseView } from './services/cases';
 
-type Locale = 'de' | 'en';
+import type { Locale } from '../domain/locale';
 
 /** The message key for a problem of the case service (or of the service it called). */
 export function caseProblemKey(problem: string): string {

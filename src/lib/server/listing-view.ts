@@ -1,5 +1,6 @@
 // What listing pages show, built from a listing: only the fields a page needs, and nothing a
 // signed-out visitor should not see.
+import type { Locale } from '../domain/locale';
 import { categoryLabel } from '../domain/listings/categories';
 import type { Listing } from '../domain/listings/listing';
 import { roundedDistance } from '../domain/search/location';
@@ -28,7 +29,7 @@ export interface ListingSummary extends ListingTeaser {
 	state: Listing['state'];
 }
 
-export function teaser(listing: Listing, quarter: Quarter, locale: 'de' | 'en'): ListingTeaser {
+export function teaser(listing: Listing, quarter: Quarter, locale: Locale): ListingTeaser {
 	return {
 		id: listing.id,
 		title: listing.title,
@@ -45,7 +46,7 @@ export async function authorNames(listings: Listing[]): Promise<Map<string, stri
 export function summary(
 	listing: Listing,
 	quarter: Quarter,
-	locale: 'de' | 'en',
+	locale: Locale,
 	names: Map<string, string>,
 	distanceMeters: number | null,
 	excerpt: string

@@ -1,4 +1,4 @@
-import { listQuarters } from '$lib/server/repos/quarters';
+import { listQuarters } from '$lib/server/services/quarters';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

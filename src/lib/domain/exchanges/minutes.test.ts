@@ -4,9 +4,9 @@ import {
 	isExchangeMinutes,
 	MAX_EXCHANGE_MINUTES,
 	minutesFromHoursInput,
-	type HoursInputError,
-	type MinutesLocale
+	type HoursInputError
 } from './minutes';
+import type { Locale } from '../locale';
 
 describe('minutesFromHoursInput', () => {
 	// [input, minutes]
@@ -101,7 +101,7 @@ describe('isExchangeMinutes', () => {
 
 describe('formatMinutes', () => {
 	// [minutes, locale, text]
-	it.each<[number, MinutesLocale, string]>([
+	it.each<[number, Locale, string]>([
 		[90, 'de', '1:30 Std.'],
 		[90, 'en', '1:30 h'],
 		[0, 'de', '0:00 Std.'],

@@ -1,5 +1,6 @@
 // Hours as people type and read them. The time bank counts in whole quarter hours: nobody
 // should haggle over five minutes, and the ledger stays in integer minutes (no 0.1 + 0.2).
+import type { Locale } from '../locale';
 
 export const MINUTES_STEP = 15;
 
@@ -64,16 +65,14 @@ function checked(minutes: number): HoursInputResult {
 	return { ok: true, minutes };
 }
 
-export type MinutesLocale = 'de' | 'en';
-
-const UNIT: Record<MinutesLocale, string> = { de: 'Std.', en: 'h' };
+const UNIT: Record<Locale, string> = { de: 'Std.', en: 'h' };
 
 /**
  * Minutes as hours and minutes, `1:30 Std.` / `1:30 h`: the clock form reads the same in both
  * languages and never shows a decimal separator that people of the other language misread.
  * Balances can be negative (`-1:30 Std.`); fractions of a minute are rounded.
  */
-export function formatMinutes(minutes: number, locale: MinutesLocale): string {
+export function formatMinutes(minutes: number, locale: Locale): string {
 	if (!Number.isFinite(minutes)) throw new RangeError(`minutes must be finite, got ${minutes}`);
 	const rounded = Math.round(minutes);
 	const sign = rounded < 0 ? '-' : '';

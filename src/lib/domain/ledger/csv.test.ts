@@ -1,8 +1,9 @@
+import type { Locale } from '../locale';
 import { describe, expect, it } from 'vitest';
 import { csvCell, minutesToDecimalHours, toCsv } from './csv';
 
 describe('csvCell', () => {
-	it.each<[string | number, 'de' | 'en', string]>([
+	it.each<[string | number, Locale, string]>([
 		['Fahrrad', 'de', 'Fahrrad'],
 		['Garten; Hecke', 'de', '"Garten; Hecke"'],
 		['Garten; Hecke', 'en', 'Garten; Hecke'],

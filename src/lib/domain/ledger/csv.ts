@@ -1,11 +1,11 @@
 // CSV for statements and exports. German spreadsheet programs expect ";" and a decimal comma;
 // English ones ",". Cells that a spreadsheet would run as a formula are defused.
 
-export type CsvDialect = 'de' | 'en';
+import type { Locale } from '../locale';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number, dialect: CsvDialect): string {
+export function csvCell(value: string | number, dialect: Locale): string {
 	let text = typeof value === 'number' ? formatNumber(value, dialect) : value;
 	// A memo like "=HYPERLINK(…)" must stay text (CSV injection); numbers are ours and safe.
 	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
@@ -14,7 +14,7 @@ export function csvCell(value: string | number, dialect: CsvDialect): string {
 	return text;
 }
 
-function formatNumber(value: number, dialect: CsvDialect): string {
+function formatNumber(value: number, dialect: Locale): string {
 	const text = String(value);
 	return dialect === 'de' ? text.replace('.', ',') : text;
 }
@@ -22,7 +22,7 @@ function formatNumber(value: number, dialect: CsvDialect): string {
 /** Lines joined with CRLF (RFC 4180), with a BOM so that spreadsheet programs read UTF-8. */
 export function toCsv(
 	rows: ReadonlyArray<ReadonlyArray<string | number>>,
-	dialect: CsvDialect
+	dialect: Locale
 ): string {
 	const delimiter = dialect === 'de' ? ';' : ',';
 	return (

@@ -1,3 +1,4 @@
+import type { Locale } from '../locale';
 import { describe, expect, it } from 'vitest';
 import { categoryLabel, DEFAULT_CATEGORIES, type Category } from './categories';
 
@@ -70,7 +71,7 @@ describe('categoryLabel', () => {
 
 	const lists = { default: DEFAULT_CATEGORIES, custom, empty: [] } as const;
 
-	it.each<[keyof typeof lists, string, 'de' | 'en', string]>([
+	it.each<[keyof typeof lists, string, Locale, string]>([
 		['default', 'haushalt', 'de', 'Haushalt'],
 		['default', 'haushalt', 'en', 'Household'],
 		['default', 'kinder-familie', 'de', 'Kinder & Familie'],

@@ -1,5 +1,6 @@
 // The category taxonomy is per quarter (stored on the quarter); new quarters start with this
 // German set. Ids are stable ASCII slugs: a renamed category keeps its listings.
+import type { Locale } from '../locale';
 
 export interface Category {
 	id: string;
@@ -24,11 +25,7 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
 	{ id: 'sonstiges', label: { de: 'Sonstiges', en: 'Other' } }
 ];
 
-export function categoryLabel(
-	categories: readonly Category[],
-	id: string,
-	locale: 'de' | 'en'
-): string {
+export function categoryLabel(categories: readonly Category[], id: string, locale: Locale): string {
 	return categories.find((c) => c.id === id)?.label[locale] ?? id;
 }
 

@@ -13,8 +13,10 @@ import type { AccountStatus } from '../../domain/payments/account-status';
 import type { PaymentFact } from '../../domain/payments/payment-events';
 import type { MembershipState, Role } from '../../domain/members/roles';
 import type { QuarterSettings } from '../../domain/quarters/settings';
+import type { Locale } from '../../domain/locale';
 
-export type Locale = 'de' | 'en';
+// Re-exported only for services/exchanges.ts, which is being split; new code imports the domain's.
+export type { Locale };
 
 export interface QuarterDoc {
 	_id: string; // the slug

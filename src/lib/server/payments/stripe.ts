@@ -2,6 +2,7 @@
 // STRIPE_API_BASE: the local fake in tests/support/fake-stripe.ts); typed wrappers for exactly
 // the calls the app makes, so docs/payments.md can list them and every one has a test. Without
 // keys (the demo default) `paymentsEnabled()` is false and no page offers card payments.
+import type { Locale } from '../../domain/locale';
 import Stripe from 'stripe';
 import { env } from '../env';
 
@@ -124,7 +125,7 @@ export interface CheckoutInput {
 	destinationAccountId: string;
 	successUrl: string;
 	cancelUrl: string;
-	locale: 'de' | 'en';
+	locale: Locale;
 	/** E.g. `checkout:<exchangeId>:<attempt>`: a double click opens one session. */
 	idempotencyKey: string;
 }

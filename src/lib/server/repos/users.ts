@@ -1,4 +1,5 @@
-import { db, isDuplicateKeyError, type Locale, type UserDoc } from '../db';
+import type { Locale } from '../../domain/locale';
+import { db, isDuplicateKeyError, type UserDoc } from '../db';
 
 export interface User {
 	id: string;

@@ -28,7 +28,7 @@ import { messageTextProblem, normalizeMessageText } from '../../domain/messages/
 import type { Role } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
-import type { Locale } from '../db';
+import type { Locale } from '../../domain/locale';
 import { appendAudit, appendAuditOnce, findAudit } from '../repos/audit';
 import {
 	findApplication,
@@ -308,4 +308,9 @@ export async function applicationStatusOf(
 		text: application.text,
 		declinedReason: application.state === 'declined' ? (application.decision?.reason ?? '') : null
 	};
+}
+
+/** How many applications wait for a decision (the badge in the management menu). */
+export async function countPendingApplications(quarterId: string): Promise<number> {
+	return (await listPendingApplications(quarterId)).length;
 }

@@ -25,6 +25,7 @@ import {
 	type AssistedMembership
 } from '../repos/assisted';
 import { findMembership } from '../repos/memberships';
+import { claimOnce } from '../repos/tokens';
 import type { Quarter } from '../repos/quarters';
 import { displayNamesOf } from '../repos/users';
 import { exchanges as appExchanges, type ExchangeResult, type ExchangeService } from './exchanges';
@@ -306,4 +307,17 @@ export async function assistedOverview(
 		listings,
 		exchanges: exchangeList.filter((x) => x.quarterId === quarter.id)
 	};
+}
+
+/**
+ * Claims a form the staff sent for a member (its nonce) once: false for a malformed nonce or the
+ * same form again (a double click), whose act was recorded with the first submission.
+ */
+export async function claimAssistedForm(
+	form: 'listing' | 'exchange',
+	nonce: string,
+	now: Date
+): Promise<boolean> {
+	if (!/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) return false;
+	return claimOnce(`assisted:${form}:${nonce}`, now);
 }

@@ -22,7 +22,8 @@ import {
 	type LineUsage,
 	mayReceiveGrant
 } from '../../domain/budget/budget';
-import { toCsv, minutesToDecimalHours, type CsvDialect } from '../../domain/ledger/csv';
+import { toCsv, minutesToDecimalHours } from '../../domain/ledger/csv';
+import type { Locale } from '../../domain/locale';
 import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts';
 import { slugify } from '../../domain/quarters/settings';
 import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
@@ -45,12 +46,7 @@ import { findMembership } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
 import { displayNamesOf } from '../repos/users';
 import { ledger, type LedgerBook } from './ledger';
-import {
-	timeAccounts,
-	type BudgetGrantResult,
-	type Locale,
-	type TimeAccounts
-} from './time-accounts';
+import { timeAccounts, type BudgetGrantResult, type TimeAccounts } from './time-accounts';
 
 /** A line with what it has spent, as the overview shows it. */
 export interface LineView extends BudgetLine {
@@ -451,7 +447,7 @@ export class Budget {
 			g.by,
 			g.seq ?? ''
 		]);
-		return toCsv([header, ...rows], locale as CsvDialect);
+		return toCsv([header, ...rows], locale);
 	}
 }
 

@@ -21,7 +21,7 @@ import { exchanges as appExchanges, type ExchangeService } from './exchanges';
 import { ledger as appLedger, type LedgerBook } from './ledger';
 import { listingBook } from './listing-book';
 
-import type { Locale } from '../db';
+import type { Locale } from '../../domain/locale';
 
 /** A quarter's exchange records as the figures need them. */
 function exchangeFacts(records: Array<{ id: string; record: ExchangeRecord }>): ExchangeFact[] {

@@ -4,7 +4,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '../env';
 import { newId } from '../ids';
-import { insertMail } from '../repos/outbox';
+import { findMail, insertMail, listMail, type OutboxMail } from '../repos/outbox';
 
 let transporter: Transporter | null = null;
 
@@ -32,4 +32,13 @@ export async function sendMail(mail: Mail, now = new Date()): Promise<void> {
 		return;
 	}
 	await insertMail({ id: newId(), ...mail, createdAt: now, sentAt: null });
+}
+
+/** The newest mails in the outbox, optionally to one address (the developers' /dev/mail). */
+export function listOutbox(limit: number, to?: string): Promise<OutboxMail[]> {
+	return listMail(limit, to);
+}
+
+export function findOutboxMail(id: string): Promise<OutboxMail | null> {
+	return findMail(id);
 }

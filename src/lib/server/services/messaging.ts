@@ -46,7 +46,7 @@ import {
 } from '../../domain/messages/text';
 import * as m from '../../paraglide/messages';
 import { localizeUrl } from '../../paraglide/runtime';
-import type { Locale } from '../db';
+import type { Locale } from '../../domain/locale';
 import { BoundedMap, Log } from '../logs';
 import { appendAudit } from '../repos/audit';
 import {

@@ -4,13 +4,15 @@ import { isManagement } from '../../domain/members/roles';
 import type { FlagOutcome } from '../../schemas/moderation';
 import type { FlagTargetType } from '../db';
 import { newId } from '../ids';
-import { appendAudit } from '../repos/audit';
+import { appendAudit, listAudit } from '../repos/audit';
 import {
 	nextFlagNumber,
 	findFlag,
 	flagId,
 	insertFlag,
-	resolveFlag as storeResolution
+	listFlags,
+	resolveFlag as storeResolution,
+	type Flag
 } from '../repos/flags';
 import { findMembership, setMembershipState } from '../repos/memberships';
 import type { Quarter } from '../repos/quarters';
@@ -143,4 +145,19 @@ export async function setSuspended(input: {
 		details: { from: membership.state, to: wanted }
 	});
 	return { ok: true };
+}
+
+/** A quarter's reports, open and resolved, for the management's list. */
+export function flagsOfQuarter(quarterId: string): Promise<Flag[]> {
+	return listFlags(quarterId);
+}
+
+/** How many of a quarter's reports wait for a decision (the badge in the management menu). */
+export async function countOpenFlags(quarterId: string): Promise<number> {
+	return (await listFlags(quarterId)).filter((f) => !f.resolution).length;
+}
+
+/** One page of a quarter's audit log, newest first. */
+export function auditPage(quarterId: string, page: { offset: number; limit: number }) {
+	return listAudit(quarterId, page);
 }

@@ -13,7 +13,8 @@ import {
 	type BookingProblem,
 	type OverviewRow
 } from '../../domain/ledger/accounts';
-import { toCsv, type CsvDialect } from '../../domain/ledger/csv';
+import { toCsv } from '../../domain/ledger/csv';
+import type { Locale } from '../../domain/locale';
 import { formatMinutes } from '../../domain/exchanges/minutes';
 import {
 	COMMUNITY,
@@ -40,8 +41,6 @@ import { displayNamesOf } from '../repos/users';
 import { recordedMarks } from '../../domain/members/assisted';
 import { exchanges, ledgerLimits } from './exchanges';
 import { ledger, type LedgerBook, type TransferResult } from './ledger';
-
-export type Locale = 'de' | 'en';
 
 export interface Period {
 	from?: Date;
@@ -286,7 +285,7 @@ export class TimeAccounts {
 			kind: (kind) => kindLabel(kind, locale),
 			account: (a) => accountName(a, names, locale)
 		});
-		return toCsv(rows, locale as CsvDialect);
+		return toCsv(rows, locale);
 	}
 
 	/** Every entry of the quarter as CSV. */
@@ -314,7 +313,7 @@ export class TimeAccounts {
 			person: (id) =>
 				id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
 		});
-		return toCsv(rows, locale as CsvDialect);
+		return toCsv(rows, locale);
 	}
 
 	/**

@@ -4,19 +4,15 @@ import { CHANGE_PASSWORD_FIELDS, PASSWORD_FIELDS, PROFILE_FIELDS } from '$lib/sc
 import { parseForm } from '$lib/schemas/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
-import { listMembershipsOfUser } from '$lib/server/repos/memberships';
-import { listQuarters } from '$lib/server/repos/quarters';
 import { changePassword, saveProfile } from '$lib/server/services/accounts';
 import { applicationStatusOf } from '$lib/server/services/approval';
+import { membershipsOfUser } from '$lib/server/services/members';
+import { listQuarters } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
-	const quarters = await listQuarters();
-	const memberships = await listMembershipsOfUser(
-		user.id,
-		quarters.map((q) => q.id)
-	);
+	const [quarters, memberships] = await Promise.all([listQuarters(), membershipsOfUser(user.id)]);
 	const names = new Map(quarters.map((q) => [q.id, q.name]));
 	return {
 		profile: { displayName: user.displayName, email: user.email, locale: user.locale },

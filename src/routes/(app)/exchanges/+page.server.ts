@@ -1,12 +1,13 @@
+import type { Locale } from '$lib/domain/locale';
 import { formatMinutes } from '$lib/domain/exchanges/minutes';
 import { SYSTEM } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
-import { findQuarter } from '$lib/server/repos/quarters';
-import { displayNamesOf } from '$lib/server/repos/users';
 import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exchanges';
 import { cases } from '$lib/server/services/cases';
+import { displayNames } from '$lib/server/services/members';
 import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
+import { findQuarter } from '$lib/server/services/quarters';
 import type { PageServerLoad } from './$types';
 
 /** Newest first; more unread ones than this are marked read unseen, which is rare enough. */
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 				.filter((id) => id !== SYSTEM)
 		)
 	];
-	const nameOf = await displayNamesOf(actorIds);
+	const nameOf = await displayNames(actorIds);
 	// The auto-settle delay is not in the notification; the quarter's setting tells it.
 	const autoSettleQuarters = [
 		...new Set(news.filter((n) => n.move === 'autoSettle').map((n) => n.quarterId))
@@ -134,7 +135,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** What happened in a case, for the news line ("… has a new message"). */
-function caseNews(move: string, locale: 'de' | 'en'): string {
+function caseNews(move: string, locale: Locale): string {
 	switch (move) {
 		case 'opened':
 			return m.case_news_opened({}, { locale });

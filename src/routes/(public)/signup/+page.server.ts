@@ -5,8 +5,8 @@ import { signupSchema } from '$lib/schemas/auth';
 import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
 import { rateLimited, readForm, requestContext } from '$lib/server/http';
-import { listQuarters } from '$lib/server/repos/quarters';
 import { signUp } from '$lib/server/services/accounts';
+import { listQuarters } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { env } from '$lib/server/env';
-import { listMail } from '$lib/server/repos/outbox';
+import { listOutbox } from '$lib/server/services/mail';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	if (env.production) error(404, m.error_not_found());
 	const to = url.searchParams.get('to')?.trim().toLowerCase() || undefined;
-	const mails = await listMail(100, to);
+	const mails = await listOutbox(100, to);
 	return {
 		to: to ?? '',
 		mails: mails.map((mail) => ({

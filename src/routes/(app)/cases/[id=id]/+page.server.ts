@@ -6,8 +6,8 @@ import { parseForm } from '$lib/schemas/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { caseProblemKey, proposalsOf, timelineOf } from '$lib/server/case-form';
 import { newFormNonce, readForm } from '$lib/server/http';
-import { findQuarter } from '$lib/server/repos/quarters';
 import { cases } from '$lib/server/services/cases';
+import { findQuarter } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A party's view of their case: the shared timeline, never the management's private notes. */

@@ -8,7 +8,6 @@ import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
 import { cases } from '$lib/server/services/cases';
 import { newFormNonce, readForm } from '$lib/server/http';
-import { findQuarter } from '$lib/server/repos/quarters';
 import {
 	describeExchangeEvent,
 	exchanges,
@@ -24,6 +23,7 @@ import {
 	startCardPayment,
 	type ExchangeProblem
 } from '$lib/server/services/exchanges';
+import { findQuarter } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 const REASONED: readonly PartyMove[] = ['decline', 'cancel', 'dispute'];

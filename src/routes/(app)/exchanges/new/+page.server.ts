@@ -9,7 +9,7 @@ import { parseExchangeDate, proposeSchema } from '$lib/schemas/exchange';
 import { euroField } from '$lib/schemas/listing';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
-import { findUserById } from '$lib/server/repos/users';
+import { displayNameOf } from '$lib/server/services/members';
 import { findVisibleListing, listingActor } from '$lib/server/services/listings';
 import { problemStatus, proposeExchange } from '$lib/server/services/exchanges';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,14 +35,14 @@ export const load: PageServerLoad = async (event) => {
 	);
 	if (!listing || listing.state !== 'published') error(404, m.error_listing_not_found());
 	if (listing.authorId === user.id) error(403, m.error_forbidden());
-	const author = await findUserById(listing.authorId);
+	const authorName = await displayNameOf(listing.authorId);
 	const settlements = SETTLEMENT_KINDS.filter((kind) => settlementFits(kind, listing.settlement));
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		listing: {
 			id: listing.id,
 			title: listing.title,
-			authorName: author?.displayName ?? '—'
+			authorName: authorName ?? '—'
 		},
 		settlements,
 		defaultSettlement: defaultSettlement(listing.settlement),

@@ -1,18 +1,18 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { listFlags } from '$lib/server/repos/flags';
-import { listPendingApplications } from '$lib/server/repos/applications';
+import { countPendingApplications } from '$lib/server/services/approval';
 import { cases } from '$lib/server/services/cases';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
+import { countOpenFlags } from '$lib/server/services/moderation';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, flags, disputed, pending, openCases] = await Promise.all([
+	const [queue, openFlags, disputed, applications, openCases] = await Promise.all([
 		reviewQueue(quarter.id),
-		listFlags(quarter.id),
+		countOpenFlags(quarter.id),
 		countDisputed(quarter.id),
-		listPendingApplications(quarter.id),
+		countPendingApplications(quarter.id),
 		cases.countOpen(quarter.id)
 	]);
 	return {
@@ -20,9 +20,9 @@ export const load: LayoutServerLoad = async (event) => {
 			quarterId: quarter.id,
 			quarterName: quarter.name,
 			reviewCount: queue.length,
-			openFlags: flags.filter((f) => !f.resolution).length,
+			openFlags,
 			disputes: disputed,
-			applications: pending.length,
+			applications,
 			openCases
 		}
 	};

@@ -10,24 +10,21 @@ import { parseForm } from '$lib/schemas/form';
 import { QUARTER_SETTINGS_FIELDS, quarterSettingsSchema } from '$lib/schemas/quarter';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
-import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
-import { updateQuarterSettings } from '$lib/server/repos/quarters';
-import { findUsersByIds } from '$lib/server/repos/users';
+import { displayNames, membershipsOfQuarter } from '$lib/server/services/members';
+import { saveQuarterSettings } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 const MANAGEMENT = ['moderator'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, MANAGEMENT);
-	const memberships = await listMembershipsOfQuarter(quarter.id);
-	const users = new Map(
-		(await findUsersByIds(memberships.map((ms) => ms.userId))).map((u) => [u.id, u])
-	);
+	const memberships = await membershipsOfQuarter(quarter.id);
+	const names = await displayNames(memberships.map((ms) => ms.userId));
 	return {
 		quarter: { id: quarter.id, name: quarter.name, settings: quarter.settings },
 		members: memberships.map((ms) => ({
 			id: ms.userId,
-			displayName: users.get(ms.userId)?.displayName ?? '—',
+			displayName: names.get(ms.userId) ?? '—',
 			role: ms.role,
 			state: ms.state,
 			management: isManagement({ ...ms, state: 'active' }),
@@ -86,7 +83,7 @@ export const actions: Actions = {
 			const field = feeProblem === 'cap_invalid' ? 'platformFeeCapEuros' : 'platformFeePercent';
 			return fail(400, { errors: { [field]: `error_fee_${feeProblem}` }, values: values() });
 		}
-		await updateQuarterSettings(quarter.id, {
+		await saveQuarterSettings(quarter.id, {
 			...quarter.settings,
 			memberApproval: parsed.data.memberApproval,
 			listingPreModeration: parsed.data.listingPreModeration,

@@ -3,7 +3,7 @@ import { cellOf } from '$lib/domain/search/location';
 import { parseSearch } from '$lib/schemas/search';
 import { quarterViewer } from '$lib/server/auth/guards';
 import { authorNames, summary, teaser } from '$lib/server/listing-view';
-import { findProfile } from '$lib/server/repos/profiles';
+import { homeBlockOf } from '$lib/server/services/members';
 import { searchListings } from '$lib/server/services/listings';
 import type { PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const member = isActiveMember(membership);
 
 	// Distances are measured from a block: the one chosen on the page, else the member's own.
-	const ownBlock = member && user ? (await findProfile(quarter.id, user.id))?.blockId : null;
+	const ownBlock = member && user ? await homeBlockOf(quarter.id, user.id) : null;
 	const nearId = params.near ?? ownBlock ?? null;
 	const nearBlock = quarter.blocks.find((b) => b.id === nearId) ?? null;
 	if (params.near && !nearBlock) errors.near = 'error_filter_invalid';

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { listAudit } from '$lib/server/repos/audit';
-import { findUsersByIds } from '$lib/server/repos/users';
+import { displayNames } from '$lib/server/services/members';
+import { auditPage } from '$lib/server/services/moderation';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -9,16 +9,14 @@ export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const raw = Number(event.url.searchParams.get('page') ?? '1');
 	const page = Number.isInteger(raw) && raw >= 1 && raw <= 10_000 ? raw : 1;
-	const { total, entries } = await listAudit(quarter.id, {
+	const { total, entries } = await auditPage(quarter.id, {
 		offset: (page - 1) * PAGE_SIZE,
 		limit: PAGE_SIZE
 	});
 	const ids = entries.flatMap((e) =>
 		e.target.type === 'member' ? [e.actorId, e.target.id] : [e.actorId]
 	);
-	const names = new Map(
-		(await findUsersByIds([...new Set(ids)])).map((u) => [u.id, u.displayName])
-	);
+	const names = await displayNames(ids);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		page,

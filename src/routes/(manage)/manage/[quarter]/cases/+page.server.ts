@@ -7,8 +7,7 @@ import { parseForm } from '$lib/schemas/form';
 import { requireRole } from '$lib/server/auth/guards';
 import { caseProblemKey } from '$lib/server/case-form';
 import { newFormNonce, readForm } from '$lib/server/http';
-import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
-import { findUsersByIds } from '$lib/server/repos/users';
+import { displayNames, membershipsOfQuarter } from '$lib/server/services/members';
 import { cases } from '$lib/server/services/cases';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,12 +16,12 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	const [list, memberships] = await Promise.all([
 		cases.list(quarter.id),
-		listMembershipsOfQuarter(quarter.id)
+		membershipsOfQuarter(quarter.id)
 	]);
 	const people = memberships.filter(
 		(ms) => ms.userId !== user.id && (ms.state === 'active' || ms.state === 'suspended')
 	);
-	const users = await findUsersByIds(people.map((ms) => ms.userId));
+	const names = await displayNames(people.map((ms) => ms.userId));
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		cases: list.map((c) => ({
@@ -37,8 +36,8 @@ export const load: PageServerLoad = async (event) => {
 			partyNames: c.partyNames,
 			outcomes: c.outcomes
 		})),
-		members: users
-			.map((u) => ({ id: u.id, name: u.displayName }))
+		members: [...names]
+			.map(([id, name]) => ({ id, name }))
 			.sort((a, b) => a.name.localeCompare(b.name, event.locals.locale)),
 		nonce: newFormNonce()
 	};

@@ -6,16 +6,15 @@ import { requireRole } from '$lib/server/auth/guards';
 import { caseProblemKey } from '$lib/server/case-form';
 import { readForm } from '$lib/server/http';
 import { cases } from '$lib/server/services/cases';
-import { listFlags } from '$lib/server/repos/flags';
-import { findUsersByIds } from '$lib/server/repos/users';
 import { listingsByIds } from '$lib/server/services/listings';
-import { resolveFlag } from '$lib/server/services/moderation';
+import { displayNames } from '$lib/server/services/members';
+import { flagsOfQuarter, resolveFlag } from '$lib/server/services/moderation';
 import { resolveFlagSchema } from '$lib/schemas/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const flags = await listFlags(quarter.id);
+	const flags = await flagsOfQuarter(quarter.id);
 	// Only open reports offer "open as mediation case" (or link to the one that exists).
 	const caseIds = new Map(
 		await Promise.all(
@@ -27,15 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	const listings = await listingsByIds(
 		flags.filter((f) => f.target.type === 'listing').map((f) => f.target.id)
 	);
-	const people = new Map(
-		(
-			await findUsersByIds([
-				...flags.map((f) => f.reporterId),
-				...flags.flatMap((f) => (f.target.type === 'member' ? [f.target.id] : [])),
-				...flags.flatMap((f) => (f.resolution ? [f.resolution.by] : []))
-			])
-		).map((u) => [u.id, u.displayName])
-	);
+	const people = await displayNames([
+		...flags.map((f) => f.reporterId),
+		...flags.flatMap((f) => (f.target.type === 'member' ? [f.target.id] : [])),
+		...flags.flatMap((f) => (f.resolution ? [f.resolution.by] : []))
+	]);
 	const view = (f: (typeof flags)[number]) => {
 		const listing = f.target.type === 'listing' ? listings.get(f.target.id) : undefined;
 		return {

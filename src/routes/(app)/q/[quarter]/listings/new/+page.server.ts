@@ -4,7 +4,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { readListingForm } from '$lib/server/listing-form';
-import { findProfile } from '$lib/server/repos/profiles';
+import { homeBlockOf } from '$lib/server/services/members';
 import { createListing } from '$lib/server/services/listings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ const MEMBERS = ['resident', 'business'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
 	const locale = event.locals.locale;
-	const profile = await findProfile(quarter.id, user.id);
+	const blockId = await homeBlockOf(quarter.id, user.id);
 	return {
 		quarter: {
 			id: quarter.id,
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			categories: quarter.categories.map((c) => ({ id: c.id, label: c.label[locale] })),
 			blocks: quarter.blocks.map((b) => ({ id: b.id, label: b.name }))
 		},
-		defaults: { blockId: profile?.blockId ?? '', kind: event.url.searchParams.get('kind') ?? '' }
+		defaults: { blockId: blockId ?? '', kind: event.url.searchParams.get('kind') ?? '' }
 	};
 };
 

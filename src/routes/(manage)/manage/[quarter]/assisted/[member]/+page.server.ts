@@ -13,19 +13,18 @@ import {
 import { requireRole } from '$lib/server/auth/guards';
 import { newFormNonce, readForm } from '$lib/server/http';
 import { readListingForm } from '$lib/server/listing-form';
-import { listMembershipsOfQuarter } from '$lib/server/repos/memberships';
-import { claimOnce } from '$lib/server/repos/tokens';
-import { findUsersByIds } from '$lib/server/repos/users';
 import {
 	ASSISTED_MOVES,
 	assistedOverview,
 	checkActing,
+	claimAssistedForm,
 	createListingFor,
 	moveFor,
 	proposeFor,
 	type AssistProblem
 } from '$lib/server/services/assisted';
 import { exchanges, problemStatus, type ExchangeProblem } from '$lib/server/services/exchanges';
+import { displayNames, membershipsOfQuarter } from '$lib/server/services/members';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const LISTING_FIELDS = [
@@ -80,13 +79,11 @@ export const load: PageServerLoad = async (event) => {
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
 	// The moves the member could make now, as the exchange page would offer them to the member.
 	const views = await Promise.all(open.map((x) => exchanges.get(memberId, x.id)));
-	const memberships = acting.ok ? await listMembershipsOfQuarter(quarter.id) : [];
+	const memberships = acting.ok ? await membershipsOfQuarter(quarter.id) : [];
 	const others = memberships.filter(
 		(ms) => ms.state === 'active' && ms.userId !== memberId && ms.userId !== user.id
 	);
-	const names = new Map(
-		(await findUsersByIds(others.map((ms) => ms.userId))).map((u) => [u.id, u.displayName])
-	);
+	const names = await displayNames(others.map((ms) => ms.userId));
 	const consent = overview.member.assisted;
 	return {
 		quarter: {
@@ -156,10 +153,7 @@ export const actions: Actions = {
 			return fail(400, { target: 'listing', errors: read.errors, values: read.values });
 		}
 		const nonce = form.get('nonce')?.toString() ?? '';
-		if (
-			!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
-			!(await claimOnce(`assisted:listing:${nonce}`, now))
-		) {
+		if (!(await claimAssistedForm('listing', nonce, now))) {
 			redirect(
 				303,
 				localizeHref(`/manage/${quarter.id}/assisted/${event.params.member}?done=listing`)
@@ -212,10 +206,7 @@ export const actions: Actions = {
 			});
 		}
 		const nonce = form.get('nonce')?.toString() ?? '';
-		if (
-			!/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
-			!(await claimOnce(`assisted:exchange:${nonce}`, now))
-		) {
+		if (!(await claimAssistedForm('exchange', nonce, now))) {
 			// The same form again (a double click): the exchange was recorded with the first one.
 			redirect(
 				303,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUserById } from '$lib/server/repos/users';
+import { displayNameOf } from '$lib/server/services/members';
 import { readReportedConversation } from '$lib/server/services/messaging';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	// Unreported, of another quarter, or missing: the same answer, so nothing is learned by trying.
 	if (!result.ok) error(403, m.chat_error_manage_forbidden());
 	const { conversation, names } = result;
-	const reporters = await Promise.all(result.flags.map((flag) => findUserById(flag.reporterId)));
+	const reporters = await Promise.all(result.flags.map((flag) => displayNameOf(flag.reporterId)));
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		conversation: { id: conversation.id },
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		earlierBefore: result.earlierBefore,
 		reports: result.flags.map((flag, i) => ({
 			id: flag.id,
-			reporter: reporters[i]?.displayName ?? '—',
+			reporter: reporters[i] ?? '—',
 			reason: flag.reason,
 			note: flag.note,
 			createdAt: flag.createdAt.toISOString(),

@@ -16,8 +16,7 @@ import { readForm } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { findProfile } from '$lib/server/repos/profiles';
-import { findUserById } from '$lib/server/repos/users';
+import { displayNameOf, homeBlockOf } from '$lib/server/services/members';
 import { flagListing } from '$lib/server/services/moderation';
 import {
 	changeListing,
@@ -45,11 +44,11 @@ export const load: PageServerLoad = async (event) => {
 		return { ...base, details: null, signedIn: user !== null };
 	}
 
-	const [author, recorder] = await Promise.all([
-		findUserById(listing.authorId),
-		listing.recordedBy ? findUserById(listing.recordedBy) : null
+	const [authorName, recorderName] = await Promise.all([
+		displayNameOf(listing.authorId),
+		listing.recordedBy ? displayNameOf(listing.recordedBy) : null
 	]);
-	const viewerBlock = user ? (await findProfile(quarter.id, user.id))?.blockId : null;
+	const viewerBlock = user ? await homeBlockOf(quarter.id, user.id) : null;
 	const from = quarter.blocks.find((b) => b.id === viewerBlock);
 	const at = quarter.blocks.find((b) => b.id === listing.blockId);
 	const distance =
@@ -73,13 +72,10 @@ export const load: PageServerLoad = async (event) => {
 			commercial: listing.commercial,
 			photoId: listing.photoId,
 			authorId: listing.authorId,
-			authorName: author?.displayName ?? '—',
+			authorName: authorName ?? '—',
 			// Created by the quarter management for an assisted member.
-			recorded: recorder
-				? m.assisted_recorded_by(
-						{ moderator: recorder.displayName, member: author?.displayName ?? '—' },
-						{ locale }
-					)
+			recorded: recorderName
+				? m.assisted_recorded_by({ moderator: recorderName, member: authorName ?? '—' }, { locale })
 				: null,
 			// The author sees their own block by name; everyone else only a rounded distance.
 			blockName: isAuthor ? (at?.name ?? null) : null,

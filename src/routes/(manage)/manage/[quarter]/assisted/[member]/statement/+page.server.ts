@@ -5,9 +5,9 @@ import { recordedMarks } from '$lib/domain/members/assisted';
 import * as m from '$lib/paraglide/messages';
 import { readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
-import { findUsersByIds } from '$lib/server/repos/users';
 import { assistedOverview } from '$lib/server/services/assisted';
 import { exchanges } from '$lib/server/services/exchanges';
+import { displayNames } from '$lib/server/services/members';
 import { statementData, timeAccounts } from '$lib/server/services/time-accounts';
 import type { PageServerLoad } from './$types';
 
@@ -33,9 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const acts = open.map((x) => actsOf.get(x.id) ?? []);
 	const names = Object.fromEntries(
-		(await findUsersByIds([user.id, ...acts.flat().flatMap((a) => [a.by, a.recordedBy])])).map(
-			(u) => [u.id, u.displayName]
-		)
+		await displayNames([user.id, ...acts.flat().flatMap((a) => [a.by, a.recordedBy])])
 	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
