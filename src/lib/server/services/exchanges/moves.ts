@@ -204,6 +204,7 @@ export async function moderatorCancel(
 	});
 }
 
+/** The quarter and actor for a move of the quarter management on this exchange, if it may. */
 export async function moderatorOf(
 	ctx: ExchangeContext,
 	moderatorId: string,

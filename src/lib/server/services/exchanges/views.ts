@@ -208,6 +208,7 @@ async function summaries(loaded: Loaded[], userId: string | null): Promise<Excha
 		.sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime() || a.id.localeCompare(b.id));
 }
 
+/** The exchange as the viewer sees it; the buttons only for an active membership. */
 export async function view(
 	loaded: Loaded,
 	viewerId: string,
@@ -261,6 +262,7 @@ function lastAt(loaded: Loaded): Date {
 	return timeline[timeline.length - 1]!.at;
 }
 
+/** Display names by user id ('—' for someone who is gone). */
 export async function namesOf(ids: string[]): Promise<Record<string, string>> {
 	const unique = [...new Set(ids)];
 	const users = await Promise.all(unique.map((id) => findUserById(id)));
