@@ -16,7 +16,7 @@ import {
 	proposeFor,
 	recordConsent
 } from '../src/lib/server/services/assisted';
-import { ExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
+import { createExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
 
 const DAY = 24 * 60 * 60 * 1000;
 const QUARTER_ID = 'nordstadt';
@@ -54,7 +54,7 @@ export async function seedAssisted(
 		d.setUTCHours(hour, 0, 0, 0);
 		return d;
 	};
-	const service = new ExchangeService({ mail: false });
+	const service = createExchangeService({ mail: false });
 
 	ok(
 		await recordConsent({

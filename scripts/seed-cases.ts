@@ -8,7 +8,7 @@ import { findQuarter } from '../src/lib/server/repos/quarters';
 import { listCasesOfQuarter } from '../src/lib/server/repos/cases';
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
 import { CaseService } from '../src/lib/server/services/cases';
-import { ExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
+import { createExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
 import { confirmed } from './seed-exchanges';
 import { markNotificationsRead } from '../src/lib/server/services/notifications';
 
@@ -36,7 +36,7 @@ export async function seedCases(
 		return { cases: 0 };
 	}
 	const quarter = (await findQuarter(QUARTER_ID))!;
-	const exchanges = new ExchangeService({ mail: false });
+	const exchanges = createExchangeService({ mail: false });
 	const cases = new CaseService(exchanges);
 	const at = (daysAgo: number, hours = 0) =>
 		new Date(now.getTime() - daysAgo * DAY + hours * 3600_000);

@@ -11,7 +11,11 @@
 import { normalizeEmail } from '../src/lib/domain/auth/text';
 import { isActiveMember } from '../src/lib/domain/members/roles';
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
-import { ExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
+import {
+	createExchangeService,
+	type ExchangeResult,
+	type ExchangeService
+} from '../src/lib/server/services/exchanges';
 import { ledger } from '../src/lib/server/services/ledger';
 import { expiryFrom, type Listing } from '../src/lib/domain/listings/listing';
 import { newId } from '../src/lib/server/ids';
@@ -55,7 +59,7 @@ export async function seedExchanges(
 	log: (line: string) => void = console.log,
 	now = new Date()
 ): Promise<{ startCredits: number; exchanges: number }> {
-	const service = new ExchangeService({ mail: false });
+	const service = createExchangeService({ mail: false });
 	const memberships = (await listMembershipsOfQuarter(QUARTER_ID)).filter(
 		(ms) => isActiveMember(ms) && ms.role !== 'moderator' && ms.role !== 'admin'
 	);

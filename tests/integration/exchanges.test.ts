@@ -1,4 +1,4 @@
-// Exchanges against the real FerretDB (SQLite), often with two `ExchangeService` instances (each
+// Exchanges against the real FerretDB (SQLite), often with two exchange services (each
 // with its own ledger book) standing in for two app servers: the whole way from proposal to
 // settled hours, every wrong move refused, one transfer however many servers confirm or
 // auto-settle at once, a settlement resumed after a server died half-way, disputes settled by the
@@ -30,7 +30,8 @@ import { listMail } from '../../src/lib/server/repos/outbox';
 import { findQuarter, insertQuarter } from '../../src/lib/server/repos/quarters';
 import { insertUser } from '../../src/lib/server/repos/users';
 import {
-	ExchangeService,
+	createExchangeService,
+	type ExchangeService,
 	ledgerLimits,
 	type ExchangeResult
 } from '../../src/lib/server/services/exchanges';
@@ -94,7 +95,7 @@ beforeAll(async () => {
 
 /** A server: its own exchange service, ledger book and notifications, sharing the database. */
 function server() {
-	return new ExchangeService({ ledger: new LedgerBook(), notifications: new Notifications() });
+	return createExchangeService({ ledger: new LedgerBook(), notifications: new Notifications() });
 }
 
 async function balances(quarterId: string) {

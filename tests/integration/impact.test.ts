@@ -9,7 +9,7 @@ import { newId } from '../../src/lib/server/ids';
 import { insertMembership } from '../../src/lib/server/repos/memberships';
 import { findQuarter, insertQuarter, type Quarter } from '../../src/lib/server/repos/quarters';
 import { insertUser, type User } from '../../src/lib/server/repos/users';
-import { ExchangeService } from '../../src/lib/server/services/exchanges';
+import { createExchangeService } from '../../src/lib/server/services/exchanges';
 import { impact } from '../../src/lib/server/services/impact';
 import { GET as impactCsv } from '../../src/routes/(manage)/manage/[quarter]/impact.csv/+server';
 import { load as impactPage } from '../../src/routes/(manage)/manage/[quarter]/impact/+page.server';
@@ -19,7 +19,7 @@ let quarter: Quarter;
 let moderator: User;
 const people: User[] = [];
 let business: User;
-const service = new ExchangeService({ mail: false });
+const service = createExchangeService({ mail: false });
 
 async function person(name: string, role: Role): Promise<User> {
 	const id = newId();

@@ -42,8 +42,8 @@ async function accountUpdated(event: Stripe.Event, _now: Date): Promise<HandlerO
 /**
  * Payment events are recorded in their exchange's payment log (any order, once each). A
  * Checkout that says the money arrived settles the exchange, or has the payment refunded when the
- * exchange cannot take it (services/exchanges.ts, `recordCardPayment`); running this again for
- * the same event changes nothing.
+ * exchange cannot take it (services/exchanges/card-payments.ts, `recordCardPayment`); running
+ * this again for the same event changes nothing.
  */
 async function paymentEvent(event: Stripe.Event, now: Date): Promise<HandlerOutcome> {
 	const result = await recordPaymentEvent(event, now);

@@ -1,0 +1,121 @@
+// Proposing an exchange: from a listing or directly to a member of the quarter.
+import { logEventOf } from '../../../domain/exchanges/log';
+import { settlementFits, sidesDirect, sidesFromListing } from '../../../domain/exchanges/proposal';
+import {
+	paysEuros,
+	propose,
+	type SettlementKind,
+	type Side
+} from '../../../domain/exchanges/workflow';
+import { isPublic } from '../../../domain/listings/listing';
+import { isActiveMember } from '../../../domain/members/roles';
+import { isDocId } from '../../../domain/messages/conversation';
+import { newId } from '../../ids';
+import { quarterList, type StoredEvent } from '../../repos/exchanges';
+import { findMembership } from '../../repos/memberships';
+import { findQuarter } from '../../repos/quarters';
+import { findUserById } from '../../repos/users';
+import { findVisibleListing, listingActor } from '../listings';
+import { announce } from './announce';
+import type { ExchangeContext } from './context';
+import type { ExchangeResult } from './moves';
+import { appendFirstEvent, appendToList } from './read-model';
+import { view } from './views';
+
+export interface ProposeInput {
+	actorId: string;
+	quarterId: string;
+	/** From a listing; the listing decides who provides and who receives. */
+	listingId?: string;
+	/** Or directly to a member of the quarter, with the proposer's side (default: receiver). */
+	memberId?: string;
+	side?: Side;
+	/** Defaults to the listing's title. */
+	title?: string;
+	date?: Date | null;
+	/** Whole quarter hours (domain/exchanges/minutes.ts); 0 only for free help. */
+	minutes: number;
+	settlement: SettlementKind;
+	/** Euros only: the agreed price in cents. */
+	amountCents?: number | null;
+	/** The site's address as the request saw it, for the links in mails. */
+	origin: string;
+	now?: Date;
+	/**
+	 * The moderator who records the proposal for an assisted member (`actorId`); the caller has
+	 * checked the member's consent (services/assisted.ts).
+	 */
+	recordedBy?: string;
+}
+
+export async function proposeExchange(
+	ctx: ExchangeContext,
+	input: ProposeInput
+): Promise<ExchangeResult> {
+	const now = input.now ?? new Date();
+	const quarter = await findQuarter(input.quarterId);
+	if (!quarter) return { ok: false, problem: 'not_found' };
+	const membership = await findMembership(quarter.id, input.actorId);
+	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
+
+	let sides: { providerId: string; receiverId: string };
+	let listingId: string | null = null;
+	let title = input.title ?? '';
+	if (input.listingId !== undefined) {
+		if (!isDocId(input.listingId)) return { ok: false, problem: 'listing_unavailable' };
+		const listing = await findVisibleListing(
+			quarter.id,
+			input.listingId,
+			listingActor(input.actorId, membership)
+		);
+		if (!listing || !isPublic(listing)) return { ok: false, problem: 'listing_unavailable' };
+		if (listing.authorId === input.actorId) return { ok: false, problem: 'same_member' };
+		if (!settlementFits(input.settlement, listing.settlement)) {
+			return { ok: false, problem: 'settlement_mismatch' };
+		}
+		sides = sidesFromListing(listing, input.actorId);
+		listingId = listing.id;
+		if (input.title === undefined) title = listing.title;
+	} else if (input.memberId !== undefined && isDocId(input.memberId)) {
+		if (input.memberId === input.actorId) return { ok: false, problem: 'same_member' };
+		sides = sidesDirect(input.actorId, input.side ?? 'receiver', input.memberId);
+	} else {
+		return { ok: false, problem: 'member_unavailable' };
+	}
+	const otherId = sides.providerId === input.actorId ? sides.receiverId : sides.providerId;
+	const [other, otherUser] = await Promise.all([
+		findMembership(quarter.id, otherId),
+		findUserById(otherId)
+	]);
+	if (!isActiveMember(other) || !otherUser) return { ok: false, problem: 'member_unavailable' };
+
+	const proposal = {
+		...sides,
+		listingId,
+		title: title.trim(),
+		date: input.date ?? null,
+		minutes: input.minutes,
+		settlement: input.settlement,
+		amountCents: paysEuros(input.settlement) ? (input.amountCents ?? null) : null
+	};
+	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
+	if (!proposed.ok) return { ok: false, problem: proposed.error };
+
+	const id = newId();
+	// Lists first: an exchange that exists is always in both parties' lists and the quarter's,
+	// even when this server stops between the steps.
+	for (const list of [sides.providerId, sides.receiverId, quarterList(quarter.id)]) {
+		await appendToList(ctx.model, list, id, quarter.id, now);
+	}
+	const event: StoredEvent = {
+		...logEventOf(proposed.event, 1),
+		...(input.recordedBy ? { recordedBy: input.recordedBy } : {}),
+		proposal: { ...proposal, title: proposed.exchange.title },
+		exchangeId: id,
+		quarterId: quarter.id,
+		origin: input.origin
+	};
+	const loaded = await appendFirstEvent(ctx.model, event);
+	await announce(ctx, loaded, event, now);
+	return { ok: true, exchange: await view(loaded, input.actorId, false), repeated: false };
+}
