@@ -17,7 +17,7 @@ const servicesStillImportingDb = [
 	'accounts.ts',
 	'assisted.ts',
 	'budget.ts',
-	'exchanges.ts',
+	'exchanges/read-model.ts',
 	'moderation.ts'
 ].map((file) => `src/lib/server/services/${file}`);
 

@@ -15,9 +15,6 @@ import type { MembershipState, Role } from '../../domain/members/roles';
 import type { QuarterSettings } from '../../domain/quarters/settings';
 import type { Locale } from '../../domain/locale';
 
-// Re-exported only for services/exchanges.ts, which is being split; new code imports the domain's.
-export type { Locale };
-
 export interface QuarterDoc {
 	_id: string; // the slug
 	name: string;

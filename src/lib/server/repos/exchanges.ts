@@ -3,7 +3,7 @@
 // the embedded database answers without reading the whole collection; only warming a quarter's
 // exchanges reads by `quarterId`.
 import { exchangeEventId, type LogEvent } from '../../domain/exchanges/log';
-import { db, type ExchangeEventDoc } from '../db';
+import { db, insertUnique, type ExchangeEventDoc } from '../db';
 
 export interface StoredEvent extends LogEvent {
 	exchangeId: string;
@@ -72,9 +72,10 @@ export interface Thanks {
 }
 
 /** Fails with a duplicate-key error when the author has thanked for this exchange already. */
-export async function insertThanks(thanks: Thanks): Promise<void> {
+/** Stores a thank-you note once: 'taken' when this author thanked for this exchange already. */
+export async function insertThanks(thanks: Thanks): Promise<'inserted' | 'taken'> {
 	const { id, ...rest } = thanks;
-	await (await db()).thanks.insertOne({ _id: id, ...rest });
+	return insertUnique((await db()).thanks, { _id: id, ...rest });
 }
 
 export async function findThanks(id: string): Promise<Thanks | null> {

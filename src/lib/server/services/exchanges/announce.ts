@@ -13,7 +13,7 @@ import {
 import { formatEuros } from '../../../format';
 import * as m from '../../../paraglide/messages';
 import { localizeUrl } from '../../../paraglide/runtime';
-import type { Locale } from '../../db';
+import type { Locale } from '../../../domain/locale';
 import type { StoredEvent } from '../../repos/exchanges';
 import { findUserById } from '../../repos/users';
 import { sendMail } from '../mail';

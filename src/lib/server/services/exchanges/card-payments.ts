@@ -7,7 +7,7 @@ import { awaitsCardPayment, paysEuros, sideOf, SYSTEM } from '../../../domain/ex
 import { isActiveMember } from '../../../domain/members/roles';
 import { feeBreakdown, type FeeBreakdown } from '../../../domain/payments/fee';
 import { localizeUrl } from '../../../paraglide/runtime';
-import type { Locale } from '../../db';
+import type { Locale } from '../../../domain/locale';
 import { payoutStatus } from '../../payments/connect';
 import { createCheckoutSession, createRefund } from '../../payments/stripe';
 import { appendAudit } from '../../repos/audit';

@@ -1,7 +1,6 @@
 // Thank-you notes: one per party and settled exchange, shown on the recipient's profile.
 import { normalizeThanksText, thanksId, thanksProblem } from '../../../domain/exchanges/thanks';
 import { sideOf } from '../../../domain/exchanges/workflow';
-import { isDuplicateKeyError } from '../../db';
 import { findThanks, insertThanks, type Thanks } from '../../repos/exchanges';
 import type { ExchangeContext } from './context';
 import { loadExchange, readList, type Loaded } from './read-model';
@@ -33,20 +32,16 @@ export async function leaveThanks(
 	if (problem === 'not_a_party') return { ok: false, problem: 'not_found' };
 	if (problem) return { ok: false, problem };
 	const recipientId = authorId === e.providerId ? e.receiverId : e.providerId;
-	try {
-		await insertThanks({
-			id: thanksId(exchangeId, authorId),
-			quarterId: loaded.quarterId,
-			exchangeId,
-			authorId,
-			recipientId,
-			text: normalizeThanksText(text),
-			at: now
-		});
-	} catch (err) {
-		if (isDuplicateKeyError(err)) return { ok: false, problem: 'already' };
-		throw err;
-	}
+	const stored = await insertThanks({
+		id: thanksId(exchangeId, authorId),
+		quarterId: loaded.quarterId,
+		exchangeId,
+		authorId,
+		recipientId,
+		text: normalizeThanksText(text),
+		at: now
+	});
+	if (stored === 'taken') return { ok: false, problem: 'already' };
 	return { ok: true };
 }
 
