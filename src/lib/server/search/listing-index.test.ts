@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ListingSearchIndex, type ListingQuery, type SearchableListing } from './listing-index';
 
 const Q1 = 'quarter-1';
@@ -311,6 +312,55 @@ describe('upsert and remove', () => {
 		expect(index.search(query({ q: 'Runde49' })).total).toBe(20);
 		expect(index.search(query({ q: 'Runde48' })).total).toBe(0);
 		expect(index.search(query({ q: 'Ding' })).total).toBe(20);
+	});
+
+	afterEach(() => vi.restoreAllMocks());
+
+	it('replays thousands of changes with remove, never discard and vacuum (minisearch#306)', async () => {
+		// What a restart does: listings are added, changed and closed while the event loop turns.
+		// MiniSearch's vacuuming, which cleans up after `discard`, crashed the process here with
+		// "Cannot read properties of undefined (reading 'keys')" in TreeIterator.dive (seen with
+		// `npm run bench -- search` at 5,000 listings, also with one synchronous vacuum pass), so
+		// the index must take listings out with `remove` and leave no dirt to vacuum.
+		const discard = vi.spyOn(MiniSearch.prototype, 'discard');
+		const vacuum = vi.spyOn(MiniSearch.prototype, 'vacuum');
+		const warn = vi.spyOn(console, 'warn');
+		const words = [
+			'Fahrrad',
+			'Reparatur',
+			'Garten',
+			'Nachhilfe',
+			'Kuchen',
+			'Umzug',
+			'Bohrmaschine'
+		];
+		const index = new ListingSearchIndex();
+		const expected = new Map<string, string>();
+		for (let change = 0; change < 6000; change++) {
+			const id = `l${(change * 7919) % 2500}`;
+			if (change % 11 === 0) {
+				index.remove(id);
+				expected.delete(id);
+			} else {
+				const title = `${words[change % words.length]} Nr${change}`;
+				// Words of shared beginnings, so that adding one splits the index's tree nodes.
+				const text = `werk${change % 997} werkstatt${change % 389} wer${change % 61}`;
+				index.upsert(listing(id, { title, text, publishedAt: T0 + change }));
+				expected.set(id, title);
+			}
+			if (change % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(discard).not.toHaveBeenCalled();
+		expect(vacuum).not.toHaveBeenCalled();
+		// MiniSearch warns when a removed document's terms differ from the added ones.
+		expect(warn).not.toHaveBeenCalled();
+		expect(index.size).toBe(expected.size);
+		for (const word of words) {
+			const want = [...expected].filter(([, t]) => t.startsWith(word)).map(([id]) => id);
+			const found = index.search(query({ q: word, pageSize: 5000 })).hits.map((h) => h.id);
+			expect(found.sort()).toEqual(want.sort());
+		}
 	});
 
 	it('rejects a listing without a usable publishedAt', () => {

@@ -56,6 +56,8 @@ interface Entry {
 	commercial: boolean;
 	cell: Cell | null;
 	publishedAt: number;
+	/** What the text index holds for it, kept to remove it again (see createTextIndex). */
+	doc: IndexedText;
 }
 
 interface Candidate {
@@ -73,10 +75,6 @@ interface IndexedText {
 
 const TITLE_BOOST = 3;
 const TAGS_BOOST = 1.5;
-/** Clean a quarter's text index once this much of it is discarded listings (MiniSearch's own
- * defaults for automatic vacuuming). */
-const VACUUM_MIN_DIRT = 20;
-const VACUUM_MIN_DIRT_FACTOR = 0.1;
 
 function compareNewest(a: Entry, b: Entry): number {
 	return b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -103,10 +101,11 @@ function createTextIndex(): MiniSearch<IndexedText> {
 		// them again, and queries are passed in already processed (space-separated terms).
 		tokenize: (text) => searchTokens(text),
 		processTerm: (term) => term,
-		// MiniSearch's automatic vacuuming walks the index in batches with a pause between them,
-		// and crashes the process when an add or discard changes the tree during a pause
-		// (lucaong/minisearch#306): a restart that replays a few thousand listing changes died at
-		// its first search. It is off; QuarterIndex cleans up in one synchronous pass instead.
+		// Listings leave the index by `remove`, never by `discard`: MiniSearch's vacuuming (which
+		// cleans up after `discard`) deletes terms from its tree while iterating it and crashed
+		// the process with "Cannot read properties of undefined (reading 'keys')" in
+		// TreeIterator.dive, also when run in one synchronous pass (lucaong/minisearch#306): a
+		// restart that replayed a few thousand listing changes died at its first search.
 		autoVacuum: false,
 		searchOptions: {
 			tokenize: (text) => text.split(' '),
@@ -126,9 +125,9 @@ class QuarterIndex {
 	// thousands of listings at start-up costs one sort and not one array shift per listing.
 	private byNewest: Entry[] | null = null;
 
-	add(entry: Entry, doc: IndexedText): void {
+	add(entry: Entry): void {
 		this.entries.set(entry.id, entry);
-		this.text.add(doc);
+		this.text.add(entry.doc);
 		if (this.byNewest) this.byNewest.splice(this.position(entry), 0, entry);
 	}
 
@@ -136,26 +135,13 @@ class QuarterIndex {
 		const entry = this.entries.get(id);
 		if (!entry) return;
 		this.entries.delete(id);
-		// discard instead of remove: remove needs the original text, which is not kept here.
-		this.text.discard(id);
-		this.vacuumIfDirty();
+		// The very document that was added: `remove` takes its terms out again exactly.
+		this.text.remove(entry.doc);
 		if (this.byNewest) {
 			const at = this.position(entry);
 			if (this.byNewest[at] === entry) this.byNewest.splice(at, 1);
 			else this.byNewest = null;
 		}
-	}
-
-	/**
-	 * Drops discarded listings' terms once they are a tenth of the index. One batch as large as
-	 * the index has no pause inside, so the whole pass runs before any other code: no add or
-	 * discard can change the tree under it. (A pass still pending from a call in the same tick
-	 * runs in a microtask, equally without a pause.)
-	 */
-	private vacuumIfDirty(): void {
-		const { dirtCount, dirtFactor } = this.text;
-		if (dirtCount < VACUUM_MIN_DIRT || dirtFactor < VACUUM_MIN_DIRT_FACTOR) return;
-		void this.text.vacuum({ batchSize: Number.MAX_SAFE_INTEGER, batchWait: 0 });
 	}
 
 	newest(): Entry[] {
@@ -266,18 +252,21 @@ export class ListingSearchIndex {
 			quarter = new QuarterIndex();
 			this.quarters.set(listing.quarterId, quarter);
 		}
-		quarter.add(
-			{
+		quarter.add({
+			id: listing.id,
+			kind: listing.kind,
+			category: listing.category,
+			settlement: listing.settlement,
+			commercial: listing.commercial,
+			cell: listing.cell ? { x: listing.cell.x, y: listing.cell.y } : null,
+			publishedAt: listing.publishedAt,
+			doc: {
 				id: listing.id,
-				kind: listing.kind,
-				category: listing.category,
-				settlement: listing.settlement,
-				commercial: listing.commercial,
-				cell: listing.cell ? { x: listing.cell.x, y: listing.cell.y } : null,
-				publishedAt: listing.publishedAt
-			},
-			{ id: listing.id, title: listing.title, text: listing.text, tags: listing.tags.join(' ') }
-		);
+				title: listing.title,
+				text: listing.text,
+				tags: listing.tags.join(' ')
+			}
+		});
 		this.quarterOf.set(listing.id, listing.quarterId);
 	}
 
