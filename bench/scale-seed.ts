@@ -10,7 +10,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type { Collections } from '../src/lib/server/db';
+import type {
+	ChatInboxDoc,
+	ChatMessageDoc,
+	ChatReadDoc,
+	Collections,
+	ConversationDoc,
+	ExchangeIndexDoc,
+	ListingRevisionDoc
+} from '../src/lib/server/db';
 import type { Listing, ListingContent, MoveInput } from '../src/lib/domain/listings/listing';
 import type { LedgerEntry, TransferDraft } from '../src/lib/domain/ledger/ledger';
 import type { LogEvent, Proposal } from '../src/lib/domain/exchanges/log';
@@ -73,8 +81,11 @@ export interface ScaleFacts {
 	closed: { id: string; word: string };
 	/** A listing published, paused and resumed (a discard and a re-add in the log). */
 	resumed: { id: string; word: string };
-	/** Published listings of the member above, for an edit racing searches. */
-	editable: { id: string; word: string }[];
+	/** Published listings of the member above, for an edit racing searches, with the values of
+	 * their edit form. */
+	editable: { id: string; word: string; form: Record<string, string> }[];
+	/** Listings published at the end, for the listing-page load. */
+	sample: string[];
 	memberPassword: string;
 	counts: Record<string, number>;
 	listingLogHead: number;
@@ -279,6 +290,9 @@ export async function seedScale(
 			authorId: the.id,
 			commercial: false,
 			kind: 'offer',
+			settlement: 'hours',
+			priceCents: null,
+			priceUnit: null,
 			title: `${word[0]!.toUpperCase()}${word.slice(1)} aus dem Hinterhof`,
 			description: `Selbst gemacht: ${word}, frisch und für die Nachbarschaft.`,
 			state: 'published',
@@ -293,7 +307,23 @@ export async function seedScale(
 	const shown = known(WORDS.shown, 0);
 	const closed = known(WORDS.closed, 1);
 	const resumed = known(WORDS.resumed, 2);
-	const editable = WORDS.editable.map((word, i) => known(word, 3 + i));
+	const editable = WORDS.editable.map((word, i) => {
+		const { id } = known(word, 3 + i);
+		const l = listings[3 + i]!;
+		const form = {
+			kind: l.kind,
+			title: l.title,
+			description: l.description,
+			category: l.category,
+			tags: l.tags.join(', '),
+			settlement: 'hours',
+			price: '',
+			priceUnit: 'hour',
+			availability: l.availability,
+			blockId: l.blockId ?? ''
+		};
+		return { id, word, form };
+	});
 	for (let done = 0; done < items.length; done += 5000) {
 		await listingBook.importNew(
 			items.slice(done, done + 5000).map((item) => ({
@@ -312,8 +342,8 @@ export async function seedScale(
 	const byId = new Map(listings.map((l) => [l.id, l]));
 	let head = await listingBook.head();
 	const moderator: Actor = { id: manager.userId, moderator: true };
-	const pending: Parameters<typeof c.listingRevisions.insertMany>[0] = [];
-	let lastRevision: (typeof pending)[number] | null = null;
+	const pending: ListingRevisionDoc[] = [];
+	let lastRevision: ListingRevisionDoc | null = null;
 	const change = (id: string, input: MoveInput, actor: Actor, at: Date): boolean => {
 		const current = byId.get(id)!;
 		const moved = applyMove(current, input, actor, policy, at);
@@ -374,7 +404,7 @@ export async function seedScale(
 	}
 	await flush();
 	if (lastRevision) {
-		const { _id: _ignored, ...revision } = lastRevision as (typeof pending)[number];
+		const { _id: _ignored, ...revision } = lastRevision as ListingRevisionDoc;
 		await insertRecentRevision(revision);
 		await pruneRecentRevisions(head, 200);
 	}
@@ -583,7 +613,7 @@ export async function seedScale(
 	// The quarter's list continues after the demo's exchanges; a bulk member's list is new.
 	let quarterN = 0;
 	while (await findIndexEntry(quarterList(QUARTER), quarterN + 1)) quarterN++;
-	const index: Parameters<typeof c.exchangeIndex.insertMany>[0] = [];
+	const index: ExchangeIndexDoc[] = [];
 	for (const [list, ids] of lists) {
 		ids.forEach((exchangeId, i) =>
 			index.push({
@@ -609,10 +639,10 @@ export async function seedScale(
 	// ---- conversations -------------------------------------------------------------------------
 	t = performance.now();
 	const pairs = new Set<string>();
-	const conversations: Parameters<typeof c.conversations.insertMany>[0] = [];
-	const messages: Parameters<typeof c.chatMessages.insertMany>[0] = [];
-	const reads: Parameters<typeof c.chatReads.insertMany>[0] = [];
-	const inbox: Parameters<typeof c.chatInbox.insertMany>[0] = [];
+	const conversations: ConversationDoc[] = [];
+	const messages: ChatMessageDoc[] = [];
+	const reads: ChatReadDoc[] = [];
+	const inbox: ChatInboxDoc[] = [];
 	const inboxCount = new Map<string, number>();
 	while (conversations.length < size.conversations) {
 		const a = pick(members);
@@ -673,6 +703,10 @@ export async function seedScale(
 		closed,
 		resumed,
 		editable,
+		sample: [...byId.values()]
+			.filter((l) => l.state === 'published')
+			.slice(0, 50)
+			.map((l) => l.id),
 		memberPassword: SCALE_PASSWORD,
 		counts: {
 			members: members.length,

@@ -1,0 +1,305 @@
+// `npm run bench -- scale`: the built app on a large installation (bench/scale-seed.ts: 10,000
+// members, 50,000 listings, 200,000 ledger entries, 100,000 exchange events, 20,000
+// conversations) on a throw-away embedded FerretDB (SQLite). Prints the cold start (process start
+// to the first answered search), the app's memory once loaded, p50/p95 under 50 connections for
+// the pages people use most beside a static file, and the JavaScript each page loads. Targets
+// are printed as met or not met; the bench never fails on them. BENCH_SCALE=small runs a tenth
+// of the size; BENCH_SCALE_SECONDS sets the seconds per route.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import {
+	findFreePort,
+	startEmbeddedFerretDB,
+	type EmbeddedServer
+} from '../src/lib/server/db/embedded.js';
+import { SIZES, type ScaleFacts } from './scale-seed';
+import {
+	SEARCH_PATHS,
+	ensureBuilt,
+	load,
+	rssMiB,
+	runChild,
+	type Row
+} from './search';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
+const TARGETS = {
+	coldStartSeconds: 5,
+	rssMiB: 400,
+	ratio: 3,
+	listingJsKiB: 50
+};
+
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+interface Route {
+	name: string;
+	paths: string[];
+	headers: Record<string, string>;
+	/** The page whose JavaScript is summed (null for the static file). */
+	page: string | null;
+	/** Held to the 3× static target. */
+	target?: boolean;
+}
+
+/** The JS files a page's HTML references (modulepreload, script src, inline import()). */
+function scriptsOf(html: string): string[] {
+	const found = new Set<string>();
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) {
+		found.add(m[1]!);
+	}
+	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g)) {
+		found.add(m[1]!);
+	}
+	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) found.add(m[1]!);
+	for (const m of html.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) found.add(m[1]!);
+	return [...found].filter((src) => src.endsWith('.js'));
+}
+
+/** Gzipped bytes of those files, read from the build output. */
+function gzippedJs(html: string, pageUrl: string): { files: number; bytes: number } {
+	let bytes = 0;
+	let files = 0;
+	for (const src of scriptsOf(html)) {
+		const url = new URL(src, pageUrl);
+		const file = path.join(root, 'build/client', decodeURIComponent(url.pathname));
+		if (!existsSync(file)) continue;
+		bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+		files++;
+	}
+	return { files, bytes };
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+	const res = await fetch(url, { headers, redirect: 'manual' });
+	const body = await res.text();
+	return { status: res.status, body };
+}
+
+function startApp(env: NodeJS.ProcessEnv): ChildProcess {
+	return spawn(process.execPath, [path.join(root, 'build/index.js')], {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+async function stopApp(app: ChildProcess): Promise<void> {
+	if (app.exitCode !== null) return;
+	const exited = new Promise((resolve) => app.once('exit', resolve));
+	app.kill('SIGTERM');
+	const timer = setTimeout(() => app.kill('SIGKILL'), 15_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+export async function benchScale(): Promise<void> {
+	const sizeName = process.env.BENCH_SCALE ?? 'full';
+	const size = SIZES[sizeName];
+	if (!size) throw new Error(`BENCH_SCALE=${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
+	const duration = Number(process.env.BENCH_SCALE_SECONDS ?? (sizeName === 'full' ? 10 : 5));
+	const connections = 50;
+	console.log(
+		`\n▸ Scale (${size.name}): ${size.members.toLocaleString('en')} members, ${size.listings.toLocaleString('en')} listings, ` +
+			`${size.ledgerEntries.toLocaleString('en')} ledger entries, ${size.exchangeEvents.toLocaleString('en')} exchange events, ` +
+			`${size.conversations.toLocaleString('en')} conversations; ${connections} connections, ${duration} s per route`
+	);
+	await ensureBuilt();
+
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qm-bench-scale-'));
+	let database: EmbeddedServer | null = null;
+	let app: ChildProcess | null = null;
+	try {
+		database = await startEmbeddedFerretDB({ dataDir });
+		const dbEnv = { MONGODB_URI: database.uri, MONGODB_DB: 'quartiermarkt', DATA_DIR: dataDir };
+		const factsFile = path.join(dataDir, 'facts.json');
+		let t = performance.now();
+		const code = await runChild([path.join(root, 'bench/scale-seed.ts'), size.name, factsFile], {
+			...process.env,
+			...dbEnv
+		});
+		if (code !== 0) throw new Error(`seeding failed (exit code ${code}), see above`);
+		const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as ScaleFacts;
+		console.log(`  seeded in ${since(t)}`);
+
+		const port = await findFreePort();
+		const base = `http://127.0.0.1:${port}`;
+		const q = facts.quarterId;
+		const searchPaths = SEARCH_PATHS.filter((p) => p.startsWith(`/q/${q}`));
+		// Cold start: from spawning the process to the first search answered (the listing book
+		// replays the whole change log and builds the index for it).
+		t = performance.now();
+		app = startApp({
+			...process.env,
+			...dbEnv,
+			NODE_ENV: 'production',
+			BODY_SIZE_LIMIT: '32M',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: base
+		});
+		const exited = new Promise<number>((resolve) => app!.once('exit', (c) => resolve(c ?? 1)));
+		let exitCode: number | null = null;
+		void exited.then((c) => (exitCode = c));
+		let cold: number | null = null;
+		while (cold === null) {
+			if (exitCode !== null) throw new Error(`the app exited (code ${exitCode}) before answering`);
+			if (performance.now() - t > 300_000) throw new Error('no search answered within 300 s');
+			try {
+				const res = await get(`${base}${searchPaths[0]}`);
+				if (res.status === 200) cold = (performance.now() - t) / 1000;
+				else throw new Error(`the first search answered ${res.status}`);
+			} catch (err) {
+				if ((err as Error).message.startsWith('the first search')) throw err;
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		}
+		console.log(`  cold start: ${cold.toFixed(2)} s to the first answered search (pid ${app.pid})`);
+
+		const member = { cookie: `qm_session=${facts.member.token}` };
+		const manager = { cookie: `qm_session=${facts.managerToken}` };
+		const routes: Route[] = [
+			{ name: 'static file', paths: ['/favicon.svg'], headers: {}, page: null },
+			{ name: '/login', paths: ['/login'], headers: {}, page: '/login' },
+			{
+				name: `search (${searchPaths.length} URLs)`,
+				paths: searchPaths,
+				headers: {},
+				page: searchPaths[0]!,
+				target: true
+			},
+			{
+				name: `listing page (${facts.sample.length} listings)`,
+				paths: facts.sample.map((id) => `/q/${q}/listings/${id}`),
+				headers: {},
+				page: `/q/${q}/listings/${facts.sample[0]}`,
+				target: true
+			},
+			{
+				name: 'time account (signed in)',
+				paths: [`/q/${q}/time-account`],
+				headers: member,
+				page: `/q/${q}/time-account`,
+				target: true
+			},
+			{
+				name: 'cockpit accounts (manager)',
+				paths: [`/manage/${q}/accounts`],
+				headers: manager,
+				page: `/manage/${q}/accounts`
+			},
+			{
+				name: 'impact report (manager)',
+				paths: [`/manage/${q}/impact`],
+				headers: manager,
+				page: `/manage/${q}/impact`
+			}
+		];
+
+		// Every page once (loads the ledger, exchanges and conversations), with its JavaScript.
+		const js = new Map<string, { files: number; bytes: number }>();
+		for (const route of routes) {
+			const started = performance.now();
+			for (const p of route.paths.slice(0, 3)) {
+				const res = await get(`${base}${p}`, route.headers);
+				if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+			}
+			if (route.page) {
+				const res = await get(`${base}${route.page}`, route.headers);
+				js.set(route.name, gzippedJs(res.body, `${base}${route.page}`));
+			}
+			console.log(`  first views of ${route.name}: ${ms(performance.now() - started)}`);
+		}
+		const rss = rssMiB(app.pid ?? null);
+		console.log(`  app memory (VmRSS) once loaded: ${rss === null ? '?' : rss.toFixed(0)} MiB`);
+
+		const rows: Row[] = [];
+		for (const route of routes) {
+			const row = await load(base, route.name, route.paths, route.headers, connections, duration);
+			rows.push(row);
+			// Let the app finish what the dropped connections had sent before the next route.
+			await new Promise((r) => setTimeout(r, Math.min(30_000, row.max)));
+			console.log(
+				`  ${route.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(row.p50)}, p95 ${ms(row.p95)}` +
+					(row.errors || row.non2xx ? ` (${row.errors} errors, ${row.non2xx} non-2xx)` : '')
+			);
+			if (exitCode !== null) throw new Error(`the app exited (code ${exitCode}) under load`);
+		}
+		const rssAfter = rssMiB(app.pid ?? null);
+
+		const staticP95 = rows[0]!.p95;
+		const ratio = (r: Row) => r.p95 / staticP95;
+		const kib = (bytes: number) => bytes / 1024;
+		const header = ['route', 'req/s', 'p50', 'p95', 'p95/static', 'JS gzip', 'target'];
+		const table = routes.map((route, i) => {
+			const row = rows[i]!;
+			const script = js.get(route.name);
+			const targets: string[] = [];
+			if (route.target) {
+				targets.push(`p95 <= ${TARGETS.ratio}x static ${met(ratio(row) <= TARGETS.ratio)}`);
+			}
+			if (route.name.startsWith('listing page') && script) {
+				targets.push(
+					`JS <= ${TARGETS.listingJsKiB} kB ${met(kib(script.bytes) <= TARGETS.listingJsKiB)}`
+				);
+			}
+			return [
+				route.name,
+				row.requestsPerSecond.toFixed(0),
+				ms(row.p50),
+				ms(row.p95),
+				`${ratio(row).toFixed(1)} x`,
+				script ? `${kib(script.bytes).toFixed(1)} kB (${script.files} files)` : '-',
+				targets.join('; ')
+			];
+		});
+		const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+		const line = (cells: string[]) =>
+			'  ' +
+			cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+				.join(' | ')
+				.trimEnd();
+		console.log('');
+		console.log(line(header));
+		console.log('  ' + widths.map((w) => '-'.repeat(w)).join('-|-'));
+		for (const row of table) console.log(line(row));
+		console.log(
+			`  cold start ${cold.toFixed(2)} s (target <= ${TARGETS.coldStartSeconds} s: ${met(cold <= TARGETS.coldStartSeconds)}); ` +
+				`RSS ${rss?.toFixed(0) ?? '?'} MiB once loaded, ${rssAfter?.toFixed(0) ?? '?'} MiB after the load ` +
+				`(target <= ${TARGETS.rssMiB} MiB: ${rss === null ? '?' : met(rss <= TARGETS.rssMiB)}); ` +
+				`seeded: ${Object.entries(facts.counts)
+					.map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+					.join(', ')}`
+		);
+		const search = rows[2]!;
+		const account = rows[4]!;
+		console.log(
+			`scale: cold start ${cold.toFixed(2)} s; RSS ${rss?.toFixed(0) ?? '?'} MiB; ` +
+				`search p95 ${search.p95.toFixed(1)} ms = ${ratio(search).toFixed(1)} x static; ` +
+				`time account p95 ${account.p95.toFixed(1)} ms = ${ratio(account).toFixed(1)} x static`
+		);
+	} finally {
+		if (app) await stopApp(app);
+		await database?.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+const entry = process.argv[1] ? pathToFileURL(path.resolve(process.argv[1])).href : '';
+if (import.meta.url === entry) {
+	try {
+		await benchScale();
+	} catch (err) {
+		console.error(`\n✖ Scale bench failed: ${(err as Error).message}`);
+		process.exitCode = 1;
+	}
+}
+
