@@ -124,6 +124,8 @@ function contentOf(l: Listing): ListingContent {
 	};
 }
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tus', 'bel', 'dor', 'fin', 'gra', 'hup', 'jen', 'kor'];
+
 async function insertInBatches<T>(
 	insert: (docs: T[]) => Promise<unknown>,
 	docs: T[]
@@ -145,35 +147,30 @@ export async function seedScale(
 	const { hashPassword } = await import('../src/lib/server/auth/password');
 	const { createSession } = await import('../src/lib/server/auth/sessions');
 	const { findQuarter } = await import('../src/lib/server/repos/quarters');
-	const { insertMembership, membershipId } = await import(
-		'../src/lib/server/repos/memberships'
-	);
+	const { insertMembership, membershipId } = await import('../src/lib/server/repos/memberships');
 	const { listLedgerEntries, ledgerEntryId } = await import('../src/lib/server/repos/ledger');
-	const { findIndexEntry, indexEntryId, quarterList } = await import(
-		'../src/lib/server/repos/exchanges'
-	);
-	const { listingRevisionId, insertRecentRevision, pruneRecentRevisions } = await import(
-		'../src/lib/server/repos/listing-revisions'
-	);
+	const { findIndexEntry, indexEntryId, quarterList } =
+		await import('../src/lib/server/repos/exchanges');
+	const { listingRevisionId, insertRecentRevision, pruneRecentRevisions } =
+		await import('../src/lib/server/repos/listing-revisions');
 	const { listingBook } = await import('../src/lib/server/services/listing-book');
 	const { listingPolicy, searchFields } = await import('../src/lib/server/services/listings');
 	const { ledgerLimits } = await import('../src/lib/server/services/exchanges');
 	const { applyMove } = await import('../src/lib/domain/listings/listing');
-	const { checkTransfer, memberAccount, COMMUNITY, balancesOf } = await import(
-		'../src/lib/domain/ledger/ledger'
-	);
+	const { checkTransfer, memberAccount, COMMUNITY, balancesOf } =
+		await import('../src/lib/domain/ledger/ledger');
 	const { donationKey, grantKey } = await import('../src/lib/domain/ledger/accounts');
-	const { exchangeEventId, logEventOf, settlingEventOf, settlementDraft, runMove } = await import(
-		'../src/lib/domain/exchanges/log'
-	);
+	const { exchangeEventId, logEventOf, settlingEventOf, settlementDraft, runMove } =
+		await import('../src/lib/domain/exchanges/log');
 	const { propose, SYSTEM } = await import('../src/lib/domain/exchanges/workflow');
-	const { newConversation, messageId, readMarkerId } = await import(
-		'../src/lib/domain/messages/conversation'
-	);
+	const { newConversation, messageId, readMarkerId } =
+		await import('../src/lib/domain/messages/conversation');
 	const { normalizeEmail } = await import('../src/lib/domain/auth/text');
 
 	const rand = seededRandom(20_261_202);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+	const madeUpWord = () =>
+		Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(SYLLABLES)).join('');
 	const started = performance.now();
 	const took = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 	const c: Collections = await db();
@@ -278,7 +275,13 @@ export async function seedScale(
 	};
 	const listings: Listing[] = [];
 	const items = Array.from({ length: size.listings }, () => {
-		const { listing, by } = generateListing(rand, newId(), options);
+		const generated = generateListing(rand, newId(), options);
+		// A word of the author's own in every listing, as real text has: the index holds many terms.
+		const listing = {
+			...generated.listing,
+			description: `${generated.listing.description} ${madeUpWord()} ${madeUpWord()}`
+		};
+		const by = generated.by;
 		listings.push(listing);
 		return { listing, by };
 	});
@@ -389,7 +392,12 @@ export async function seedScale(
 					id,
 					{
 						move: 'edit',
-						content: { ...contentOf(current), title: `${current.title.split(' (')[0]} (${k % 97})` }
+						content: {
+							...contentOf(current),
+							// People write their own words: each edit brings terms the index has not seen.
+							title: `${current.title.split(' – ')[0]} – ${madeUpWord()}`,
+							description: `${current.description.split('\n\nNachtrag:')[0]}\n\nNachtrag: ${madeUpWord()} ${madeUpWord()}`
+						}
 					},
 					a,
 					when
@@ -468,7 +476,10 @@ export async function seedScale(
 		const proposed = propose(proposal, proposer, begun);
 		if (!proposed.ok) throw new Error(`propose: ${proposed.error}`);
 		const log: LogEvent[] = [
-			{ ...logEventOf(proposed.event, 1), proposal: { ...proposal, title: proposed.exchange.title } }
+			{
+				...logEventOf(proposed.event, 1),
+				proposal: { ...proposal, title: proposed.exchange.title }
+			}
 		];
 		let exchange: Exchange = proposed.exchange;
 		const step = (when: Date, ...tries: [Actor, Parameters<typeof runMove>[2]][]): boolean => {

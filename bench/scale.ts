@@ -18,14 +18,7 @@ import {
 	type EmbeddedServer
 } from '../src/lib/server/db/embedded.js';
 import { SIZES, type ScaleFacts } from './scale-seed';
-import {
-	SEARCH_PATHS,
-	ensureBuilt,
-	load,
-	rssMiB,
-	runChild,
-	type Row
-} from './search';
+import { SEARCH_PATHS, ensureBuilt, load, rssMiB, runChild, type Row } from './search';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -104,7 +97,8 @@ async function stopApp(app: ChildProcess): Promise<void> {
 export async function benchScale(): Promise<void> {
 	const sizeName = process.env.BENCH_SCALE ?? 'full';
 	const size = SIZES[sizeName];
-	if (!size) throw new Error(`BENCH_SCALE=${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
+	if (!size)
+		throw new Error(`BENCH_SCALE=${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
 	const duration = Number(process.env.BENCH_SCALE_SECONDS ?? (sizeName === 'full' ? 10 : 5));
 	const connections = 50;
 	console.log(
@@ -264,7 +258,8 @@ export async function benchScale(): Promise<void> {
 		const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 		const line = (cells: string[]) =>
 			'  ' +
-			cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+			cells
+				.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
 				.join(' | ')
 				.trimEnd();
 		console.log('');
@@ -302,4 +297,3 @@ if (import.meta.url === entry) {
 		process.exitCode = 1;
 	}
 }
-
