@@ -1,10 +1,10 @@
 // A large installation for `npm run bench -- scale` and the scale regression test
-// (tests/e2e/scale.e2e.ts): the demo seed, then members, listings with a long change log,
-// exchanges, ledger entries and conversations in the demo quarter. Listings go through the
-// listing book's bulk path; everything without a bulk path is inserted in batches, each
-// document built by the same domain functions the services use (the exchange workflow, the
-// ledger's limit check, the listing moves), so `npm run ledger:verify` finds the ledger sound
-// and the app reads the data as its own. Runs in its own process (`tsx bench/scale-seed.ts
+// (tests/e2e/scale.e2e.ts): the demo quarter with one manager, then members, listings with a
+// long change log (in the order a growing quarter writes it, see below), exchanges, ledger
+// entries and conversations. Everything is inserted in batches, each document built by the same
+// domain functions the services use (the exchange workflow, the ledger's limit check, the
+// listing moves), so `npm run ledger:verify` finds the ledger sound and the app reads the data
+// as its own. Runs in its own process (`tsx bench/scale-seed.ts
 // <size> <facts.json>`): the app's modules read MONGODB_URI once, when first imported.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import type {
 	ExchangeIndexDoc,
 	ListingRevisionDoc
 } from '../src/lib/server/db';
-import type { Listing, ListingContent, MoveInput } from '../src/lib/domain/listings/listing';
+import type { Listing, ListingContent, Move, MoveInput } from '../src/lib/domain/listings/listing';
 import type { LedgerEntry, TransferDraft } from '../src/lib/domain/ledger/ledger';
 import type { LogEvent, Proposal } from '../src/lib/domain/exchanges/log';
 import type { Actor, Exchange } from '../src/lib/domain/exchanges/workflow';
@@ -96,6 +96,10 @@ const QUARTER = 'nordstadt';
 export const MANAGER_EMAIL = 'management@scale.example';
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 1000;
+/** The first phase of the listing log: this many listings, then this many changes to them. */
+const EARLY_LISTINGS = 300;
+const EARLY_CHANGES = 200;
+const EARLY_OWN_WORDS = 6;
 
 /** Made-up words the generated text never contains, so a search for one has a known answer. */
 const WORDS = {
@@ -274,12 +278,14 @@ export async function seedScale(
 		now
 	};
 	const listings: Listing[] = [];
-	const items = Array.from({ length: size.listings }, () => {
+	const items = Array.from({ length: size.listings }, (_, i) => {
 		const generated = generateListing(rand, newId(), options);
-		// A word of the author's own in every listing, as real text has: the index holds many terms.
+		// Words of the author's own in every listing, as real text has: the index holds many terms.
+		// The first listings have more of them, so the index passes a thousand terms early.
+		const own = Array.from({ length: i < EARLY_LISTINGS ? EARLY_OWN_WORDS : 2 }, madeUpWord);
 		const listing = {
 			...generated.listing,
-			description: `${generated.listing.description} ${madeUpWord()} ${madeUpWord()}`
+			description: `${generated.listing.description} ${own.join(' ')}`
 		};
 		const by = generated.by;
 		listings.push(listing);
@@ -327,96 +333,118 @@ export async function seedScale(
 		};
 		return { id, word, form };
 	});
-	for (let done = 0; done < items.length; done += 5000) {
-		await listingBook.importNew(
-			items.slice(done, done + 5000).map((item) => ({
-				...item,
-				search: searchFields(item.listing, quarter)
-			})),
-			now
-		);
-	}
-	log(`  ${size.listings.toLocaleString('en')} listings (the book's bulk import): ${took(t)}`);
-
-	// Changes, decided by the listing rules (applyMove) on the latest version, appended to the
-	// log in batches with consecutive numbers, as the book writes them one at a time.
-	t = performance.now();
+	// The log has the shape of a quarter that grew: a few hundred listings and many changes to
+	// them while the index is small, then the bulk of the listings (with words the index has not
+	// seen), then the rest of the changes. A restart replays it in one pass. This shape crashed the
+	// app at its first search when the index used `discard`: the changes of the first phase set
+	// off MiniSearch's vacuum, which paused in the middle of the term tree while the replay went
+	// on adding listings whose new words split the tree's nodes under it (minisearch#306). A log
+	// of all listings first and the changes after did not crash it.
+	// Every revision is decided by the listing rules (applyMove) on the latest version and
+	// written straight into the log in batches with consecutive numbers, as the book writes them
+	// one at a time: this process does not hold the listings in memory nor build the index.
 	const policy = listingPolicy(quarter);
-	const byId = new Map(listings.map((l) => [l.id, l]));
+	const byId = new Map<string, Listing>();
 	let head = await listingBook.head();
 	const moderator: Actor = { id: manager.userId, moderator: true };
 	const pending: ListingRevisionDoc[] = [];
 	let lastRevision: ListingRevisionDoc | null = null;
-	const change = (id: string, input: MoveInput, actor: Actor, at: Date): boolean => {
-		const current = byId.get(id)!;
-		const moved = applyMove(current, input, actor, policy, at);
-		if (!moved.ok) return false;
-		byId.set(id, moved.listing);
+	const append = (listing: Listing, move: Move, by: string, at: Date) => {
+		byId.set(listing.id, listing);
 		head++;
 		const doc = {
 			_id: listingRevisionId(head),
 			seq: head,
-			listingId: id,
-			revision: moved.listing.revision,
-			move: input.move,
-			by: actor.id,
+			listingId: listing.id,
+			revision: listing.revision,
+			move,
+			by,
 			at,
-			listing: moved.listing,
-			search: searchFields(moved.listing, quarter)
+			listing,
+			search: searchFields(listing, quarter)
 		};
 		pending.push(doc);
 		lastRevision = doc;
-		return true;
 	};
 	const flush = async () => {
 		if (pending.length === 0) return;
 		await c.listingRevisions.insertMany(pending.splice(0), { ordered: true });
 	};
+	const create = async (from: number, to: number) => {
+		for (const item of items.slice(from, to)) {
+			append(item.listing, 'create', item.by, now);
+			if (pending.length >= BATCH) await flush();
+		}
+		await flush();
+	};
+	const change = (id: string, input: MoveInput, actor: Actor, at: Date): boolean => {
+		const moved = applyMove(byId.get(id)!, input, actor, policy, at);
+		if (!moved.ok) return false;
+		append(moved.listing, input.move, actor.id, at);
+		return true;
+	};
 	const author = (id: string): Actor => ({ id: byId.get(id)!.authorId, moderator: false });
 	const at = (k: number) => new Date(now.getTime() - (size.listingChanges - k) * 1000);
+	let made = 0;
+	/** Changes `count` listings picked from `pool`, as their authors and the moderator would. */
+	const changeSome = async (count: number, pool: Listing[]) => {
+		const until = made + count;
+		for (let k = 0; made < until; k++) {
+			const id = pick(pool).id;
+			const current = byId.get(id)!;
+			const when = at(made);
+			const a = author(id);
+			let ok = false;
+			if (current.state === 'published') {
+				const r = rand();
+				if (r < 0.4) {
+					ok = change(
+						id,
+						{
+							move: 'edit',
+							content: {
+								...contentOf(current),
+								// People write their own words: each edit brings terms the index has not seen.
+								title: `${current.title.split(' – ')[0]} – ${madeUpWord()}`,
+								description: `${current.description.split('\n\nNachtrag:')[0]}\n\nNachtrag: ${madeUpWord()} ${madeUpWord()}`
+							}
+						},
+						a,
+						when
+					);
+				} else if (r < 0.75) ok = change(id, { move: 'pause' }, a, when);
+				else ok = change(id, { move: 'close' }, a, when);
+			} else if (current.state === 'pending') {
+				ok = change(id, { move: 'approve' }, moderator, when);
+			} else if (current.state === 'paused') ok = change(id, { move: 'resume' }, a, when);
+			if (ok) made++;
+			if (pending.length >= BATCH) await flush();
+			if (k > count * 20) break; // nothing left to change
+		}
+		await flush();
+	};
+	const others = (from: number, to: number) =>
+		listings.slice(from, to).filter((l) => l.state === 'published' && l.authorId !== the.id);
+
+	const early = Math.min(EARLY_LISTINGS, items.length);
+	await create(0, early);
 	change(closed.id, { move: 'close' }, author(closed.id), at(0));
 	change(resumed.id, { move: 'pause' }, author(resumed.id), at(0));
 	change(resumed.id, { move: 'resume' }, author(resumed.id), at(0));
-	const published = listings.filter((l) => l.state === 'published' && l.authorId !== the.id);
-	let made = 3;
-	for (let k = 0; made < size.listingChanges; k++) {
-		const id = pick(published).id;
-		const current = byId.get(id)!;
-		const when = at(made);
-		const a = author(id);
-		let ok = false;
-		if (current.state === 'published') {
-			const r = rand();
-			if (r < 0.4) {
-				ok = change(
-					id,
-					{
-						move: 'edit',
-						content: {
-							...contentOf(current),
-							// People write their own words: each edit brings terms the index has not seen.
-							title: `${current.title.split(' – ')[0]} – ${madeUpWord()}`,
-							description: `${current.description.split('\n\nNachtrag:')[0]}\n\nNachtrag: ${madeUpWord()} ${madeUpWord()}`
-						}
-					},
-					a,
-					when
-				);
-			} else if (r < 0.75) ok = change(id, { move: 'pause' }, a, when);
-			else ok = change(id, { move: 'close' }, a, when);
-		} else if (current.state === 'pending') ok = change(id, { move: 'approve' }, moderator, when);
-		else if (current.state === 'paused') ok = change(id, { move: 'resume' }, a, when);
-		if (ok) made++;
-		if (pending.length >= BATCH) await flush();
-		if (k > size.listingChanges * 20) break; // nothing left to change
-	}
-	await flush();
+	made = 3;
+	await changeSome(Math.min(EARLY_CHANGES, size.listingChanges - made), others(0, early));
+	const earlyChanges = made;
+	await create(early, items.length);
+	await changeSome(size.listingChanges - made, others(0, items.length));
 	if (lastRevision) {
 		const { _id: _ignored, ...revision } = lastRevision as ListingRevisionDoc;
 		await insertRecentRevision(revision);
 		await pruneRecentRevisions(head, 200);
 	}
-	log(`  ${made.toLocaleString('en')} listing changes (log head ${head}): ${took(t)}`);
+	log(
+		`  ${size.listings.toLocaleString('en')} listings, ${made.toLocaleString('en')} changes ` +
+			`(${early} listings and ${earlyChanges} changes first; log head ${head}): ${took(t)}`
+	);
 
 	// ---- exchanges and the ledger --------------------------------------------------------------
 	t = performance.now();
