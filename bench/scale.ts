@@ -7,7 +7,7 @@
 // fails on them. BENCH_SCALE=small runs a tenth of the size (BENCH_SCALE=test the regression
 // test's); BENCH_SCALE_SECONDS sets the seconds per route.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -122,9 +122,8 @@ function gzippedJs(
 }
 
 /**
- * The connections to the app's port that the app has not closed (Linux, from /proc/net): a
- * connection autocannon dropped at the end of its run stays here until the app has answered
- * what it had sent. Null where there is no /proc.
+ * The connections to the app's port that the app has not closed (Linux, from /proc/net). Null
+ * where there is no /proc.
  */
 function openConnections(port: number): number | null {
 	let count = 0;
@@ -148,25 +147,56 @@ function openConnections(port: number): number | null {
 	return read ? count : null;
 }
 
+/** CPU time (clock ticks) of this process's children: the app and its database. */
+function childrenTicks(): number | null {
+	let ticks = 0;
+	let entries: string[];
+	try {
+		entries = readdirSync('/proc');
+	} catch {
+		return null;
+	}
+	for (const entry of entries) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			// After the name: state, parent, ..., utime (12th) and stime (13th).
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[1]) !== process.pid) continue;
+			ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	return ticks;
+}
+
 /**
- * Waits until the app has closed every connection (so it has finished the requests autocannon
- * left behind), at most `limitMs`; without /proc, waits `fallbackMs`.
+ * Waits until the app has finished what autocannon's connections had sent, at most `limitMs`.
+ * autocannon closes its connections when the time is up and Node closes its side at once, but
+ * the requests they carried go on inside the app (and its database): stopped then, the app
+ * printed their errors after the summary, and the next route was measured beside them. So wait
+ * for the sockets to close, then until the app and its database use (almost) no CPU for a
+ * second. Without /proc, waits `fallbackMs`.
  */
 async function settle(port: number, limitMs: number, fallbackMs: number): Promise<void> {
 	const started = performance.now();
-	if (openConnections(port) === null) {
+	const pause = () => new Promise((r) => setTimeout(r, 250));
+	const late = () => performance.now() - started > limitMs;
+	if (openConnections(port) === null || childrenTicks() === null) {
 		await new Promise((r) => setTimeout(r, Math.min(limitMs, fallbackMs)));
 		return;
 	}
-	while ((openConnections(port) ?? 0) > 0) {
-		if (performance.now() - started > limitMs) {
-			console.log(
-				`  (the app still held ${openConnections(port)} connections after ${limitMs / 1000} s)`
-			);
-			return;
-		}
-		await new Promise((r) => setTimeout(r, 100));
+	while ((openConnections(port) ?? 0) > 0 && !late()) await pause();
+	// Four samples a quarter second apart: at most 5 ticks (50 ms of CPU) in the last second.
+	const samples: number[] = [childrenTicks() ?? 0];
+	while (!late()) {
+		await pause();
+		samples.push(childrenTicks() ?? 0);
+		if (samples.length > 5) samples.shift();
+		if (samples.length === 5 && samples[4]! - samples[0]! <= 5) return;
 	}
+	console.log(`  (the app was still busy ${limitMs / 1000} s after the route)`);
 }
 
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -325,8 +355,8 @@ export async function benchScale(): Promise<void> {
 		for (const route of routes) {
 			const row = await load(base, route.name, route.paths, route.headers, connections, duration);
 			rows.push(row);
-			// autocannon drops its connections when the time is up; the app still answers what they
-			// had sent. Let it finish before the next route (and before it is stopped, below).
+			// Let the app finish what autocannon had sent before the next route (and before it is
+			// stopped, after the summary).
 			await settle(port, 120_000, Math.min(30_000, Math.max(row.max, duration * 1000)));
 			console.log(
 				`  ${route.name}: ` +
