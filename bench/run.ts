@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { MongoClient, type Db } from 'mongodb';
 import { hashPassword, verifyPassword } from '../src/lib/server/auth/password';
 import { startEmbeddedFerretDB, type EmbeddedServer } from '../src/lib/server/db/embedded.js';
+import { benchScale } from './scale';
 import { benchSearch } from './search';
 
 const POSTGRESQL_URL = process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -206,10 +207,14 @@ const results: Array<{
 }> = [];
 // `npm run bench -- search` runs only the search benchmark against the built app.
 // `npm run bench -- core` runs everything but the search benchmark.
+// `npm run bench -- scale` runs only the large-installation benchmark (bench/scale.ts; not part
+// of the default run, it seeds for minutes); BENCH_SCALE=small runs it at a tenth of the size.
 const searchOnly = process.argv.slice(2).includes('search');
 const coreOnly = process.argv.slice(2).includes('core');
+const scaleOnly = process.argv.slice(2).includes('scale');
 try {
-	if (!searchOnly) {
+	if (scaleOnly) await benchScale();
+	else if (!searchOnly) {
 		console.log('▸ argon2id (19 MiB, t=2, p=1)');
 		const hash = await hashPassword('ein Passwort zum Messen');
 		const hashing = await timeEach(10, () => hashPassword('ein Passwort zum Messen'));
@@ -263,7 +268,7 @@ try {
 			`\n✔ Bench done in ${((performance.now() - started) / 1000).toFixed(1)} s. ${summary}.${ledgerSummary}`
 		);
 	}
-	if (!coreOnly) await benchSearch();
+	if (!coreOnly && !scaleOnly) await benchSearch();
 } catch (err) {
 	console.error(
 		`\n✖ Bench failed: ${(err as Error).message}\n  Run \`npm run setup\` first if FerretDB is missing.`

@@ -42,7 +42,7 @@ const MEMBER_EMAIL = 'jonas.hoffmann@nordstadt.example';
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -472,7 +472,7 @@ async function seedInThisProcess(count: number): Promise<void> {
 	}
 }
 
-function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(
 			process.execPath,
@@ -524,7 +524,7 @@ export const SEARCH_PATHS: string[] = [
 	'/q/lindenhof?q=garten&page=2'
 ];
 
-interface Row {
+export interface Row {
 	route: string;
 	requestsPerSecond: number;
 	p50: number;
@@ -536,7 +536,7 @@ interface Row {
 	non2xx: number;
 }
 
-function load(
+export function load(
 	base: string,
 	route: string,
 	paths: string[],
@@ -585,7 +585,7 @@ function load(
 }
 
 /** The `node build/index.js` that serve() started for us (serve() does not hand out its pid). */
-function appPid(): number | null {
+export function appPid(): number | null {
 	try {
 		for (const entry of readdirSync('/proc')) {
 			if (!/^\d+$/.test(entry)) continue;
@@ -606,7 +606,7 @@ function appPid(): number | null {
 	return null;
 }
 
-function rssMiB(pid: number | null): number | null {
+export function rssMiB(pid: number | null): number | null {
 	if (pid === null) return null;
 	try {
 		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -616,7 +616,7 @@ function rssMiB(pid: number | null): number | null {
 	}
 }
 
-async function waitUntilAnswering(url: string, exited: Promise<number>, timeoutMs: number) {
+export async function waitUntilAnswering(url: string, exited: Promise<number>, timeoutMs: number) {
 	let exitCode: number | null = null;
 	void exited.then((code) => (exitCode = code));
 	const deadline = Date.now() + timeoutMs;
@@ -716,7 +716,7 @@ async function stopApp(app: { stop: () => Promise<void> }, pid: number | null): 
 	}
 }
 
-async function ensureBuilt(): Promise<void> {
+export async function ensureBuilt(): Promise<void> {
 	if (existsSync(path.join(root, 'build/index.js'))) return;
 	console.log('  build/index.js is missing: running `npm run build` …');
 	const t = performance.now();
