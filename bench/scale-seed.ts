@@ -155,8 +155,7 @@ export async function seedScale(
 	const { listLedgerEntries, ledgerEntryId } = await import('../src/lib/server/repos/ledger');
 	const { findIndexEntry, indexEntryId, quarterList } =
 		await import('../src/lib/server/repos/exchanges');
-	const { listingRevisionId, insertRecentRevision, pruneRecentRevisions } =
-		await import('../src/lib/server/repos/listing-revisions');
+	const { listingRevisionId } = await import('../src/lib/server/repos/listing-revisions');
 	const { listingBook } = await import('../src/lib/server/services/listing-book');
 	const { listingPolicy, searchFields } = await import('../src/lib/server/services/listings');
 	const { ledgerLimits } = await import('../src/lib/server/services/exchanges');
@@ -348,7 +347,6 @@ export async function seedScale(
 	let head = await listingBook.head();
 	const moderator: Actor = { id: manager.userId, moderator: true };
 	const pending: ListingRevisionDoc[] = [];
-	let lastRevision: ListingRevisionDoc | null = null;
 	const append = (listing: Listing, move: Move, by: string, at: Date) => {
 		byId.set(listing.id, listing);
 		head++;
@@ -364,7 +362,6 @@ export async function seedScale(
 			search: searchFields(listing, quarter)
 		};
 		pending.push(doc);
-		lastRevision = doc;
 	};
 	const flush = async () => {
 		if (pending.length === 0) return;
@@ -436,11 +433,6 @@ export async function seedScale(
 	const earlyChanges = made;
 	await create(early, items.length);
 	await changeSome(size.listingChanges - made, others(0, items.length));
-	if (lastRevision) {
-		const { _id: _ignored, ...revision } = lastRevision as ListingRevisionDoc;
-		await insertRecentRevision(revision);
-		await pruneRecentRevisions(head, 200);
-	}
 	log(
 		`  ${size.listings.toLocaleString('en')} listings, ${made.toLocaleString('en')} changes ` +
 			`(${early} listings and ${earlyChanges} changes first; log head ${head}): ${took(t)}`
