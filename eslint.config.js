@@ -16,7 +16,6 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const servicesStillImportingDb = [
 	'accounts.ts',
 	'assisted.ts',
-	'budget.ts',
 	'exchanges/read-model.ts',
 	'moderation.ts'
 ].map((file) => `src/lib/server/services/${file}`);

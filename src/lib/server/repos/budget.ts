@@ -3,7 +3,8 @@
 // one query per page; a line's euro grants are numbered, so the next one is an insert of the
 // next `_id` and two writers never both take it.
 import type { BudgetLine, EuroGrant } from '../../domain/budget/budget';
-import { db, type BudgetEuroGrantDoc, type BudgetLineDoc } from '../db';
+import type { LogStore } from '../logs';
+import { db, insertUnique, type BudgetEuroGrantDoc, type BudgetLineDoc } from '../db';
 
 function toLine(doc: BudgetLineDoc, closedOn: string | null): BudgetLine {
 	const { _id, ...rest } = doc;
@@ -15,10 +16,12 @@ function toEuroGrant(doc: BudgetEuroGrantDoc): EuroGrant & { quarterId: string; 
 	return { id: _id, ...rest };
 }
 
-/** Stores a line; fails with a duplicate-key error when its id is taken (the same submit). */
-export async function insertBudgetLine(line: Omit<BudgetLine, 'closedOn'>): Promise<void> {
+/** Stores a line: 'taken' when its id is taken (the same submit). */
+export async function insertBudgetLine(
+	line: Omit<BudgetLine, 'closedOn'>
+): Promise<'inserted' | 'taken'> {
 	const { id, ...rest } = line;
-	await (await db()).budgetLines.insertOne({ _id: id, ...rest });
+	return insertUnique((await db()).budgetLines, { _id: id, ...rest });
 }
 
 export async function findBudgetLine(quarterId: string, id: string): Promise<BudgetLine | null> {
@@ -41,7 +44,7 @@ export async function listBudgetLines(quarterId: string): Promise<BudgetLine[]> 
 	return docs.map((doc) => toLine(doc, closedOn.get(doc._id) ?? null));
 }
 
-/** Closes a line from a day on; fails with a duplicate-key error when it was closed already. */
+/** Closes a line from a day on: 'taken' when it was closed already. */
 export async function insertBudgetLineClosure(input: {
 	quarterId: string;
 	lineId: string;
@@ -49,37 +52,34 @@ export async function insertBudgetLineClosure(input: {
 	reason: string;
 	by: string;
 	at: Date;
-}): Promise<void> {
+}): Promise<'inserted' | 'taken'> {
 	const { lineId, ...rest } = input;
-	await (await db()).budgetLineClosures.insertOne({ _id: lineId, ...rest });
+	return insertUnique((await db()).budgetLineClosures, { _id: lineId, ...rest });
 }
 
 export function euroGrantId(lineId: string, n: number): string {
 	return `${lineId}:${String(n).padStart(6, '0')}`;
 }
 
-/** Inserts grant `n` of its line; fails with a duplicate-key error when the number or key is taken. */
-export async function insertEuroGrant(
-	grant: EuroGrant & { quarterId: string; key: string }
-): Promise<void> {
-	const { id: _ignored, ...rest } = grant;
-	await (
-		await db()
-	).budgetEuroGrants.insertOne({ _id: euroGrantId(grant.lineId, grant.n), ...rest });
-}
+export type StoredEuroGrant = EuroGrant & { quarterId: string; key: string };
 
-/** A line's euro grants in order, read by probing `_id`s (the one fast filter). */
-export async function listLineEuroGrants(
-	lineId: string
-): Promise<Array<EuroGrant & { quarterId: string; key: string }>> {
-	const c = await db();
-	const grants: Array<EuroGrant & { quarterId: string; key: string }> = [];
-	for (let n = 1; ; n++) {
-		const doc = await c.budgetEuroGrants.findOne({ _id: euroGrantId(lineId, n) });
-		if (!doc) return grants;
-		grants.push(toEuroGrant(doc));
+/** A budget line's euro grants as a log (services/budget.ts); a stream is a line. Grant `n` is
+ * 'taken' when the number or its key is taken. */
+export const euroGrantStore: LogStore<StoredEuroGrant> = {
+	async insert(lineId, n, grant) {
+		const { id: _ignored, ...rest } = grant;
+		return insertUnique((await db()).budgetEuroGrants, {
+			...rest,
+			_id: euroGrantId(lineId, n),
+			lineId,
+			n
+		});
+	},
+	async find(lineId, n) {
+		const doc = await (await db()).budgetEuroGrants.findOne({ _id: euroGrantId(lineId, n) });
+		return doc ? toEuroGrant(doc) : null;
 	}
-}
+};
 
 export async function listQuarterEuroGrants(quarterId: string): Promise<EuroGrant[]> {
 	const docs = await (await db()).budgetEuroGrants.find({ quarterId }).toArray();

@@ -28,7 +28,7 @@ import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts
 import { slugify } from '../../domain/quarters/settings';
 import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
 import * as m from '../../paraglide/messages';
-import { isDuplicateKeyError } from '../db';
+import { Log } from '../logs';
 import { hashToken } from '../ids';
 import { appendAudit } from '../repos/audit';
 import {
@@ -37,9 +37,9 @@ import {
 	findEuroGrantByKey,
 	insertBudgetLine,
 	insertBudgetLineClosure,
-	insertEuroGrant,
+	euroGrantStore,
+	type StoredEuroGrant,
 	listBudgetLines,
-	listLineEuroGrants,
 	listQuarterEuroGrants
 } from '../repos/budget';
 import { findMembership } from '../repos/memberships';
@@ -71,8 +71,6 @@ export interface LineGrant {
 	by: string;
 }
 
-const MAX_ATTEMPTS = 50;
-
 /** Ids from the moderator and the form's nonce: a second submit of the same form finds the first. */
 function idFrom(kind: string, moderatorId: string, nonce: string): string {
 	return hashToken(`${kind}:${moderatorId}:${nonce}`).slice(0, 20);
@@ -89,7 +87,23 @@ function choice({ line, remaining }: { line: BudgetLine; remaining: number }): G
 	return { id: line.id, name: line.name, remaining };
 }
 
+/** The key of a submit is recorded already: the grant stored first. */
+class RecordedGrant {
+	constructor(readonly grant: StoredEuroGrant) {}
+}
+
 export class Budget {
+	/** Each budget line's euro grants: one stream of the shared log mechanism (server/logs). */
+	private readonly euroGrants = new Log<StoredEuroGrant[], StoredEuroGrant>({
+		name: 'euro-grants',
+		store: euroGrantStore,
+		seqOf: (grant) => grant.n,
+		empty: () => [],
+		apply: (grants, grant) => void grants.push(grant),
+		freshMs: 0,
+		maxStreams: 1_000
+	});
+
 	constructor(
 		private readonly book: LedgerBook = ledger,
 		private readonly accounts: TimeAccounts = timeAccounts
@@ -114,7 +128,7 @@ export class Budget {
 	): Promise<{ usage: LineUsage; state: LineState; grants: LineGrant[] }> {
 		const [entries, euroGrants] = await Promise.all([
 			this.book.entries(quarter.id),
-			listLineEuroGrants(line.id)
+			this.euroGrants.read(line.id)
 		]);
 		return {
 			usage: usageOf(line, entries, euroGrants),
@@ -180,14 +194,8 @@ export class Budget {
 			createdAt: input.now,
 			closedOn: null
 		};
-		let duplicate = false;
-		try {
-			const { closedOn: _open, ...doc } = line;
-			await insertBudgetLine(doc);
-		} catch (err) {
-			if (!isDuplicateKeyError(err)) throw err;
-			duplicate = true;
-		}
+		const { closedOn: _open, ...doc } = line;
+		const duplicate = (await insertBudgetLine(doc)) === 'taken';
 		const stored = duplicate ? await findBudgetLine(input.quarter.id, id) : line;
 		if (!stored) throw new Error(`budget line ${id} taken by another quarter`);
 		await appendAudit({
@@ -221,19 +229,15 @@ export class Budget {
 	}): Promise<{ ok: true } | { ok: false; problem: 'line_not_found' | 'already_closed' }> {
 		const line = await findBudgetLine(input.quarter.id, input.lineId);
 		if (!line) return { ok: false, problem: 'line_not_found' };
-		try {
-			await insertBudgetLineClosure({
-				quarterId: input.quarter.id,
-				lineId: line.id,
-				closedOn: input.closedOn,
-				reason: input.reason,
-				by: input.moderatorId,
-				at: input.now
-			});
-		} catch (err) {
-			if (isDuplicateKeyError(err)) return { ok: false, problem: 'already_closed' };
-			throw err;
-		}
+		const closed = await insertBudgetLineClosure({
+			quarterId: input.quarter.id,
+			lineId: line.id,
+			closedOn: input.closedOn,
+			reason: input.reason,
+			by: input.moderatorId,
+			at: input.now
+		});
+		if (closed === 'taken') return { ok: false, problem: 'already_closed' };
 		await appendAudit({
 			id: `budget-line-closed:${line.id}`,
 			quarterId: input.quarter.id,
@@ -312,62 +316,67 @@ export class Budget {
 				return { ok: false, problem: { code: 'not_member' } };
 			}
 		}
-		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const grants = await listLineEuroGrants(line.id);
-			const again = grants.find((g) => g.key === key);
-			if (again) return { ok: true, grant: again, duplicate: true };
-			const problem = checkEuroGrant(line, grants, input.cents, input.paidOn);
-			if (problem) return { ok: false, problem };
-			const n = grants.length + 1;
-			const grant = {
-				id: '',
-				quarterId: input.quarter.id,
-				lineId: line.id,
-				n,
-				key,
-				recipient: input.recipient,
-				cents: input.cents,
-				purpose: input.purpose,
-				paidOn: input.paidOn,
-				by: input.moderatorId,
-				at: input.now
-			};
-			try {
-				await insertEuroGrant(grant);
-			} catch (err) {
-				// Another submit took number n, or this key is stored already: read again.
-				if (isDuplicateKeyError(err)) continue;
-				throw err;
+		// Decided on the line's latest grants; a number or key taken by another submit meanwhile
+		// is read and decided again (server/logs).
+		const appended = await this.euroGrants.append<GrantProblem | RecordedGrant>(
+			line.id,
+			(grants, n) => {
+				const again = grants.find((g) => g.key === key);
+				if (again) return { ok: false, problem: new RecordedGrant(again) };
+				const problem = checkEuroGrant(line, grants, input.cents, input.paidOn);
+				if (problem) return { ok: false, problem };
+				return {
+					ok: true,
+					entry: {
+						id: euroGrantId(line.id, n),
+						quarterId: input.quarter.id,
+						lineId: line.id,
+						n,
+						key,
+						recipient: input.recipient,
+						cents: input.cents,
+						purpose: input.purpose,
+						paidOn: input.paidOn,
+						by: input.moderatorId,
+						at: input.now
+					}
+				};
 			}
-			const stored = { ...grant, id: euroGrantId(line.id, n) };
-			await appendAudit({
-				id: `budget-euro:${stored.id}`,
-				quarterId: input.quarter.id,
-				at: input.now,
-				actorId: input.moderatorId,
-				action: 'budget.euroGrant',
-				target: { type: 'budget', id: line.id },
-				reason: input.purpose,
-				details: {
-					title: line.name,
-					cents: input.cents,
-					paidOn: input.paidOn,
-					recipient:
-						input.recipient.type === 'member'
-							? `member:${input.recipient.userId}`
-							: `project:${input.recipient.name}`
-				}
-			});
-			return { ok: true, grant: stored, duplicate: false };
+		);
+		if (!appended.ok) {
+			if (appended.problem instanceof RecordedGrant) {
+				return { ok: true, grant: appended.problem.grant, duplicate: true };
+			}
+			if (appended.problem === 'contention') return { ok: false, problem: { code: 'contention' } };
+			return { ok: false, problem: appended.problem };
 		}
-		return { ok: false, problem: { code: 'contention' } };
+		const stored = appended.entry;
+		await appendAudit({
+			id: `budget-euro:${stored.id}`,
+			quarterId: input.quarter.id,
+			at: input.now,
+			actorId: input.moderatorId,
+			action: 'budget.euroGrant',
+			target: { type: 'budget', id: line.id },
+			reason: input.purpose,
+			details: {
+				title: line.name,
+				cents: input.cents,
+				paidOn: input.paidOn,
+				recipient:
+					input.recipient.type === 'member'
+						? `member:${input.recipient.userId}`
+						: `project:${input.recipient.name}`
+			}
+		});
+		return { ok: true, grant: stored, duplicate: false };
 	}
 
 	/** A line's grants (hours and euros), oldest first, names resolved. */
 	async lineGrants(quarter: Quarter, line: BudgetLine, locale: Locale): Promise<LineGrant[]> {
 		const [entries, euroGrants] = await Promise.all([
 			this.book.entries(quarter.id),
-			listLineEuroGrants(line.id)
+			this.euroGrants.read(line.id)
 		]);
 		return this.grantsOf(line, entries, euroGrants, locale);
 	}
