@@ -1,6 +1,5 @@
 export {
 	Log,
-	logStatus,
 	type Appended,
 	type Decision,
 	type Inserted,

@@ -32,12 +32,12 @@ export interface LogStore<E> {
 	/** Every entry of the stream in number order: one read instead of a probe per entry, for a
 	 * load without a snapshot. Without it, a load probes. */
 	readAll?(stream: string): AsyncIterable<E>;
-	/** Consecutive new entries in one round trip (seed and benchmark). */
+	/** Consecutive new entries in one round trip (seed and benchmark: `appendMany`). */
 	insertMany?(stream: string, entries: E[]): Promise<void>;
 }
 
 export interface LogSpec<S, E> {
-	/** Names the log in snapshots, cookies, health reports and errors. */
+	/** Names the log in snapshots, cookies and errors. */
 	name: string;
 	store: LogStore<E>;
 	seqOf(entry: E): number;
@@ -54,10 +54,17 @@ export interface LogSpec<S, E> {
 	lazy?: boolean;
 }
 
+/** `duplicate`: the same request was appended before (the decision named it), so that entry is
+ * the answer and nothing new was written. */
 export type Appended<E, P> =
-	{ ok: true; entry: E; seq: number } | { ok: false; problem: P | 'contention' };
+	| { ok: true; entry: E; seq: number; duplicate: boolean }
+	| { ok: false; problem: P | 'contention' };
 
-export type Decision<E, P> = { ok: true; entry: E } | { ok: false; problem: P };
+export type Decision<E, P> =
+	| { ok: true; entry: E }
+	/** The request is in the log already (e.g. the same key or nonce): answer with that entry. */
+	| { ok: true; existing: E }
+	| { ok: false; problem: P };
 
 interface Stream<S> {
 	state: S;
@@ -71,18 +78,12 @@ const MAX_ATTEMPTS = 100;
 /** Numbers asked for in one round trip while a stream is known to have more. */
 const PROBE_BATCH = 16;
 
-/** Every log of this process, for the health report. */
-const registry = new Set<Log<unknown, unknown>>();
-
 export class Log<S, E> {
 	private readonly streams: BoundedMap<string, Promise<Stream<S>>>;
 	private readonly queue = new KeyedQueue();
-	/** The loaded states behind the promises in `streams`, for the synchronous status. */
-	private readonly loaded = new WeakMap<Promise<Stream<S>>, Stream<S>>();
 
 	constructor(private readonly spec: LogSpec<S, E>) {
 		this.streams = new BoundedMap(spec.maxStreams);
-		registry.add(this as Log<unknown, unknown>);
 	}
 
 	get name(): string {
@@ -122,48 +123,33 @@ export class Log<S, E> {
 				const seq = s.seq + 1;
 				const decision = decide(s.state, seq);
 				if (!decision.ok) return decision;
+				if ('existing' in decision) {
+					const entry = decision.existing;
+					return { ok: true, entry, seq: this.spec.seqOf(entry), duplicate: true };
+				}
 				if ((await this.spec.store.insert(stream, seq, decision.entry)) === 'taken') continue;
 				this.apply(stream, s, decision.entry);
 				noteAppended(this.spec.name, stream, seq);
-				return { ok: true, entry: decision.entry, seq };
+				return { ok: true, entry: decision.entry, seq, duplicate: false };
 			}
 			return { ok: false, problem: 'contention' };
 		});
 	}
 
 	/**
-	 * New entries in bulk for the seed and the benchmark: `make` numbers them from `first`.
-	 * Fails (and stores nothing further) if another writer appends at the same time.
+	 * New entries in bulk for the seed and the benchmark, in one round trip through the store's
+	 * `insertMany`: `make` numbers them from `first`. Fails (and stores nothing further) if another
+	 * writer appends at the same time.
 	 */
 	appendMany(stream: string, make: (state: S, first: number) => E[]): Promise<void> {
+		const insertMany = this.spec.store.insertMany;
+		if (!insertMany) throw new Error(`${this.spec.name}: its store has no bulk insert`);
 		return this.serial(stream, async (s) => {
 			await this.catchUp(stream, s, false);
 			const entries = make(s.state, s.seq + 1);
-			const insertMany = this.spec.store.insertMany;
-			if (insertMany) await insertMany(stream, entries);
-			for (const entry of entries) {
-				if (!insertMany && (await this.spec.store.insert(stream, s.seq + 1, entry)) === 'taken') {
-					throw new Error(`${this.spec.name} ${stream}: number ${s.seq + 1} was taken meanwhile`);
-				}
-				this.apply(stream, s, entry);
-			}
+			await insertMany(stream, entries);
+			for (const entry of entries) this.apply(stream, s, entry);
 		});
-	}
-
-	/** Forgets the streams held in memory (tests: a restarted server). */
-	forget(): void {
-		for (const [key] of [...this.streams.entries()]) this.streams.delete(key);
-	}
-
-	/** Streams in memory and how long ago each was last caught up, for the health report. */
-	status(): { log: string; streams: number; oldestCheckMs: number } {
-		let oldest = 0;
-		const now = Date.now();
-		for (const [, p] of this.streams.entries()) {
-			const s = this.loaded.get(p);
-			if (s) oldest = Math.max(oldest, now - s.checkedAt);
-		}
-		return { log: this.spec.name, streams: this.streams.size, oldestCheckMs: oldest };
 	}
 
 	private async current(
@@ -197,12 +183,9 @@ export class Log<S, E> {
 			const loading = this.load(stream, hint);
 			s = loading;
 			this.streams.set(stream, loading);
-			loading.then(
-				(state) => this.loaded.set(loading, state),
-				() => {
-					if (this.streams.get(stream) === loading) this.streams.delete(stream);
-				}
-			);
+			loading.catch(() => {
+				if (this.streams.get(stream) === loading) this.streams.delete(stream);
+			});
 		}
 		return s;
 	}
@@ -229,6 +212,8 @@ export class Log<S, E> {
 			}
 		}
 		await this.catchUp(stream, s, true);
+		// A long replay is stored, so that the next start reads the snapshot instead.
+		this.snapshotIfDue(stream, s);
 		return s;
 	}
 
@@ -255,15 +240,14 @@ export class Log<S, E> {
 	private apply(stream: string, s: Stream<S>, entry: E): void {
 		this.spec.apply(s.state, entry);
 		s.seq = this.spec.seqOf(entry);
+		this.snapshotIfDue(stream, s);
+	}
+
+	private snapshotIfDue(stream: string, s: Stream<S>): void {
 		const snapshots = this.spec.snapshots;
 		if (snapshots && s.seq - s.snapshotSeq >= snapshots.every) {
 			s.snapshotSeq = s.seq;
 			writeSnapshot(this.spec.name, stream, snapshots, s.state, s.seq);
 		}
 	}
-}
-
-/** The logs of this process and their streams in memory (for /healthz). */
-export function logStatus(): ReturnType<Log<unknown, unknown>['status']>[] {
-	return [...registry].map((log) => log.status());
 }

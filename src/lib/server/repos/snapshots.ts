@@ -1,6 +1,6 @@
 // Read models' snapshots: one head document per log stream that names its parts. Written in
 // the background and never needed for correctness: a missing part or head means a longer replay.
-import { db, type SnapshotDoc } from '../db';
+import { db, insertUnique, type SnapshotDoc } from '../db';
 
 export interface StoredSnapshot {
 	seq: number;
@@ -60,8 +60,11 @@ export async function saveSnapshot(
 		parts: snapshot.parts.length,
 		at: now
 	};
-	if (previous) await c.snapshots.replaceOne({ _id: id }, head);
-	else await c.snapshots.insertOne(head).catch(() => c.snapshots.replaceOne({ _id: id }, head));
+	// The first head is inserted; if another server inserted it meanwhile, or there was one
+	// before, it is replaced (last write wins).
+	if (previous || (await insertUnique(c.snapshots, head)) === 'taken') {
+		await c.snapshots.replaceOne({ _id: id }, head);
+	}
 	if (previous?.partsId && previous.partsId !== partsId) {
 		const old = previous.partsId;
 		await Promise.all(

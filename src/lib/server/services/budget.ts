@@ -87,11 +87,6 @@ function choice({ line, remaining }: { line: BudgetLine; remaining: number }): G
 	return { id: line.id, name: line.name, remaining };
 }
 
-/** The key of a submit is recorded already: the grant stored first. */
-class RecordedGrant {
-	constructor(readonly grant: StoredEuroGrant) {}
-}
-
 export class Budget {
 	/** Each budget line's euro grants: one stream of the shared log mechanism (server/logs). */
 	private readonly euroGrants = new Log<StoredEuroGrant[], StoredEuroGrant>({
@@ -318,39 +313,34 @@ export class Budget {
 		}
 		// Decided on the line's latest grants; a number or key taken by another submit meanwhile
 		// is read and decided again (server/logs).
-		const appended = await this.euroGrants.append<GrantProblem | RecordedGrant>(
-			line.id,
-			(grants, n) => {
-				const again = grants.find((g) => g.key === key);
-				if (again) return { ok: false, problem: new RecordedGrant(again) };
-				const problem = checkEuroGrant(line, grants, input.cents, input.paidOn);
-				if (problem) return { ok: false, problem };
-				return {
-					ok: true,
-					entry: {
-						id: euroGrantId(line.id, n),
-						quarterId: input.quarter.id,
-						lineId: line.id,
-						n,
-						key,
-						recipient: input.recipient,
-						cents: input.cents,
-						purpose: input.purpose,
-						paidOn: input.paidOn,
-						by: input.moderatorId,
-						at: input.now
-					}
-				};
-			}
-		);
+		const appended = await this.euroGrants.append<GrantProblem>(line.id, (grants, n) => {
+			const again = grants.find((g) => g.key === key);
+			if (again) return { ok: true, existing: again };
+			const problem = checkEuroGrant(line, grants, input.cents, input.paidOn);
+			if (problem) return { ok: false, problem };
+			return {
+				ok: true,
+				entry: {
+					id: euroGrantId(line.id, n),
+					quarterId: input.quarter.id,
+					lineId: line.id,
+					n,
+					key,
+					recipient: input.recipient,
+					cents: input.cents,
+					purpose: input.purpose,
+					paidOn: input.paidOn,
+					by: input.moderatorId,
+					at: input.now
+				}
+			};
+		});
 		if (!appended.ok) {
-			if (appended.problem instanceof RecordedGrant) {
-				return { ok: true, grant: appended.problem.grant, duplicate: true };
-			}
 			if (appended.problem === 'contention') return { ok: false, problem: { code: 'contention' } };
 			return { ok: false, problem: appended.problem };
 		}
 		const stored = appended.entry;
+		if (appended.duplicate) return { ok: true, grant: stored, duplicate: true };
 		await appendAudit({
 			id: `budget-euro:${stored.id}`,
 			quarterId: input.quarter.id,

@@ -40,11 +40,6 @@ function apply(book: QuarterBook, entry: LedgerEntry): void {
 	book.balances.set(entry.to, (book.balances.get(entry.to) ?? 0) + entry.minutes);
 }
 
-/** A booking that found its key booked already. */
-class Booked {
-	constructor(readonly entry: LedgerEntry) {}
-}
-
 export class LedgerBook {
 	private readonly log = new Log<QuarterBook, LedgerEntry>({
 		name: 'ledger',
@@ -92,19 +87,16 @@ export class LedgerBook {
 			guard?: (entries: readonly LedgerEntry[]) => G | null;
 		}
 	): Promise<TransferResult | { ok: false; problem: G }> {
-		const result = await this.log.append<TransferProblem | G | Booked>(quarterId, (book, seq) => {
+		const result = await this.log.append<TransferProblem | G>(quarterId, (book, seq) => {
 			const existing = book.byKey.get(draft.key);
-			if (existing) return { ok: false, problem: new Booked(existing) };
+			if (existing) return { ok: true, existing };
 			const problem = checkTransfer(book.balances, draft, context.limits);
 			if (problem) return { ok: false, problem };
 			const refused = context.guard?.(book.entries) ?? null;
 			if (refused !== null) return { ok: false, problem: refused };
 			return { ok: true, entry: { ...draft, seq, at: context.now, by: context.by } };
 		});
-		if (result.ok) return { ok: true, entry: result.entry, duplicate: false };
-		if (result.problem instanceof Booked) {
-			return { ok: true, entry: result.problem.entry, duplicate: true };
-		}
+		if (result.ok) return { ok: true, entry: result.entry, duplicate: result.duplicate };
 		if (result.problem === 'contention') return { ok: false, problem: { code: 'contention' } };
 		// A limit's problem or the guard's refusal, as decided above.
 		return { ok: false, problem: result.problem } as TransferResult | { ok: false; problem: G };
