@@ -1,4 +1,4 @@
-// Messaging against the real FerretDB (SQLite), often with two `Messaging` instances standing in
+// Messaging against the real FerretDB (SQLite), often with two messaging services standing in
 // for two app servers: concurrent sends lose nothing and number messages 1..n, two starts make
 // one conversation, unread counts follow read markers, mails are batched and sent once, and the
 // quarter management reads a conversation only after a report.
@@ -21,7 +21,10 @@ import { saveProfile } from '../../src/lib/server/repos/profiles';
 import { findQuarter, insertQuarter, type Quarter } from '../../src/lib/server/repos/quarters';
 import { insertUser } from '../../src/lib/server/repos/users';
 import { createListing } from '../../src/lib/server/services/listings';
-import { Messaging } from '../../src/lib/server/services/messaging';
+import {
+	createMessagingService,
+	type MessagingService
+} from '../../src/lib/server/services/messaging';
 
 const Q = 'chatquartier';
 const OTHER = 'nachbarquartier';
@@ -60,7 +63,7 @@ beforeAll(async () => {
 });
 
 function send(
-	server: Messaging,
+	server: MessagingService,
 	conversationId: string,
 	senderId: string,
 	text: string,
@@ -73,8 +76,8 @@ describe('starting a conversation', () => {
 	it('two starts at once, on two servers and from both sides, make one conversation', async () => {
 		const anna = await person('Anna B.');
 		const jonas = await person('Jonas H.');
-		const a = new Messaging();
-		const b = new Messaging();
+		const a = createMessagingService();
+		const b = createMessagingService();
 		const now = new Date();
 		const results = await Promise.all([
 			a.start({
@@ -104,7 +107,7 @@ describe('starting a conversation', () => {
 		expect(results.map((r) => (r.ok ? r.seq : 0)).sort()).toEqual([1, 2, 3]);
 
 		// A third server that has seen nothing yet finds exactly one conversation in each inbox.
-		const c = new Messaging();
+		const c = createMessagingService();
 		for (const who of [anna, jonas]) {
 			const list = await c.list(who.id);
 			expect(list.map((item) => item.id)).toEqual([id]);
@@ -143,7 +146,7 @@ describe('starting a conversation', () => {
 		});
 		if (!created.ok) throw new Error(created.problem);
 		const listingId = created.listing.id;
-		const server = new Messaging();
+		const server = createMessagingService();
 		const started = await server.start({
 			senderId: neighbour.id,
 			target: { quarterId: Q, listingId },
@@ -156,7 +159,7 @@ describe('starting a conversation', () => {
 			conversationId: listingConversationId(listingId, neighbour.id),
 			seq: 1
 		});
-		const [item] = await new Messaging().list(author.id);
+		const [item] = await createMessagingService().list(author.id);
 		expect(item).toMatchObject({
 			listingTitle: 'Kuchen backen für Feste',
 			direct: false,
@@ -186,7 +189,7 @@ describe('starting a conversation', () => {
 	});
 
 	it('refuses oneself, people who are not active members here, and inactive senders', async () => {
-		const server = new Messaging();
+		const server = createMessagingService();
 		const sender = await person('Senderin');
 		const pending = await person('Wartend', [[Q, 'resident', 'pending']]);
 		const suspended = await person('Gesperrt', [[Q, 'resident', 'suspended']]);
@@ -238,7 +241,7 @@ describe('starting a conversation', () => {
 			problem: 'empty'
 		});
 		// Nothing of the refused attempts was stored.
-		expect(await new Messaging().list(sender.id)).toEqual([]);
+		expect(await createMessagingService().list(sender.id)).toEqual([]);
 	});
 });
 
@@ -246,8 +249,8 @@ describe('sending', () => {
 	it('20 concurrent sends from two servers into one conversation give messages 1..20, none lost', async () => {
 		const anna = await person('Anna');
 		const jonas = await person('Jonas');
-		const a = new Messaging();
-		const b = new Messaging();
+		const a = createMessagingService();
+		const b = createMessagingService();
 		const first = await a.start({
 			senderId: anna.id,
 			target: { quarterId: Q, memberId: jonas.id },
@@ -265,7 +268,7 @@ describe('sending', () => {
 		const seqs = results.map((r) => (r.ok ? r.seq : 0)).sort((x, y) => x - y);
 		expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
 
-		const view = await new Messaging().read({
+		const view = await createMessagingService().read({
 			conversationId: id,
 			userId: jonas.id,
 			now: new Date()
@@ -286,7 +289,7 @@ describe('sending', () => {
 		const anna = await person('Anna');
 		const jonas = await person('Jonas');
 		const stranger = await person('Fremde');
-		const server = new Messaging();
+		const server = createMessagingService();
 		const started = await server.start({
 			senderId: anna.id,
 			target: { quarterId: Q, memberId: jonas.id },
@@ -314,7 +317,7 @@ describe('sending', () => {
 	it('shows the newest 50 messages and pages back to older ones', async () => {
 		const anna = await person('Anna');
 		const jonas = await person('Jonas');
-		const server = new Messaging();
+		const server = createMessagingService();
 		const started = await server.start({
 			senderId: anna.id,
 			target: { quarterId: Q, memberId: jonas.id },
@@ -325,7 +328,7 @@ describe('sending', () => {
 		if (!started.ok) throw new Error(started.problem);
 		for (let i = 2; i <= 60; i++)
 			await send(server, started.conversationId, i % 2 ? anna.id : jonas.id, String(i));
-		const reader = new Messaging();
+		const reader = createMessagingService();
 		const newest = await reader.read({
 			conversationId: started.conversationId,
 			userId: anna.id,
@@ -353,8 +356,8 @@ describe('read markers and unread counts', () => {
 		const anna = await person('Anna');
 		const jonas = await person('Jonas');
 		const betrieb = await person('Bäckerei', [[Q, 'business']]);
-		const a = new Messaging();
-		const b = new Messaging();
+		const a = createMessagingService();
+		const b = createMessagingService();
 		const withJonas = await a.start({
 			senderId: jonas.id,
 			target: { quarterId: Q, memberId: anna.id },
@@ -373,16 +376,16 @@ describe('read markers and unread counts', () => {
 		await send(a, withJonas.conversationId, jonas.id, 'Zwei');
 		await send(b, withJonas.conversationId, jonas.id, 'Drei');
 
-		expect(await new Messaging().unreadTotal(anna.id)).toBe(4);
-		expect(await new Messaging().unreadTotal(jonas.id)).toBe(0);
-		const list = await new Messaging().list(anna.id);
+		expect(await createMessagingService().unreadTotal(anna.id)).toBe(4);
+		expect(await createMessagingService().unreadTotal(jonas.id)).toBe(0);
+		const list = await createMessagingService().list(anna.id);
 		expect(Object.fromEntries(list.map((item) => [item.id, item.unread]))).toEqual({
 			[withJonas.conversationId]: 3,
 			[withShop.conversationId]: 1
 		});
 
 		await b.read({ conversationId: withJonas.conversationId, userId: anna.id, now: new Date() });
-		expect(await new Messaging().unreadTotal(anna.id)).toBe(1);
+		expect(await createMessagingService().unreadTotal(anna.id)).toBe(1);
 		// The server that answered the read knows at once; the other one within a few seconds,
 		// or at once when it handles a message for her.
 		expect(await b.unreadTotal(anna.id)).toBe(1);
@@ -390,8 +393,8 @@ describe('read markers and unread counts', () => {
 		// Anna's reply marks the conversation read for her and unread for Jonas.
 		await send(a, withShop.conversationId, anna.id, 'Gern!');
 		expect(await a.unreadTotal(anna.id)).toBe(0);
-		expect(await new Messaging().unreadTotal(betrieb.id)).toBe(1);
-		expect((await new Messaging().list(anna.id))[0]).toMatchObject({
+		expect(await createMessagingService().unreadTotal(betrieb.id)).toBe(1);
+		expect((await createMessagingService().list(anna.id))[0]).toMatchObject({
 			id: withShop.conversationId,
 			lastFromMe: true,
 			preview: 'Gern!'
@@ -406,7 +409,7 @@ describe('mail about new messages', () => {
 	async function pair(locale: Locale = 'de') {
 		const sender = await person('Schreiberin');
 		const recipient = await person('Empfänger', [[Q, 'resident']], locale);
-		const server = new Messaging();
+		const server = createMessagingService();
 		const started = await server.start({
 			senderId: sender.id,
 			target: { quarterId: Q, memberId: recipient.id },
@@ -429,7 +432,7 @@ describe('mail about new messages', () => {
 		// Two servers run the job at the same moment: one mail.
 		await Promise.all([
 			server.sendNotifications(at(10)),
-			new Messaging().sendNotifications(at(10))
+			createMessagingService().sendNotifications(at(10))
 		]);
 		const [mail] = await mails();
 		expect(await mails()).toHaveLength(1);
@@ -494,7 +497,7 @@ describe('mail about new messages', () => {
 		const morning = new Date('2031-05-05T06:00:00Z');
 		await Promise.all([
 			server.sendNotifications(morning),
-			new Messaging().sendNotifications(morning)
+			createMessagingService().sendNotifications(morning)
 		]);
 		const mails = await listMail(10, recipient.email);
 		expect(mails).toHaveLength(1);
@@ -505,7 +508,7 @@ describe('mail about new messages', () => {
 		await send(
 			server,
 			id,
-			(await new Messaging().forParticipant(id, recipient.id))!.participants.find(
+			(await createMessagingService().forParticipant(id, recipient.id))!.participants.find(
 				(p) => p !== recipient.id
 			)!,
 			'Noch was',
@@ -525,7 +528,7 @@ describe('reports and the quarter management', () => {
 		const sabine = await person('Sabine', [[Q, 'moderator']]);
 		const foreignModerator = await person('Petra', [[OTHER, 'moderator']]);
 		const resident = await person('Neugierig');
-		const server = new Messaging();
+		const server = createMessagingService();
 		const started = await server.start({
 			senderId: jonas.id,
 			target: { quarterId: Q, memberId: anna.id },

@@ -77,7 +77,8 @@ export async function noteLastMessage(id: string, seq: number, at: Date): Promis
 	await (await db()).conversations.updateOne({ _id: id }, { $max: { lastSeq: seq, lastAt: at } });
 }
 
-/** A conversation's messages as a log (services/messaging.ts); a stream is a conversation. */
+/** A conversation's messages as a log (services/messaging/read-model.ts); a stream is a
+ * conversation. */
 export const messageStore: LogStore<ChatMessage> = {
 	async insert(conversationId, seq, message) {
 		const { id: _id, ...rest } = message;
@@ -140,7 +141,7 @@ export interface InboxEntry {
 	at: Date;
 }
 
-/** A person's inbox as a log (services/messaging.ts); a stream is a person. */
+/** A person's inbox as a log (services/messaging/read-model.ts); a stream is a person. */
 export const inboxStore: LogStore<InboxEntry> = {
 	async insert(userId, n, entry) {
 		return insertUnique((await db()).chatInbox, {
