@@ -7,7 +7,7 @@ import { normalizeEmail } from '../src/lib/domain/auth/text';
 import { findQuarter } from '../src/lib/server/repos/quarters';
 import { listCasesOfQuarter } from '../src/lib/server/repos/cases';
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
-import { CaseService } from '../src/lib/server/services/cases';
+import { createCaseService } from '../src/lib/server/services/cases';
 import { createExchangeService, type ExchangeResult } from '../src/lib/server/services/exchanges';
 import { confirmed } from './seed-exchanges';
 import { markNotificationsRead } from '../src/lib/server/services/notifications';
@@ -37,7 +37,7 @@ export async function seedCases(
 	}
 	const quarter = (await findQuarter(QUARTER_ID))!;
 	const exchanges = createExchangeService({ mail: false });
-	const cases = new CaseService(exchanges);
+	const cases = createCaseService({ exchanges });
 	const at = (daysAgo: number, hours = 0) =>
 		new Date(now.getTime() - daysAgo * DAY + hours * 3600_000);
 	let nonce = 0;

@@ -63,7 +63,7 @@ export async function listCasesOfParty(userId: string): Promise<CaseFacts[]> {
 	return docs.map(toFacts);
 }
 
-/** A case's events as a log (services/cases.ts); a stream is a case. */
+/** A case's events as a log (services/cases/context.ts); a stream is a case. */
 export const caseEventStore: LogStore<StoredCaseEvent> = {
 	async insert(caseId, n, event) {
 		return insertUnique((await db()).caseEvents, { ...event, _id: caseEventId(caseId, n), n });
