@@ -1,5 +1,6 @@
 export {
 	Log,
+	entryList,
 	type Appended,
 	type Decision,
 	type Inserted,

@@ -251,3 +251,9 @@ export class Log<S, E> {
 		}
 	}
 }
+
+/** The fold of a log whose state is simply its entries in order (a case's events, a line's
+ * grants): spread into a `LogSpec`. */
+export function entryList<E>(): Pick<LogSpec<E[], E>, 'empty' | 'apply'> {
+	return { empty: () => [], apply: (entries, entry) => void entries.push(entry) };
+}

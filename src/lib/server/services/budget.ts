@@ -28,7 +28,7 @@ import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts
 import { slugify } from '../../domain/quarters/settings';
 import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
 import * as m from '../../paraglide/messages';
-import { Log } from '../logs';
+import { Log, entryList } from '../logs';
 import { hashToken } from '../ids';
 import { appendAudit } from '../repos/audit';
 import {
@@ -93,8 +93,7 @@ export class Budget {
 		name: 'euro-grants',
 		store: euroGrantStore,
 		seqOf: (grant) => grant.n,
-		empty: () => [],
-		apply: (grants, grant) => void grants.push(grant),
+		...entryList<StoredEuroGrant>(),
 		freshMs: 0,
 		maxStreams: 1_000
 	});

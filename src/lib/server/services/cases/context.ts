@@ -2,7 +2,7 @@
 // through, this server's queue of acts per case and its view of the case log. Tests and the demo
 // seed make their own (with their own exchange service) beside the app's.
 import { KeyedQueue } from '../../keyed-queue';
-import { Log } from '../../logs';
+import { Log, entryList } from '../../logs';
 import { caseEventStore, type StoredCaseEvent } from '../../repos/cases';
 import { exchanges as appExchanges, type ExchangeService } from '../exchanges';
 import { ledger as appLedger, type LedgerBook } from '../ledger';
@@ -38,8 +38,7 @@ export function createCaseContext(deps: CaseDeps = {}): CaseContext {
 			name: 'cases',
 			store: caseEventStore,
 			seqOf: (event) => event.n,
-			empty: () => [],
-			apply: (events, event) => void events.push(event),
+			...entryList<StoredCaseEvent>(),
 			// A case page shows what the other side just wrote.
 			freshMs: 0,
 			maxStreams: 2_000

@@ -16,11 +16,6 @@ import { findMembership } from '../../repos/memberships';
 import { findQuarter, type Quarter } from '../../repos/quarters';
 import type { CaseContext } from './context';
 
-/** An event with the same nonce is in the log already: the same submission. */
-class SameEvent {
-	constructor(readonly event: StoredCaseEvent) {}
-}
-
 /**
  * Appends event n+1, decided on the log 1..n; another writer taking n+1 first makes this
  * re-read and decide again. An event with the same nonce in the log is the same submission.
@@ -33,17 +28,15 @@ export async function append(
 ): Promise<
 	{ ok: true; event: StoredCaseEvent; stored: boolean } | { ok: false; problem: CaseProblem }
 > {
-	const appended = await ctx.log.append<CaseProblem | SameEvent>(facts.id, (log, n) => {
+	const appended = await ctx.log.append<CaseProblem>(facts.id, (log, n) => {
 		const same = eventOfNonce(log, draft.nonce);
-		if (same) return { ok: false, problem: new SameEvent(same) };
+		// An event with the same nonce is the same submission.
+		if (same) return { ok: true, existing: same };
 		const problem = checkEvent(facts, foldCase(log), role, draft);
 		if (problem) return { ok: false, problem };
 		return { ok: true, entry: { ...draft, n, caseId: facts.id, quarterId: facts.quarterId } };
 	});
-	if (appended.ok) return { ok: true, event: appended.entry, stored: true };
-	if (appended.problem instanceof SameEvent) {
-		return { ok: true, event: appended.problem.event, stored: false };
-	}
+	if (appended.ok) return { ok: true, event: appended.entry, stored: !appended.duplicate };
 	if (appended.problem === 'contention') {
 		throw new Error(`Case ${facts.id}: no free event number (contention)`);
 	}

@@ -16,11 +16,12 @@
 // Each use-case is a plain function of a `CaseContext`. `createCaseService` binds them to one
 // context: the app has one (`cases`); tests and the demo seed may make their own, with their own
 // exchange service, ledger book or notifications.
-import { createCaseContext, type CaseContext, type CaseDeps } from './context';
+import { createCaseContext, type CaseDeps } from './context';
 import * as opening from './open';
 import * as outcomes from './outcomes';
 import * as views from './views';
 import * as writing from './write';
+import { binder } from '../bind';
 
 export type { CaseDeps } from './context';
 export type { OpenProblem } from './open';
@@ -30,10 +31,7 @@ export type { CaseListItem, CaseView } from './views';
 /** One app server's cases: every use-case bound to one case log and the services it acts through. */
 export function createCaseService(deps: CaseDeps = {}) {
 	const ctx = createCaseContext(deps);
-	const bound =
-		<A extends unknown[], R>(use: (ctx: CaseContext, ...args: A) => R) =>
-		(...args: A): R =>
-			use(ctx, ...args);
+	const bound = binder(ctx);
 	return {
 		open: bound(opening.openCase),
 		openFromExchange: bound(opening.openFromExchange),

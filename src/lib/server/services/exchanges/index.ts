@@ -17,13 +17,14 @@
 // to one context: the app has one (`exchanges`, whose functions are exported below); tests make
 // several, with their own ledger books, to stand in for several app servers on one database.
 import * as cards from './card-payments';
-import { createExchangeContext, type ExchangeContext, type ExchangeDeps } from './context';
+import { createExchangeContext, type ExchangeDeps } from './context';
 import * as moves from './moves';
 import * as proposing from './propose';
 import * as settlement from './settlement';
 import * as startCredit from './start-credit';
 import * as thanks from './thanks';
 import * as views from './views';
+import { binder } from '../bind';
 
 export { problemStatus, type ExchangeProblem } from '../../../domain/exchanges/problems';
 export type { PendingSettlement } from '../../../domain/exchanges/log';
@@ -40,10 +41,7 @@ export type { DisputeSummary, ExchangeSummary, ExchangeView } from './views';
 /** One app server's exchanges: every use-case bound to one read model and ledger book. */
 export function createExchangeService(deps: ExchangeDeps = {}) {
 	const ctx = createExchangeContext(deps);
-	const bound =
-		<A extends unknown[], R>(use: (ctx: ExchangeContext, ...args: A) => R) =>
-		(...args: A): R =>
-			use(ctx, ...args);
+	const bound = binder(ctx);
 	return {
 		holder: ctx.holder,
 		propose: bound(proposing.proposeExchange),

@@ -16,10 +16,11 @@
 import * as inbox from './inbox';
 import * as mailNotifications from './mail-notifications';
 import * as model from './read-model';
-import { createMessagingContext, type MessagingContext } from './read-model';
+import { createMessagingContext } from './read-model';
 import * as reports from './reports';
 import * as sendRead from './send-read';
 import * as starting from './start';
+import { binder } from '../bind';
 
 export type { Conversation, StartProblem } from '../../../domain/messages/conversation';
 export type { InboxItem } from './inbox';
@@ -30,10 +31,7 @@ export type { StartCheck, StartTarget } from './start';
 /** One app server's messaging: every use-case bound to one read model. */
 export function createMessagingService() {
 	const ctx = createMessagingContext();
-	const bound =
-		<A extends unknown[], R>(use: (ctx: MessagingContext, ...args: A) => R) =>
-		(...args: A): R =>
-			use(ctx, ...args);
+	const bound = binder(ctx);
 	return {
 		conversation: bound(model.loadConversation),
 		head: bound(model.readHead),
