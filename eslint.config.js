@@ -6,7 +6,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import svelteConfig from './svelte.config.js';
+import kitConfig from './kit.config.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,7 +63,8 @@ export default ts.config(
 				projectService: true,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
-				svelteConfig
+				// eslint-plugin-svelte reads the svelte.config.js shape (Kit's options under `kit`).
+				svelteConfig: { preprocess: kitConfig.preprocess, kit: { alias: kitConfig.alias } }
 			}
 		}
 	},
@@ -86,7 +87,7 @@ export default ts.config(
 			'import/resolver': {
 				[path.join(root, 'eslint/alias-resolver.cjs')]: {
 					root,
-					alias: { $lib: 'src/lib', ...svelteConfig.kit?.alias }
+					alias: { ...kitConfig.alias }
 				},
 				node: { extensions: ['.ts', '.js', '.svelte'] }
 			}

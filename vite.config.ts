@@ -1,10 +1,11 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import kitConfig from './kit.config.js';
 import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [sveltekit(), paraglideVitePlugin(paraglideOptions)],
+	plugins: [sveltekit(kitConfig), paraglideVitePlugin(paraglideOptions)],
 	test: {
 		projects: [
 			{

@@ -1,7 +1,7 @@
-// Resolves SvelteKit's import aliases ($lib and kit.alias from svelte.config.js) for
+// Resolves SvelteKit's import aliases ($lib and the aliases of kit.config.js) for
 // eslint-plugin-boundaries, so a boundary holds however an import is spelled: `$lib/server/db`
 // and `../../server/db` name the same file. Everything else goes to the plugin's Node resolver.
-// The aliases come from eslint.config.js (which reads svelte.config.js), not from the generated
+// The aliases come from eslint.config.js (which reads kit.config.js), not from the generated
 // .svelte-kit/tsconfig.json, so the rule does not depend on `svelte-kit sync` having run.
 'use strict';
 const fs = require('node:fs');

@@ -23,7 +23,7 @@ function buildIsStale() {
 	const built = path.join(root, 'build/index.js');
 	if (!existsSync(built)) return true;
 	const sources = ['src', 'messages', 'static'].map((d) => newestMtime(path.join(root, d)));
-	const configs = ['package-lock.json', 'svelte.config.js', 'vite.config.ts'].map(
+	const configs = ['package-lock.json', 'kit.config.js', 'vite.config.ts'].map(
 		(f) => statSync(path.join(root, f)).mtimeMs
 	);
 	return Math.max(...sources, ...configs) > statSync(built).mtimeMs;

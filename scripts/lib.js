@@ -1,6 +1,16 @@
 // Small helpers shared by the Node scripts (setup, demo, test): plain JavaScript, no build step.
 import { spawn, spawnSync } from 'node:child_process';
 
+// Every script starts here, so an old Node stops at once with what to install instead of
+// failing later in a dependency (SvelteKit 3 needs 22.17; the project is tested on 24 LTS).
+const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
+if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 17)) {
+	console.error(
+		`✖ Quartiermarkt needs Node.js 24 LTS (at least 22.17), this is ${process.version}: install it from https://nodejs.org/ or run scripts/install-node.sh, which puts it into .tools/.`
+	);
+	process.exit(1);
+}
+
 /** @param {string} message */
 export const step = (message) => console.log(`\n▸ ${message}`);
 /** @param {string} message */

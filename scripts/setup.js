@@ -106,19 +106,12 @@ async function installNpmPackages() {
 	info('npm ci …');
 	const ci = capture('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
 	if (ci.code !== 0) {
-		if (!/Missing: .* from lock file/.test(ci.stderr + ci.stdout)) {
-			console.error(ci.stdout + ci.stderr);
-			fail(
-				'npm ci failed (see above). Check the network access to the npm registry and run this again.'
-			);
-		}
-		// npm cannot record optional packages for other platforms that the registry here does not
-		// serve (e.g. @lix-js/sdk-darwin-arm64), and `npm ci` then refuses the lock file. `npm
-		// install` keeps every locked version and only skips those.
-		info(
-			'npm ci refused the lock file over optional packages of other platforms; using npm install …'
+		console.error(ci.stdout + ci.stderr);
+		fail(
+			/Missing: .* from lock file/.test(ci.stderr + ci.stdout)
+				? "npm ci refused package-lock.json: it lacks packages that package.json needs. After changing dependencies run `npm install` and then `node scripts/fix-lock.js` (it adds the other platforms' optional packages), and commit the lock file."
+				: 'npm ci failed (see above). Check the network access to the npm registry and run this again.'
 		);
-		await runOrFail('npm', ['install', '--no-audit', '--no-fund'], 'npm install', { cwd: root });
 	}
 	info(`installed in ${seconds(started)}`);
 }

@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as m from '$lib/paraglide/messages';
 import { cookieName, extractLocaleFromUrl, localizeHref } from '$lib/paraglide/runtime';
@@ -53,11 +53,14 @@ const localeRedirect: Handle = ({ event, resolve }) => {
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
 		event.locals.locale = locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+		// SvelteKit 3 makes event.request read-only: the rest of the chain gets Paraglide's request.
+		return resolve(
+			{ ...event, request },
+			{
+				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			}
+		);
 	});
 
 /** Form posts with a photo may carry 8 MB plus the form; everything else is small. */
@@ -87,7 +90,7 @@ const bodyLimit: Handle = ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = newId();
 	const response = await resolve(event);
-	// The CSP itself (with frame-ancestors 'none') comes from kit.csp in svelte.config.js, which
+	// The CSP itself (with frame-ancestors 'none') comes from csp in kit.config.js, which
 	// hashes SvelteKit's inline scripts; these complete it.
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -161,11 +164,14 @@ export const handle = sequence(
 	auth
 );
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status < 500) {
-		return { message: status === 404 ? m.error_not_found() : message };
+export const handleError: HandleServerError = (caught) => {
+	// SvelteKit 3 passes every error here, expected ones (`error(404)`, an unknown route) too:
+	// those keep their status and message, only a not-found reads the same everywhere.
+	if (caught.kind !== 'unknown') {
+		return caught.error.status === 404 ? { message: m.error_not_found() } : undefined;
 	}
+	const { event } = caught;
 	const errorId = event.locals.requestId ?? newId();
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, caught.error);
 	return { message: m.error_unexpected({ errorId }), errorId };
 };

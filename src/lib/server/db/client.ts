@@ -24,7 +24,8 @@ async function connect() {
 		await embedded?.stop();
 		throw new Error(
 			`Cannot reach the database at ${redact(uri)}: ${(err as Error).message}\n` +
-				'Check MONGODB_URI, or unset it to use the embedded database.'
+				'Check MONGODB_URI, or unset it to use the embedded database.',
+			{ cause: err }
 		);
 	}
 	const db = client.db(env.MONGODB_DB);

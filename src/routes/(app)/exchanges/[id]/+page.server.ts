@@ -6,6 +6,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
 import { euroField } from '$lib/schemas/listing';
 import { requireUser } from '$lib/server/auth/guards';
+import { stripePageOrigins } from '$lib/server/payments/stripe';
 import { cases } from '$lib/server/services/cases';
 import { newFormNonce, readForm } from '$lib/server/http';
 import {
@@ -270,7 +271,7 @@ export const actions: Actions = {
 				values: {}
 			});
 		}
-		redirect(303, result.url);
+		redirect(303, result.url, { external: stripePageOrigins() });
 	},
 	refund: async (event) => {
 		const { user } = requireUser(event);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { payoutStatus, startOnboarding } from '$lib/server/payments/connect';
-import { paymentsEnabled } from '$lib/server/payments/stripe';
+import { paymentsEnabled, stripePageOrigins } from '$lib/server/payments/stripe';
 import type { Actions, PageServerLoad } from './$types';
 import { onboardingUrls, SELLERS } from './payouts.server';
 
@@ -39,6 +39,6 @@ export const actions: Actions = {
 			console.error('Starting Stripe onboarding failed:', err);
 			return fail(502, { error: 'pay_stripe_unavailable' });
 		}
-		redirect(303, url);
+		redirect(303, url, { external: stripePageOrigins() });
 	}
 };

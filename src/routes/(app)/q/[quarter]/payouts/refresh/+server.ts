@@ -4,7 +4,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
 import { startOnboarding } from '$lib/server/payments/connect';
-import { paymentsEnabled } from '$lib/server/payments/stripe';
+import { paymentsEnabled, stripePageOrigins } from '$lib/server/payments/stripe';
 import { onboardingUrls, SELLERS } from '../payouts.server';
 import type { RequestHandler } from './$types';
 
@@ -24,5 +24,5 @@ export const GET: RequestHandler = async (event) => {
 		console.error('Renewing the Stripe onboarding link failed:', err);
 		redirect(303, `${page}?returned=failed`);
 	}
-	redirect(303, url);
+	redirect(303, url, { external: stripePageOrigins() });
 };
