@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldGerman, MAX_QUERY_TERMS, MAX_TERM_LENGTH, queryTerms, searchTokens } from './text';
+import {
+	foldGerman,
+	MAX_QUERY_TERMS,
+	MAX_TERM_LENGTH,
+	queryTerms,
+	searchTokens,
+	typoTolerance
+} from './text';
 
 /** How the index matches: every query term is a prefix of some indexed term. */
 function finds(q: string, text: string): boolean {
@@ -122,5 +129,18 @@ describe('query meets indexed text', () => {
 		['der', 'der die das']
 	])('%s does not find %s', (q, text) => {
 		expect(finds(q, text)).toBe(false);
+	});
+});
+
+describe('typo tolerance', () => {
+	it.each<[string, number]>([
+		['fahrad', 1],
+		['mathe', 1],
+		['mahe', 0],
+		['rad', 0],
+		['runde48', 0],
+		['12345', 0]
+	])('%s may be %i edits away', (term, edits) => {
+		expect(typoTolerance(term)).toBe(edits);
 	});
 });

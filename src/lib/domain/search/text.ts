@@ -184,3 +184,14 @@ export function queryTerms(q: string): string[] {
 	}
 	return out;
 }
+
+/** Shortest query term that may match with one typo ("fahrad" finds "Fahrrad"). Shorter terms
+ * would match too much: "rad" is one edit from "rat", "bad" and "rand". */
+export const FUZZY_MIN_LENGTH = 5;
+
+/** How many edits (insert, delete, replace a letter) a query term may be away from an indexed
+ * term and still match it: one from {@link FUZZY_MIN_LENGTH} letters on, none below and none in
+ * a term with digits (a house number or "Runde48" must not find a neighbouring one). */
+export function typoTolerance(term: string): number {
+	return term.length >= FUZZY_MIN_LENGTH && !/\p{N}/u.test(term) ? 1 : 0;
+}

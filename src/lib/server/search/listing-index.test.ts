@@ -56,7 +56,17 @@ describe('German text search', () => {
 		['hecke garten', ['garden']],
 		['Fahrrad Reparatur', ['repair']],
 		['Fahrrad Garten', []],
-		['Klavier', []]
+		['Klavier', []],
+		// One typo in a word of five letters or more still finds it.
+		['fahrad', ['repair', 'bikes']],
+		['Nachilfestunden', ['tutor']],
+		['Rasenmäer', ['garden']],
+		['Lindenstrase', ['street']],
+		['Klavir', []],
+		// Short words must match exactly (as a prefix): "mahte" is two edits from "mathe". (Terms
+		// with digits too: "Runde48" must not find "Runde49", see below.)
+		['mahte', []],
+		['Mahe', []]
 	])('%s finds %j', (q, expected) => {
 		expect(ids(index, { q })).toEqual(expected);
 	});
@@ -68,6 +78,14 @@ describe('German text search', () => {
 		);
 		expect(ids(index, { q: 'bohrmaschine', sort: 'relevance' })).toEqual(['in-title', 'in-text']);
 		expect(ids(index, { q: 'bohrmaschine', sort: 'newest' })).toEqual(['in-text', 'in-title']);
+	});
+
+	it('ranks an exact match above a match with a typo', () => {
+		// A listing that misspells the word is found too, after the exact ones, even when newer.
+		index.upsert(listing('typo', { title: 'Fahrad-Verleih', publishedAt: T0 + DAY }));
+		const found = ids(index, { q: 'fahrrad', sort: 'relevance' });
+		expect(found.slice(0, 2).sort()).toEqual(['bikes', 'repair']);
+		expect(found[2]).toBe('typo');
 	});
 
 	it('scores text hits and gives 0 without a query', () => {

@@ -3,7 +3,7 @@
 // whatever is in here is searchable and nothing else is.
 import MiniSearch from 'minisearch';
 import { distanceMeters, type Cell } from '$lib/domain/search/location';
-import { queryTerms, searchTokens } from '$lib/domain/search/text';
+import { queryTerms, searchTokens, typoTolerance } from '$lib/domain/search/text';
 
 export interface SearchableListing {
 	id: string;
@@ -113,6 +113,9 @@ function createTextIndex(): MiniSearch<IndexedText> {
 			processTerm: (term) => term,
 			combineWith: 'AND',
 			prefix: true,
+			// One typo in a longer word still finds it; MiniSearch ranks such matches below exact
+			// and prefix ones.
+			fuzzy: (term) => typoTolerance(term) || false,
 			boost: { title: TITLE_BOOST, tags: TAGS_BOOST }
 		}
 	});
