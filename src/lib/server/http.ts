@@ -1,3 +1,4 @@
+import { DEVICE_COOKIE } from './auth/sessions';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../paraglide/messages';
 import { emailOnlySchema } from '../schemas/auth';
@@ -8,7 +9,7 @@ import type { Limited } from './services/rate-limit';
 
 /** What services need to know about a request: origin for links, client address for limits. */
 export function requestContext(
-	event: Pick<RequestEvent, 'url' | 'getClientAddress'>
+	event: Pick<RequestEvent, 'url' | 'getClientAddress'> & Partial<Pick<RequestEvent, 'cookies'>>
 ): RequestContext {
 	let ip = 'unknown';
 	try {
@@ -16,7 +17,8 @@ export function requestContext(
 	} catch {
 		// Not available in some test set-ups; all such requests then share one budget.
 	}
-	return { origin: event.url.origin, ip, now: new Date() };
+	const device = event.cookies?.get(DEVICE_COOKIE) ?? null;
+	return { origin: event.url.origin, ip, now: new Date(), device };
 }
 
 /** The posted form, or a 400 when the body is not a readable form. */

@@ -82,7 +82,8 @@ export interface SessionDoc {
 	expiresAt: Date;
 }
 
-export type TokenPurpose = 'verify-email' | 'reset-password';
+/** known-device: a browser that signed in to this account before (its login limit, below). */
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
 
 export interface TokenDoc {
 	_id: string; // SHA-256 of the emailed token, hex
