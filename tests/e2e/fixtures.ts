@@ -129,6 +129,14 @@ export function otherIp(ip: string, k: number): string {
 }
 
 /** Logs a demo person in and checks it worked. */
+/** After a login (which lands on the page asked for or the member's marketplace): open the
+ * account page. */
+export async function openAccount(page: Page, origin = ''): Promise<void> {
+	await expect(page).not.toHaveURL(/\/login/);
+	await page.goto(`${origin}/account`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+}
+
 export async function loggedIn(page: Page, email: string): Promise<void> {
 	await logIn(page, email, DEMO_PASSWORD);
 	await expect(page).not.toHaveURL(/\/login/);

@@ -1,4 +1,5 @@
 import { DEVICE_COOKIE } from './auth/sessions';
+import { bodyTooLarge } from './body-limit';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../paraglide/messages';
 import { emailOnlySchema } from '../schemas/auth';
@@ -25,7 +26,11 @@ export function requestContext(
 export async function readForm(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (err) {
+		const tooLarge = bodyTooLarge(err);
+		if (tooLarge) {
+			error(413, tooLarge.multipart ? m.error_upload_too_large() : m.error_body_too_large());
+		}
 		error(400, m.error_invalid_input());
 	}
 }
