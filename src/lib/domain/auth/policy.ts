@@ -1,5 +1,8 @@
 // Rules for sessions, one-time tokens and login rate limits. Pure: time is passed in.
 
+/** What an emailed one-time token is for. */
+export type TokenPurpose = 'verify-email' | 'reset-password';
+
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
