@@ -4,27 +4,18 @@
 // and cancelled exchanges too, issue 18, finding 1) and messages. Stripe is the local fake,
 // reached over HTTP by the app's own SDK; webhooks go through the app's webhook service (the
 // app's own exchange service: a third server).
-import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/lib/domain/listings/categories';
-import { DEFAULT_QUARTER_SETTINGS } from '../../src/lib/domain/quarters/settings';
-import { newId } from '../../src/lib/server/ids';
 import { SEEN_COOKIE, withSeenMarks } from '../../src/lib/server/logs';
-import { connectAccount } from '../../src/lib/server/payments/connect';
-import { receiveWebhook } from '../../src/lib/server/payments/webhooks';
 import { createCheckoutSession } from '../../src/lib/server/payments/stripe';
 import { listLedgerEntries } from '../../src/lib/server/repos/ledger';
-import { insertMembership } from '../../src/lib/server/repos/memberships';
-import { insertQuarter } from '../../src/lib/server/repos/quarters';
-import { insertUser } from '../../src/lib/server/repos/users';
 import {
 	createExchangeService,
-	type ExchangeResult,
 	type ExchangeService
 } from '../../src/lib/server/services/exchanges';
 import { LedgerBook } from '../../src/lib/server/services/ledger';
 import { createMessagingService } from '../../src/lib/server/services/messaging';
 import { Notifications } from '../../src/lib/server/services/notifications';
+import { deliver, euroQuarter, ok, person as quarterPerson, type Role } from './euro-quarter';
 
 // The app reads its configuration at import: the fake runs and the variables are set first.
 const fake = await vi.hoisted(async () => {
@@ -43,32 +34,7 @@ function server(): ExchangeService {
 	return createExchangeService({ ledger: new LedgerBook(), notifications: new Notifications() });
 }
 
-async function person(role: 'resident' | 'business' | 'moderator' = 'resident'): Promise<string> {
-	const id = newId();
-	await insertUser(
-		{
-			id,
-			email: `${id}@beispiel.de`,
-			displayName: `P ${id.slice(-4)}`,
-			locale: 'de',
-			passwordHash: '-'
-		},
-		new Date(),
-		true
-	);
-	await insertMembership({ quarterId: Q, userId: id, role, state: 'active' }, new Date());
-	return id;
-}
-
-function ok(result: ExchangeResult) {
-	if (!result.ok) throw new Error(`refused: ${result.problem}`);
-	return result.exchange;
-}
-
-function deliver(event: Stripe.Event) {
-	const { body, signature } = fake.signed(event);
-	return receiveWebhook(body, signature, new Date());
-}
+const person = (role?: Role) => quarterPerson(Q, role);
 
 /** The Stripe refunds asked for this exchange so far. */
 const refundCalls = (id: string) =>
@@ -81,40 +47,35 @@ let accountId: string;
 let moderator: string;
 
 beforeAll(async () => {
-	await insertQuarter(
-		{
-			id: Q,
-			name: 'Zwei Server',
-			city: 'Teststadt',
-			description: '',
-			categories: [...DEFAULT_CATEGORIES],
-			settings: { ...DEFAULT_QUARTER_SETTINGS, startCreditMinutes: 0 }
-		},
-		new Date()
-	);
-	seller = await person('business');
-	moderator = await person('moderator');
-	({ accountId } = await connectAccount(seller, Q, new Date()));
-	await fake.completeOnboarding(accountId);
-	await deliver(fake.events.at(-1)!);
+	({ seller, accountId, moderator } = await euroQuarter(fake, {
+		id: Q,
+		name: 'Zwei Server',
+		settings: { startCreditMinutes: 0 }
+	}));
 });
 
-/** A euro exchange proposed on A and confirmed on B, waiting for the money. */
-async function confirmedInEuros(a: ExchangeService, b: ExchangeService, amountCents: number) {
+/** A buyer's exchange in euros with the seller, proposed on `on`. */
+async function proposeInEuros(on: ExchangeService, title: string, amountCents: number) {
 	const buyer = await person();
 	const id = ok(
-		await a.propose({
+		await on.propose({
 			actorId: buyer,
 			quarterId: Q,
 			memberId: seller,
 			side: 'receiver',
-			title: 'Fahrrad reparieren',
+			title,
 			minutes: 60,
 			settlement: 'euros',
 			amountCents,
 			origin: ORIGIN
 		})
 	).id;
+	return { buyer, id };
+}
+
+/** A euro exchange proposed on A and confirmed on B, waiting for the money. */
+async function confirmedInEuros(a: ExchangeService, b: ExchangeService, amountCents: number) {
+	const { buyer, id } = await proposeInEuros(a, 'Fahrrad reparieren', amountCents);
 	ok(await b.move(seller, id, 'accept'));
 	ok(await a.move(seller, id, 'markDone'));
 	ok(await b.move(buyer, id, 'confirm'));
@@ -137,7 +98,7 @@ async function payByCard(id: string, amountCents: number, key: string) {
 	});
 	const before = fake.events.length;
 	await fake.payCheckout(session.id);
-	for (const e of fake.events.slice(before)) await deliver(e);
+	for (const e of fake.events.slice(before)) await deliver(fake, e);
 }
 
 describe('two servers, one database: the next request sees what the last one did', () => {
@@ -224,20 +185,7 @@ describe('two servers, one database: the next request sees what the last one did
 	it('a late payment refunded on a cancelled exchange is seen by the server that cancelled it', async () => {
 		const a = server();
 		const b = server();
-		const buyer = await person();
-		const id = ok(
-			await a.propose({
-				actorId: buyer,
-				quarterId: Q,
-				memberId: seller,
-				side: 'receiver',
-				title: 'Abgesagt',
-				minutes: 30,
-				settlement: 'euros',
-				amountCents: 900,
-				origin: ORIGIN
-			})
-		).id;
+		const { buyer, id } = await proposeInEuros(a, 'Abgesagt', 900);
 		ok(await b.move(buyer, id, 'cancel'));
 		expect((await b.get(buyer, id))?.state).toBe('cancelled');
 		// A checkout opened from an old page is paid; the app's webhook refunds it.

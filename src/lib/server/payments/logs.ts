@@ -6,7 +6,7 @@
 // snapshot's source, a Stripe event) is found in the log before appending, and two servers
 // appending the same one meet at the number: the loser reads it and answers with it.
 import type { StatusSnapshot } from '../../domain/payments/account-status';
-import { Log, entryList } from '../logs';
+import { Log, entryList, type LogStore } from '../logs';
 import {
 	accountStatusStore,
 	eventFailureStore,
@@ -16,32 +16,21 @@ import {
 	type PaymentEventEntry
 } from '../repos/payments';
 
-const accountStatus = new Log<AccountStatusEntry[], AccountStatusEntry>({
-	name: 'account-status',
-	store: accountStatusStore,
-	seqOf: (entry) => entry.n,
-	...entryList<AccountStatusEntry>(),
-	freshMs: 0,
-	maxStreams: 5_000
-});
+/** A log whose state is its entries, read to the head on every read. */
+function entryLog<E extends { n: number }>(name: string, store: LogStore<E>, maxStreams: number) {
+	return new Log<E[], E>({
+		name,
+		store,
+		seqOf: (entry) => entry.n,
+		...entryList<E>(),
+		freshMs: 0,
+		maxStreams
+	});
+}
 
-const paymentEvents = new Log<PaymentEventEntry[], PaymentEventEntry>({
-	name: 'payment-events',
-	store: paymentEventStore,
-	seqOf: (entry) => entry.n,
-	...entryList<PaymentEventEntry>(),
-	freshMs: 0,
-	maxStreams: 2_000
-});
-
-const eventFailures = new Log<EventFailure[], EventFailure>({
-	name: 'stripe-event-failures',
-	store: eventFailureStore,
-	seqOf: (entry) => entry.n,
-	...entryList<EventFailure>(),
-	freshMs: 0,
-	maxStreams: 1_000
-});
+const accountStatus = entryLog('account-status', accountStatusStore, 5_000);
+const paymentEvents = entryLog('payment-events', paymentEventStore, 2_000);
+const eventFailures = entryLog('stripe-event-failures', eventFailureStore, 1_000);
 
 /** Appends `entry` numbered n unless `same` finds it in the log; true when it was new. */
 async function appendOnce<E extends { n: number }>(

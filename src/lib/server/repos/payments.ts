@@ -6,7 +6,6 @@
 // (server/logs; the logs are in payments/logs.ts), found by probing `_id`s, the one look-up the
 // embedded database answers from its index.
 import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
-import type { PaymentFact } from '../../domain/payments/payment-events';
 import type { LogStore } from '../logs';
 import {
 	db,
@@ -30,6 +29,20 @@ async function insertOnce<T extends { _id: string }>(
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** A log whose entry n of stream s is the document `<s>:<n, 4 digits>`, naming s in `field`. */
+function streamStore<T extends { _id: string; n: number }>(
+	collection: () => Promise<Collection<T>>,
+	field: keyof T & string
+): LogStore<Omit<T, '_id'>> {
+	const id = (stream: string, n: number) => `${stream}:${pad(n, 4)}`;
+	return numberedStore<T, Omit<T, '_id'>>(
+		collection,
+		id,
+		(stream, n, entry) => ({ ...entry, _id: id(stream, n), [field]: stream, n }) as T,
+		({ _id: _ignored, ...entry }) => entry
+	);
+}
 
 /** A log whose entry n of a stream is the document `id(stream, n)` of one collection. */
 function numberedStore<T extends { _id: string }, E>(
@@ -91,14 +104,10 @@ export async function findAccountOwner(accountId: string): Promise<string | null
 
 export type AccountStatusEntry = Omit<AccountStatusDoc, '_id'>;
 
-const statusId = (accountId: string, n: number) => `${accountId}:${pad(n, 4)}`;
-
 /** An account's status snapshots as a log (`<accountId>:<n>`); a source is stored once. */
-export const accountStatusStore = numberedStore<AccountStatusDoc, AccountStatusEntry>(
+export const accountStatusStore = streamStore<AccountStatusDoc>(
 	async () => (await db()).accountStatus,
-	statusId,
-	(accountId, n, entry) => ({ ...entry, _id: statusId(accountId, n), accountId, n }),
-	({ _id: _ignored, ...entry }) => entry
+	'accountId'
 );
 
 // ── Webhook events ──────────────────────────────────────────────────────────────────────────
@@ -175,24 +184,12 @@ export const eventFailureStore = numberedStore<StripeEventOutcomeDoc, EventFailu
 
 // ── Payments of exchanges ───────────────────────────────────────────────────────────────────
 
-export interface PaymentEventEntry {
-	n: number;
-	exchangeId: string;
-	quarterId: string | null;
-	eventId: string;
-	type: string;
-	fact: PaymentFact;
-	at: Date;
-}
-
-const paymentEventId = (exchangeId: string, n: number) => `${exchangeId}:${pad(n, 4)}`;
+export type PaymentEventEntry = Omit<PaymentEventDoc, '_id'>;
 
 /** An exchange's payment events as a log (`<exchangeId>:<n>`); a Stripe event is stored once. */
-export const paymentEventStore = numberedStore<PaymentEventDoc, PaymentEventEntry>(
+export const paymentEventStore = streamStore<PaymentEventDoc>(
 	async () => (await db()).paymentEvents,
-	paymentEventId,
-	(exchangeId, n, entry) => ({ ...entry, _id: paymentEventId(exchangeId, n), exchangeId, n }),
-	({ _id: _ignored, ...entry }) => entry
+	'exchangeId'
 );
 
 export async function insertPaymentIntent(doc: PaymentIntentDoc): Promise<void> {
