@@ -54,23 +54,26 @@ beforeAll(async () => {
 	}));
 });
 
-/** A buyer's exchange in euros with the seller, proposed on `on`. */
+/** The buyer's exchange with the seller, proposed on `on`: in euros, or in hours. */
+async function proposeOn(on: ExchangeService, buyer: string, title: string, amountCents?: number) {
+	const settlement = amountCents === undefined ? 'hours' : 'euros';
+	const proposed = await on.propose({
+		actorId: buyer,
+		quarterId: Q,
+		memberId: seller,
+		side: 'receiver',
+		title,
+		minutes: 60,
+		settlement,
+		...(amountCents === undefined ? {} : { amountCents }),
+		origin: ORIGIN
+	});
+	return ok(proposed).id;
+}
+
 async function proposeInEuros(on: ExchangeService, title: string, amountCents: number) {
 	const buyer = await person();
-	const id = ok(
-		await on.propose({
-			actorId: buyer,
-			quarterId: Q,
-			memberId: seller,
-			side: 'receiver',
-			title,
-			minutes: 60,
-			settlement: 'euros',
-			amountCents,
-			origin: ORIGIN
-		})
-	).id;
-	return { buyer, id };
+	return { buyer, id: await proposeOn(on, buyer, title, amountCents) };
 }
 
 /** A euro exchange proposed on A and confirmed on B, waiting for the money. */
@@ -108,18 +111,7 @@ describe('two servers, one database: the next request sees what the last one did
 		const buyer = await person();
 		// Both servers have read the lists before: they hold them in memory.
 		await Promise.all([a.listOf(buyer), b.listOf(seller)]);
-		const id = ok(
-			await a.propose({
-				actorId: buyer,
-				quarterId: Q,
-				memberId: seller,
-				side: 'receiver',
-				title: 'Regal aufbauen',
-				minutes: 90,
-				settlement: 'hours',
-				origin: ORIGIN
-			})
-		).id;
+		const id = await proposeOn(a, buyer, 'Regal aufbauen');
 		expect((await b.listOf(seller)).map((x) => x.id)).toContain(id);
 		expect((await b.listOf(buyer)).map((x) => x.id)).toContain(id);
 		const steps = [
