@@ -1,5 +1,9 @@
 // Rules for sessions, one-time tokens and login rate limits. Pure: time is passed in.
 
+/** What a stored token is for: an emailed one-time link, or a known-device cookie (a browser
+ * that signed in to this account before, LOGIN_LIMITS below). */
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
+
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 

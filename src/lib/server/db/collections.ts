@@ -4,7 +4,9 @@
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
-import type { AssistConsentWay } from '../../domain/members/assisted';
+import type { TokenPurpose } from '../../domain/auth/policy';
+import type { AssistConsentLike } from '../../domain/members/assisted';
+import type { FlagTargetType } from '../../domain/moderation/flags';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
@@ -64,17 +66,8 @@ export interface MembershipDoc {
 	assisted?: AssistedConsent | null;
 }
 
-/** An assisted member's consent (domain/members/assisted.ts has the rules). */
-export interface AssistedConsent {
-	/** The day the resident consented. */
-	consentAt: Date;
-	how: AssistConsentWay;
-	note: string;
-	recordedBy: string;
-	recordedAt: Date;
-	/** Set when the consent was withdrawn; acts for the member are refused from then on. */
-	withdrawnAt?: Date | null;
-}
+/** An assisted member's consent (domain/members/assisted.ts has the rules and the type). */
+export type AssistedConsent = AssistConsentLike;
 
 export interface SessionDoc {
 	_id: string; // SHA-256 of the cookie token, hex
@@ -83,8 +76,7 @@ export interface SessionDoc {
 	expiresAt: Date;
 }
 
-/** known-device: a browser that signed in to this account before (its login limit, below). */
-export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
+export type { TokenPurpose };
 
 export interface TokenDoc {
 	_id: string; // SHA-256 of the emailed token, hex
@@ -167,7 +159,7 @@ export interface AuditDoc {
 	details: Record<string, string | number | boolean | null>;
 }
 
-export type FlagTargetType = 'listing' | 'member' | 'conversation';
+export type { FlagTargetType };
 
 /** A member's report. `_id` is `<type>:<targetId>:<reporterId>:<n>`, so a double submit of one
  * report stores it once. */

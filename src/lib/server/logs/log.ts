@@ -42,10 +42,14 @@ export interface LogSpec<S, E> {
 	store: LogStore<E>;
 	seqOf(entry: E): number;
 	empty(stream: string): S;
-	/** Folds the next entry into the state (in place). */
-	apply(state: S, entry: E): void;
+	/** Folds the next entry into the state: in place, or by returning the new state (an
+	 * immutable fold, whose earlier states callers may keep). */
+	apply(state: S, entry: E): S | void;
 	/** How old (ms) a state may be when a read answers from it. */
 	freshMs: number;
+	/** The state takes no further entry (the domain refuses every one, e.g. an exchange settled
+	 * in hours): reads answer from memory without probing, however old the state. */
+	closed?(state: S): boolean;
 	/** Streams kept in memory; the least recently used are dropped and loaded again. */
 	maxStreams: number;
 	snapshots?: Snapshots<S>;
@@ -56,8 +60,8 @@ export interface LogSpec<S, E> {
 
 /** `duplicate`: the same request was appended before (the decision named it), so that entry is
  * the answer and nothing new was written. */
-export type Appended<E, P> =
-	| { ok: true; entry: E; seq: number; duplicate: boolean }
+export type Appended<E, P, S = unknown> =
+	| { ok: true; entry: E; seq: number; duplicate: boolean; state: S }
 	| { ok: false; problem: P | 'contention' };
 
 export type Decision<E, P> =
@@ -116,7 +120,7 @@ export class Log<S, E> {
 	append<P>(
 		stream: string,
 		decide: (state: S, seq: number) => Decision<E, P>
-	): Promise<Appended<E, P>> {
+	): Promise<Appended<E, P, S>> {
 		return this.serial(stream, async (s) => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				if (attempt > 0) await this.catchUp(stream, s, false);
@@ -125,12 +129,18 @@ export class Log<S, E> {
 				if (!decision.ok) return decision;
 				if ('existing' in decision) {
 					const entry = decision.existing;
-					return { ok: true, entry, seq: this.spec.seqOf(entry), duplicate: true };
+					return {
+						ok: true,
+						entry,
+						seq: this.spec.seqOf(entry),
+						duplicate: true,
+						state: s.state
+					};
 				}
 				if ((await this.spec.store.insert(stream, seq, decision.entry)) === 'taken') continue;
 				this.apply(stream, s, decision.entry);
 				noteAppended(this.spec.name, stream, seq);
-				return { ok: true, entry: decision.entry, seq, duplicate: false };
+				return { ok: true, entry: decision.entry, seq, duplicate: false, state: s.state };
 			}
 			return { ok: false, problem: 'contention' };
 		});
@@ -152,6 +162,29 @@ export class Log<S, E> {
 		});
 	}
 
+	/**
+	 * Starts streams this server does not hold yet from entries read in bulk (e.g. every event
+	 * of a quarter in one query), each stream's entries in number order: folded up to the first
+	 * gap, and read on by the freshness rule like any other (nothing is marked as caught up).
+	 * Streams already held are left as they are.
+	 */
+	preload(entries: Iterable<[stream: string, entries: readonly E[]]>): void {
+		for (const [stream, list] of entries) {
+			if (this.streams.has(stream)) continue;
+			const s: Stream<S> = {
+				state: this.spec.empty(stream),
+				seq: 0,
+				checkedAt: 0,
+				snapshotSeq: 0
+			};
+			for (const entry of list) {
+				if (this.spec.seqOf(entry) !== s.seq + 1) break;
+				this.fold(s, entry);
+			}
+			this.streams.set(stream, Promise.resolve(s));
+		}
+	}
+
 	private async current(
 		stream: string,
 		atLeast: number,
@@ -163,13 +196,17 @@ export class Log<S, E> {
 		// Nothing to fold in a lazy log: a probe running meanwhile just stops at the hint.
 		if (lazyHint > s.seq) s.seq = lazyHint;
 		const want = Math.max(atLeast, seenMark(this.spec.name, stream));
-		if (!force && s.seq >= want && Date.now() - s.checkedAt < this.spec.freshMs) return s;
+		if (!force && s.seq >= want && this.fresh(s)) return s;
 		return this.serial(stream, async (state) => {
-			if (force || state.seq < want || Date.now() - state.checkedAt >= this.spec.freshMs) {
+			if (force || state.seq < want || !this.fresh(state)) {
 				await this.catchUp(stream, state, false);
 			}
 			return state;
 		});
+	}
+
+	private fresh(s: Stream<S>): boolean {
+		return Date.now() - s.checkedAt < this.spec.freshMs || (this.spec.closed?.(s.state) ?? false);
 	}
 
 	/** Runs `fn` after every earlier piece of work on this stream in this process. */
@@ -207,8 +244,7 @@ export class Log<S, E> {
 			for await (const entry of this.spec.store.readAll(stream)) {
 				// A gap would be a lost entry: stop there and let the probe find what follows.
 				if (this.spec.seqOf(entry) !== s.seq + 1) break;
-				this.spec.apply(s.state, entry);
-				s.seq += 1;
+				this.fold(s, entry);
 			}
 		}
 		await this.catchUp(stream, s, true);
@@ -238,9 +274,14 @@ export class Log<S, E> {
 	}
 
 	private apply(stream: string, s: Stream<S>, entry: E): void {
-		this.spec.apply(s.state, entry);
-		s.seq = this.spec.seqOf(entry);
+		this.fold(s, entry);
 		this.snapshotIfDue(stream, s);
+	}
+
+	private fold(s: Stream<S>, entry: E): void {
+		const next = this.spec.apply(s.state, entry);
+		if (next !== undefined) s.state = next;
+		s.seq = this.spec.seqOf(entry);
 	}
 
 	private snapshotIfDue(stream: string, s: Stream<S>): void {

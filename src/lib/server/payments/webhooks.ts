@@ -10,13 +10,12 @@ import {
 	findEventDone,
 	findStripeEvent,
 	insertEventDone,
-	insertEventFailure,
 	insertPendingEvent,
 	insertStripeEvent,
-	listEventFailures,
 	listPendingEvents
 } from '../repos/payments';
 import { WEBHOOK_HANDLERS } from './handlers';
+import { listEventFailures, recordEventFailure } from './logs';
 import { verifyWebhook } from './stripe';
 
 export type ProcessOutcome = 'done' | 'ignored' | 'failed';
@@ -76,7 +75,7 @@ export async function processEvent(event: Stripe.Event, now: Date): Promise<Proc
 		outcome = handler ? await handler(event, now) : 'ignored';
 	} catch (err) {
 		const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-		await insertEventFailure(event.id, message, now);
+		await recordEventFailure(event.id, message, now);
 		console.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
 		return 'failed';
 	}

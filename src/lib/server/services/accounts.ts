@@ -14,7 +14,7 @@ import { initialMembershipState, isActiveMember } from '../../domain/members/rol
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import type { Locale } from '../../domain/locale';
-import type { TokenPurpose } from '../db';
+import type { TokenPurpose } from '../../domain/auth/policy';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions } from '../auth/sessions';
 import { hashToken, newId, newSecretToken } from '../ids';
