@@ -1,3 +1,4 @@
+import { building } from '$app/env';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -15,7 +16,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
-import { devMail, env } from '$lib/server/env';
+import { assertStartable, devMail, env } from '$lib/server/env';
 import { logger, withLogContext } from '$lib/server/logger.js';
 import { SEEN_COOKIE, SEEN_MAX_AGE_S, withSeenMarks } from '$lib/server/logs';
 import { newId } from '$lib/server/ids';
@@ -28,6 +29,9 @@ import { startMaintenance } from '$lib/server/services/maintenance';
 export const init: ServerInit = async () => {
 	// Background work (jobs, snapshots, a library's own timers) must never end the process: a
 	// promise that fails with nobody waiting for it is logged, and the server keeps serving.
+	// build/start.js refuses a bad production configuration before the server loads; this
+	// covers other ways of starting (vite preview, build/handler.js in a custom server).
+	if (!building) assertStartable();
 	process.on('unhandledRejection', (reason, promise) =>
 		logger.error(
 			{ err: reason, promise: String(promise) },
@@ -98,7 +102,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const crossSiteForms: Handle = ({ event, resolve }) => {
 	const { request } = event;
 	if (MUTATING.has(request.method)) {
-		const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+		const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 		const from = request.headers.get('origin');
 		if ((type === '' || FORM_TYPES.has(type)) && from !== event.url.origin) {
 			logger.warn({ from, expected: event.url.origin }, 'Cross-site form post refused');

@@ -134,17 +134,20 @@ export function productionProblems(source) {
 }
 
 /**
- * Checks an environment: every problem at once, one line each.
+ * Checks an environment: every problem at once, one line each. `refusals: false` checks only
+ * the variables' formats (a module loaded while SvelteKit analyses the build, in production
+ * mode, must not refuse: the start does).
  * @param {Record<string, string | undefined>} env
+ * @param {{ refusals?: boolean }} [options]
  * @returns {{ ok: true, config: AppConfig } | { ok: false, problems: string[] }}
  */
-export function checkConfig(env) {
+export function checkConfig(env, options = {}) {
 	// An empty value counts as unset (`FOO=` in .env).
 	const source = /** @type {Record<string, string>} */ (
 		Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
 	);
 	const production = (source.NODE_ENV ?? 'development') === 'production';
-	const refused = production ? productionProblems(source) : [];
+	const refused = production && options.refusals !== false ? productionProblems(source) : [];
 	const refusedVars = new Set(refused.map((p) => p.variable));
 	const parsed = configSchema.safeParse(source);
 	const invalid = parsed.success
@@ -170,11 +173,12 @@ export function describeProblems(problems) {
 
 /**
  * Reads .env and checks the result; throws with every problem (the app, under Vite or tests).
+ * @param {{ refusals?: boolean }} [options]
  * @returns {AppConfig}
  */
-export function loadConfig() {
+export function loadConfig(options = {}) {
 	loadDotEnv();
-	const checked = checkConfig(process.env);
+	const checked = checkConfig(process.env, options);
 	if (!checked.ok) throw new Error(describeProblems(checked.problems));
 	return checked.config;
 }

@@ -121,7 +121,8 @@ export class Log<S, E> {
 		const pending = Symbol('pending');
 		const loaded: [string, Stream<S>][] = [];
 		for (const [stream, promise] of [...this.streams.entries()]) {
-			const s = await Promise.race([promise.catch(() => pending), Promise.resolve(pending)]);
+			// A settled promise wins the race against the marker; a failed load is skipped.
+			const s = await Promise.race([promise, Promise.resolve(pending)]).catch(() => pending);
 			if (s !== pending) loaded.push([stream, s as Stream<S>]);
 		}
 		loaded.sort((a, b) => a[1].checkedAt - b[1].checkedAt);
@@ -144,7 +145,7 @@ export class Log<S, E> {
 			probed: probed.length,
 			behind: counts.filter((n) => n > 0).length,
 			entries: counts.reduce((a, b) => a + b, 0),
-			oldestCheckMs: loaded.length > 0 ? now - loaded[0][1].checkedAt : 0,
+			oldestCheckMs: loaded.length > 0 ? now - loaded[0]![1].checkedAt : 0,
 			freshMs: this.spec.freshMs
 		};
 	}

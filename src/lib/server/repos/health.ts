@@ -14,7 +14,7 @@ export async function pingDatabase(timeoutMs: number, database?: Db): Promise<Pi
 	});
 	const ping = (async () => {
 		const target = database ?? (await getDb());
-		await target.command({ ping: 1 }, { maxTimeMS: timeoutMs });
+		await target.command({ ping: 1 }, { timeoutMS: timeoutMs });
 		return 'ok' as const;
 	})().catch(() => 'error' as const);
 	try {
