@@ -20,7 +20,7 @@ function adapter(options) {
 			copyFileSync('src/lib/server/config.js', `${out}/config.js`);
 			writeFileSync(
 				`${out}/start.js`,
-				"// Written by kit.config.js: .env and the configuration check, before the server loads.\n" +
+				'// Written by kit.config.js: .env and the configuration check, before the server loads.\n' +
 					"import { loadConfigOrExit } from './config.js';\n" +
 					"loadConfigOrExit({ defaultNodeEnv: 'production' });\n"
 			);

@@ -3,12 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as m from '$lib/paraglide/messages';
-import {
-	cookieName,
-	extractLocaleFromUrl,
-	getLocale,
-	localizeHref
-} from '$lib/paraglide/runtime';
+import { cookieName, extractLocaleFromUrl, getLocale, localizeHref } from '$lib/paraglide/runtime';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -77,7 +72,12 @@ const origin = env.ORIGIN ? new URL(env.ORIGIN) : null;
  * accepted only from there. */
 const loopbackRedirect: Handle = ({ event, resolve }) => {
 	const host = event.request.headers.get('host');
-	if (origin && LOOPBACK.has(origin.hostname) && host && /^(GET|HEAD)$/.test(event.request.method)) {
+	if (
+		origin &&
+		LOOPBACK.has(origin.hostname) &&
+		host &&
+		/^(GET|HEAD)$/.test(event.request.method)
+	) {
 		const requested = URL.parse(`http://${host}`);
 		if (
 			requested &&
@@ -93,7 +93,11 @@ const loopbackRedirect: Handle = ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
-const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+const FORM_TYPES = new Set([
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain'
+]);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** SvelteKit's check against cross-site form posts (switched off in kit.config.js, it answers

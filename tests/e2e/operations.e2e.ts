@@ -41,7 +41,9 @@ test('Registrieren klappt ohne JavaScript unter der angezeigten Adresse', async 
 	await page.getByLabel('Dein Quartier').selectOption({ label: 'Nordstadt' });
 	await page.getByLabel(/Ich halte mich an die Regeln/).check();
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Schau in dein Postfach' })
+	).toBeVisible();
 	// axe needs scripts: the same pages are checked with JavaScript in accounts.e2e.ts.
 	await context.close();
 });
@@ -96,7 +98,12 @@ test('/healthz meldet Datenbank, Lesemodelle und Jobs, ohne Cookie', async ({ re
 	expect(report.database.reachable).toBe(true);
 	expect(Array.isArray(report.readModels)).toBe(true);
 	expect(report.jobs.map((j: { name: string }) => j.name)).toEqual(
-		expect.arrayContaining(['purge-expired', 'listing-expiry', 'auto-settle', 'message-notifications'])
+		expect.arrayContaining([
+			'purge-expired',
+			'listing-expiry',
+			'auto-settle',
+			'message-notifications'
+		])
 	);
 	expect(JSON.stringify(report)).not.toMatch(/mongodb:\/\/|whsec_|sk_test_/);
 });
@@ -136,7 +143,10 @@ async function startBuilt(
 	// Only .env configures it: none of the test run's own variables.
 	const env = Object.fromEntries(
 		Object.entries(process.env).filter(
-			([k]) => !/^(NODE_ENV|ORIGIN|SMTP_URL|DEV_MAIL|STRIPE_|MONGODB_|PORT|HOST|DATA_DIR|ENV_FILE|LOG_)/.test(k)
+			([k]) =>
+				!/^(NODE_ENV|ORIGIN|SMTP_URL|DEV_MAIL|STRIPE_|MONGODB_|PORT|HOST|DATA_DIR|ENV_FILE|LOG_)/.test(
+					k
+				)
 		)
 	);
 	const app = spawn(process.execPath, [path.join(root, 'build/index.js')], {
@@ -180,7 +190,9 @@ test('/dev/mail gibt es nur mit DEV_MAIL=1 und nie in Produktion; node build lie
 		await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Postausgang (Entwicklung)' })).toHaveCount(0);
 		await page.goto(`${origin}/dev/mail`);
-		await expect(page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })
+		).toBeVisible();
 		await expectAccessible(page);
 	} finally {
 		await development.stop();

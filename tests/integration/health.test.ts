@@ -10,11 +10,7 @@ import { JobRunner } from '../../src/lib/server/jobs';
 import { logger } from '../../src/lib/server/logger.js';
 import { Log, type LogStore } from '../../src/lib/server/logs';
 import { pingDatabase } from '../../src/lib/server/repos/health';
-import {
-	createHealth,
-	health,
-	healthHttpStatus
-} from '../../src/lib/server/services/health';
+import { createHealth, health, healthHttpStatus } from '../../src/lib/server/services/health';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qm-health-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -70,7 +66,12 @@ describe('/healthz', () => {
 			}).report();
 			expect(healthHttpStatus(degraded)).toBe(200);
 			expect(degraded.status).toBe('degraded');
-			expect(degraded.jobs[0]).toMatchObject({ name: 'always-fails', lastOk: false, lastError: 'SMTP down', failures: 1 });
+			expect(degraded.jobs[0]).toMatchObject({
+				name: 'always-fails',
+				lastOk: false,
+				lastError: 'SMTP down',
+				failures: 1
+			});
 		} finally {
 			logger.level = level;
 			runner.stopAll();
@@ -112,7 +113,13 @@ describe('/healthz', () => {
 		await other.append('a', (_, seq) => ({ ok: true, entry: { n: seq } }));
 		await other.append('a', (_, seq) => ({ ok: true, entry: { n: seq } }));
 		finds = 0;
-		expect(await mine.lag()).toMatchObject({ name: 'lag-test', streams: 1, probed: 1, behind: 1, entries: 2 });
+		expect(await mine.lag()).toMatchObject({
+			name: 'lag-test',
+			streams: 1,
+			probed: 1,
+			behind: 1,
+			entries: 2
+		});
 		expect(finds).toBeLessThanOrEqual(16);
 		// The lag changes nothing: the state catches up only when a read asks for it.
 		expect(await mine.head('a')).toBe(3);

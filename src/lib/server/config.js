@@ -14,7 +14,15 @@ export function loadDotEnv(file = process.env.ENV_FILE || '.env') {
 	return file;
 }
 
-const LOG_LEVELS = /** @type {const} */ (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const LOG_LEVELS = /** @type {const} */ ([
+	'fatal',
+	'error',
+	'warn',
+	'info',
+	'debug',
+	'trace',
+	'silent'
+]);
 
 export const configSchema = z
 	.object({
@@ -22,7 +30,10 @@ export const configSchema = z
 		/** The public address: forms are accepted only from it, mail links are built from it. */
 		ORIGIN: z
 			.string()
-			.regex(/^https?:\/\/[^/\s]+$/, 'must be an address such as https://quartiermarkt.example.org (no path, no trailing slash)')
+			.regex(
+				/^https?:\/\/[^/\s]+$/,
+				'must be an address such as https://quartiermarkt.example.org (no path, no trailing slash)'
+			)
 			.optional(),
 		PORT: z.coerce.number().int().min(1).max(65535).optional(),
 		MONGODB_URI: z
@@ -46,7 +57,9 @@ export const configSchema = z
 			.enum(['0', '1', 'true', 'false'], { message: 'must be 1 (on) or 0 (off)' })
 			.default('0')
 			.transform((v) => v === '1' || v === 'true'),
-		LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+		LOG_LEVEL: z
+			.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+			.optional(),
 		LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
 		/** Card payments (server/payments/stripe.ts): both set, or neither (then none are offered). */
 		STRIPE_SECRET_KEY: z
@@ -79,10 +92,17 @@ export const configSchema = z
 /** @typedef {z.infer<typeof configSchema> & { production: boolean }} AppConfig */
 
 /** Values that are still the examples of .env.example or a template's "fill me in". */
-const PLACEHOLDER = /change-?me|x{3,}|\.\.\.|…|<[^>]*>|\byour[-_ ]|\bexample\.(org|com|net)\b|user:password@/i;
+const PLACEHOLDER =
+	/change-?me|x{3,}|\.\.\.|…|<[^>]*>|\byour[-_ ]|\bexample\.(org|com|net)\b|user:password@/i;
 
 /** The variables holding a secret or an address that must not be an example in production. */
-const CHECKED_FOR_PLACEHOLDERS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL', 'MONGODB_URI', 'ORIGIN'];
+const CHECKED_FOR_PLACEHOLDERS = [
+	'STRIPE_SECRET_KEY',
+	'STRIPE_WEBHOOK_SECRET',
+	'SMTP_URL',
+	'MONGODB_URI',
+	'ORIGIN'
+];
 
 /** @param {string} value */
 export function isPlaceholder(value) {
@@ -101,7 +121,8 @@ export function productionProblems(source) {
 	if (!origin) {
 		problems.push({
 			variable: 'ORIGIN',
-			message: 'is not set; production needs the public https address, e.g. ORIGIN=https://quartiermarkt.your-city.de'
+			message:
+				'is not set; production needs the public https address, e.g. ORIGIN=https://quartiermarkt.your-city.de'
 		});
 	} else if (!origin.startsWith('https://')) {
 		problems.push({
@@ -112,7 +133,8 @@ export function productionProblems(source) {
 	if (!source.SMTP_URL) {
 		problems.push({
 			variable: 'SMTP_URL',
-			message: 'is not set; production sends mail (sign-up, password reset) through SMTP, e.g. SMTP_URL=smtp://user:pass@mail.your-provider.de:587'
+			message:
+				'is not set; production sends mail (sign-up, password reset) through SMTP, e.g. SMTP_URL=smtp://user:pass@mail.your-provider.de:587'
 		});
 	}
 	for (const variable of CHECKED_FOR_PLACEHOLDERS) {
@@ -120,14 +142,16 @@ export function productionProblems(source) {
 		if (value && isPlaceholder(value)) {
 			problems.push({
 				variable,
-				message: 'is still a placeholder (as in .env.example); set the real value or remove the line'
+				message:
+					'is still a placeholder (as in .env.example); set the real value or remove the line'
 			});
 		}
 	}
 	if (source.DEV_MAIL === '1' || source.DEV_MAIL === 'true') {
 		problems.push({
 			variable: 'DEV_MAIL',
-			message: 'is on; /dev/mail shows every password-reset link and never runs in production: remove DEV_MAIL'
+			message:
+				'is on; /dev/mail shows every password-reset link and never runs in production: remove DEV_MAIL'
 		});
 	}
 	return problems;
@@ -190,7 +214,8 @@ export function loadConfig(options = {}) {
  */
 export function loadConfigOrExit(options = {}) {
 	loadDotEnv();
-	if (options.defaultNodeEnv && !process.env.NODE_ENV) process.env.NODE_ENV = options.defaultNodeEnv;
+	if (options.defaultNodeEnv && !process.env.NODE_ENV)
+		process.env.NODE_ENV = options.defaultNodeEnv;
 	const checked = checkConfig(process.env);
 	if (!checked.ok) {
 		console.error(describeProblems(checked.problems));

@@ -51,7 +51,12 @@ describe('production configuration', () => {
 		['STRIPE_WEBHOOK_SECRET', 'whsec_...,whsec_...', 'STRIPE_SECRET_KEY', 'sk_live_R34l'],
 		['STRIPE_WEBHOOK_SECRET', 'whsec_xxxxxxxx', 'STRIPE_SECRET_KEY', 'sk_live_R34l'],
 		['SMTP_URL', 'smtp://user:password@smtp.example.org:587', 'LOG_LEVEL', 'info'],
-		['MONGODB_URI', 'mongodb://user:password@db.example.org:27017/?replicaSet=rs0', 'LOG_LEVEL', 'info'],
+		[
+			'MONGODB_URI',
+			'mongodb://user:password@db.example.org:27017/?replicaSet=rs0',
+			'LOG_LEVEL',
+			'info'
+		],
 		['ORIGIN', 'https://quartiermarkt.example.org', 'LOG_LEVEL', 'info']
 	])('refuses the placeholder %s=%s', (variable, value, other, otherValue) => {
 		expect(problems({ ...GOOD_PRODUCTION, [variable]: value, [other]: otherValue })).toEqual([
@@ -118,10 +123,16 @@ describe('npm start reads .env', () => {
 			path.join(dir, '.env'),
 			'ORIGIN=http://qm.suedstadt-bonn.de\nDEV_MAIL=1\nSMTP_URL=smtp://qm:geheim@mail.suedstadt-bonn.de:587\n'
 		);
-		const result = spawnSync(process.execPath, [start], { cwd: dir, env: cleanEnv, encoding: 'utf8' });
+		const result = spawnSync(process.execPath, [start], {
+			cwd: dir,
+			env: cleanEnv,
+			encoding: 'utf8'
+		});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('has 2 problems');
-		expect(result.stderr).toContain('  ✖ ORIGIN: is http://qm.suedstadt-bonn.de; production needs an https:// address');
+		expect(result.stderr).toContain(
+			'  ✖ ORIGIN: is http://qm.suedstadt-bonn.de; production needs an https:// address'
+		);
 		expect(result.stderr).toContain('  ✖ DEV_MAIL: is on;');
 	});
 

@@ -37,7 +37,12 @@ describe('job runner', () => {
 		// Retried after the first backoff (5 s), not after a whole interval.
 		await vi.advanceTimersByTimeAsync(5_000);
 		expect(calls).toBe(2);
-		expect(runner.statuses()[0]).toMatchObject({ runs: 2, failures: 1, lastOk: true, lastError: null });
+		expect(runner.statuses()[0]).toMatchObject({
+			runs: 2,
+			failures: 1,
+			lastOk: true,
+			lastError: null
+		});
 		// Then every interval again.
 		await vi.advanceTimersByTimeAsync(59_000);
 		expect(calls).toBe(2);

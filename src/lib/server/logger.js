@@ -53,7 +53,9 @@ export function prettyLine(line) {
 		.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
 		.join(' ');
 	const error = /** @type {{ stack?: string, message?: string } | undefined} */ (err);
-	const stack = error ? `\n    ${(error.stack ?? error.message ?? '').split('\n').join('\n    ')}` : '';
+	const stack = error
+		? `\n    ${(error.stack ?? error.message ?? '').split('\n').join('\n    ')}`
+		: '';
 	return `${clock} ${LEVEL_NAMES[Number(level)] ?? level} ${msg ?? ''}${fields ? ` ${fields}` : ''}${stack}\n`;
 }
 

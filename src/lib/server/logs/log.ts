@@ -133,7 +133,9 @@ export class Log<S, E> {
 				const seq = s.seq;
 				if (!(await this.spec.store.find(stream, seq + 1))) return 0;
 				const more = await Promise.all(
-					Array.from({ length: PROBE_BATCH - 1 }, (_, i) => this.spec.store.find(stream, seq + 2 + i))
+					Array.from({ length: PROBE_BATCH - 1 }, (_, i) =>
+						this.spec.store.find(stream, seq + 2 + i)
+					)
 				);
 				const gap = more.findIndex((entry) => !entry);
 				return 1 + (gap === -1 ? more.length : gap);

@@ -3,7 +3,8 @@
 import type { Db } from 'mongodb';
 import { getDb } from '../db';
 
-export type Ping = { ok: true; ms: number } | { ok: false; ms: number; problem: 'timeout' | 'error' };
+export type Ping =
+	{ ok: true; ms: number } | { ok: false; ms: number; problem: 'timeout' | 'error' };
 
 /** Pings `database` (default: the app's) within `timeoutMs`; never throws. */
 export async function pingDatabase(timeoutMs: number, database?: Db): Promise<Ping> {
