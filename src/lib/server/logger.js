@@ -25,15 +25,6 @@ export function withLogContext(fields, fn) {
 	return context.run({ ...context.getStore(), ...fields }, fn);
 }
 
-const LEVEL_NAMES = /** @type {Record<number, string>} */ ({
-	10: 'TRACE',
-	20: 'DEBUG',
-	30: 'INFO ',
-	40: 'WARN ',
-	50: 'ERROR',
-	60: 'FATAL'
-});
-
 /**
  * One readable line per entry: time, level, message, then the other fields as key=value; an
  * error's stack on the following lines.
@@ -48,7 +39,7 @@ export function prettyLine(line) {
 		return line;
 	}
 	const { time, level, msg, err, pid: _pid, hostname: _hostname, ...rest } = entry;
-	const clock = new Date(typeof time === 'number' ? time : Date.now()).toISOString().slice(11, 23);
+	const clock = (typeof time === 'string' ? time : new Date().toISOString()).slice(11, 23);
 	const fields = Object.entries(rest)
 		.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
 		.join(' ');
@@ -56,31 +47,37 @@ export function prettyLine(line) {
 	const stack = error
 		? `\n    ${(error.stack ?? error.message ?? '').split('\n').join('\n    ')}`
 		: '';
-	return `${clock} ${LEVEL_NAMES[Number(level)] ?? level} ${msg ?? ''}${fields ? ` ${fields}` : ''}${stack}\n`;
+	return `${clock} ${String(level).toUpperCase().padEnd(5)} ${msg ?? ''}${fields ? ` ${fields}` : ''}${stack}\n`;
 }
 
-/** pino accepts any object with `write` as its destination. */
-const prettyStdout = {
-	/** @param {string} chunk */
-	write(chunk) {
-		process.stdout.write(prettyLine(chunk));
-	}
-};
-
 const production = process.env.NODE_ENV === 'production';
-const format = process.env.LOG_FORMAT ?? (production ? 'json' : 'pretty');
-// Tests keep their output for failures: only warnings and errors unless LOG_LEVEL says otherwise.
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info');
 
-export const logger = pino(
-	{
-		level,
-		base: { pid: process.pid },
-		mixin: () => ({ ...context.getStore() }),
-		serializers: { err: pino.stdSerializers.err }
-	},
-	format === 'pretty' ? prettyStdout : pino.destination({ fd: 1, sync: true })
-);
+/**
+ * A logger with the app's fields and format; `destination` receives each JSON line (tests).
+ * @param {{ level: string, pretty: boolean, destination?: { write: (line: string) => void } }} options
+ */
+export function createLogger({ level, pretty, destination }) {
+	const out = destination ?? (pretty ? process.stdout : pino.destination({ fd: 1, sync: true }));
+	return pino(
+		{
+			level,
+			base: { pid: process.pid },
+			// "level":"info" and an ISO time: readable for people and log tools alike.
+			formatters: { level: (label) => ({ level: label }) },
+			timestamp: pino.stdTimeFunctions.isoTime,
+			mixin: () => ({ ...context.getStore() }),
+			serializers: { err: pino.stdSerializers.err }
+		},
+		// pino accepts any object with `write` as its destination.
+		pretty ? { write: (/** @type {string} */ line) => out.write(prettyLine(line)) } : out
+	);
+}
+
+export const logger = createLogger({
+	// Tests keep their output for failures: only warnings and errors unless LOG_LEVEL says otherwise.
+	level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+	pretty: (process.env.LOG_FORMAT ?? (production ? 'json' : 'pretty')) === 'pretty'
+});
 
 /** @param {string} component e.g. 'ferretdb', 'jobs' */
 export function componentLogger(component) {
