@@ -55,7 +55,8 @@ const requestLog: Handle = async ({ event, resolve }) => {
 		logger.info(
 			{
 				method: event.request.method,
-				path: event.url.pathname,
+				// A one-time token (32 base32 letters) in a path is not written to the log.
+				path: event.url.pathname.replace(/\/[a-z2-7]{32}(?=\/|$)/g, '/…'),
 				status: response.status,
 				ms: Math.round(performance.now() - started)
 			},
