@@ -22,11 +22,11 @@ import { startMaintenance } from '$lib/server/services/maintenance';
 /** Connect (starting the embedded database if configured so) and create the indexes before the
  * first request, so a misconfigured database stops the start with a clear message. */
 export const init: ServerInit = async () => {
-	// Background work (jobs, snapshots, a library's own timers) must never end the process: a
-	// promise that fails with nobody waiting for it is logged, and the server keeps serving.
 	// build/start.js refuses a bad production configuration before the server loads; this
 	// covers other ways of starting (vite preview, build/handler.js in a custom server).
 	if (!building) assertStartable();
+	// Background work (jobs, snapshots, a library's own timers) must never end the process: a
+	// promise that fails with nobody waiting for it is logged, and the server keeps serving.
 	process.on('unhandledRejection', (reason, promise) =>
 		logger.error(
 			{ err: reason, promise: String(promise) },
