@@ -207,9 +207,13 @@ export function loadConfig(options = {}) {
 	return checked.config;
 }
 
+/** sysexits' EX_CONFIG: a service manager can tell a bad configuration (no restart loop) from
+ * a crash (deploy/quartiermarkt.service). */
+export const EXIT_BAD_CONFIG = 78;
+
 /**
  * For process starts (`npm start`, `node build`): reads .env, and on a bad configuration prints
- * every problem and ends the process with exit code 1 before anything starts.
+ * every problem and ends the process with exit code 78 (EX_CONFIG) before anything starts.
  * @param {{ defaultNodeEnv?: string }} [options]
  */
 export function loadConfigOrExit(options = {}) {
@@ -219,7 +223,7 @@ export function loadConfigOrExit(options = {}) {
 	const checked = checkConfig(process.env);
 	if (!checked.ok) {
 		console.error(describeProblems(checked.problems));
-		process.exit(1);
+		process.exit(EXIT_BAD_CONFIG);
 	}
 	return checked.config;
 }

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkConfig, describeProblems, devMailEnabled, isPlaceholder } from './config.js';
+import {
+	checkConfig,
+	describeProblems,
+	devMailEnabled,
+	EXIT_BAD_CONFIG,
+	isPlaceholder
+} from './config.js';
 
 const GOOD_PRODUCTION = {
 	NODE_ENV: 'production',
@@ -128,7 +134,7 @@ describe('npm start reads .env', () => {
 			env: cleanEnv,
 			encoding: 'utf8'
 		});
-		expect(result.status).toBe(1);
+		expect(result.status).toBe(EXIT_BAD_CONFIG);
 		expect(result.stderr).toContain('has 2 problems');
 		expect(result.stderr).toContain(
 			'  ✖ ORIGIN: is http://qm.suedstadt-bonn.de; production needs an https:// address'
@@ -144,7 +150,7 @@ describe('npm start reads .env', () => {
 			encoding: 'utf8',
 			timeout: 10_000
 		});
-		expect(result.status).toBe(1);
+		expect(result.status).toBe(EXIT_BAD_CONFIG);
 		expect(result.stderr).toContain('has a problem');
 		expect(result.stderr).not.toContain('ORIGIN');
 		expect(result.stderr).toContain('  ✖ DEV_MAIL: is on;');
