@@ -10,6 +10,13 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/sessions';
+import {
+	FORM_LIMIT,
+	MULTIPART_LIMIT,
+	isMultipart,
+	limitBody,
+	tooLargeResponse
+} from '$lib/server/body-limit';
 import { getDb } from '$lib/server/db';
 import { assertStartable, devMail, env } from '$lib/server/env';
 import { logger, withLogContext } from '$lib/server/logger.js';
@@ -173,28 +180,16 @@ const i18n: Handle = ({ event, resolve }) =>
 		);
 	});
 
-/** Form posts with a photo may carry 8 MB plus the form; everything else is small. */
-const MULTIPART_LIMIT = 9 * 1024 * 1024;
-const FORM_LIMIT = 256 * 1024;
-
-/** Refuses oversized bodies from their declared length, before reading them, in the reader's
- * language (adapter-node's own limit, BODY_SIZE_LIMIT, lies above and answers in English). */
+/** Refuses oversized bodies in the reader's language (adapter-node's own limit, BODY_SIZE_LIMIT,
+ * lies above and answers in English): from the declared length before reading anything, and on
+ * the bytes read for a body sent without one (server/body-limit.ts). */
 const bodyLimit: Handle = ({ event, resolve }) => {
+	// The Stripe webhook sends JSON and keeps its own checks.
+	if (event.url.pathname.startsWith('/api/') || !event.request.body) return resolve(event);
+	const multipart = isMultipart(event.request);
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > 0) {
-		const multipart = (event.request.headers.get('content-type') ?? '').startsWith(
-			'multipart/form-data'
-		);
-		const limit = multipart ? MULTIPART_LIMIT : FORM_LIMIT;
-		// The Stripe webhook sends JSON and keeps its own checks.
-		if (length > limit && !event.url.pathname.startsWith('/api/')) {
-			return new Response(multipart ? m.error_upload_too_large() : m.error_body_too_large(), {
-				status: 413,
-				headers: { 'content-type': 'text/plain; charset=utf-8' }
-			});
-		}
-	}
-	return resolve(event);
+	if (length > (multipart ? MULTIPART_LIMIT : FORM_LIMIT)) return tooLargeResponse(multipart);
+	return resolve({ ...event, request: limitBody(event.request) });
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {

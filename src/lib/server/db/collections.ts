@@ -1,6 +1,7 @@
 // Typed collections. Hot look-ups go by `_id`, the only filter the embedded FerretDB turns into
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
+import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { AssistConsentWay } from '../../domain/members/assisted';
@@ -82,7 +83,8 @@ export interface SessionDoc {
 	expiresAt: Date;
 }
 
-export type TokenPurpose = 'verify-email' | 'reset-password';
+/** known-device: a browser that signed in to this account before (its login limit, below). */
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
 
 export interface TokenDoc {
 	_id: string; // SHA-256 of the emailed token, hex
@@ -146,7 +148,7 @@ export interface AuditDoc {
 	quarterId: string;
 	at: Date;
 	actorId: string;
-	action: string;
+	action: AuditAction;
 	target: {
 		type:
 			| 'listing'
