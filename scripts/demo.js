@@ -44,7 +44,9 @@ await main(async () => {
 	loadDotEnv();
 	const { serve } = await import('./serve.js');
 	const port = Number(process.env.PORT ?? 3000);
-	const host = process.env.HOST ?? '127.0.0.1';
+	// Listening on every interface (HOST=0.0.0.0) still means one address to open: 127.0.0.1.
+	const listen = process.env.HOST ?? '127.0.0.1';
+	const host = listen === '0.0.0.0' || listen === '::' ? '127.0.0.1' : listen;
 	const server = await serve({
 		dataDir: process.env.DATA_DIR ?? path.join(root, 'data'),
 		port,
