@@ -2,6 +2,7 @@ import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles
 import { membershipsOfUser } from '$lib/server/services/members';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
+import { devMail } from '$lib/server/env';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -19,6 +20,6 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		talentQuarterId:
 			memberships.find((ms) => hasRole(ms, ['business', 'moderator']))?.quarterId ?? null,
 		locale: locals.locale,
-		showDevMail: process.env.NODE_ENV !== 'production'
+		showDevMail: devMail
 	};
 };

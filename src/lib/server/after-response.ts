@@ -1,6 +1,8 @@
 // Work that must not make a request slower or tell anything by its duration: a password-reset
 // mail for a known address would otherwise answer measurably later than for an unknown one.
-// The work starts after the current request has answered; a failure is logged, never thrown.
+// The work starts after the current request has answered; a failure is logged (with the
+// request's id: the log context follows the work), never thrown.
+import { logger } from './logger.js';
 
 const pending = new Set<Promise<void>>();
 
@@ -9,7 +11,7 @@ export function afterResponse(what: string, work: () => Promise<unknown>): void 
 		.then(work)
 		.then(
 			() => undefined,
-			(err: unknown) => console.error(`${what} failed:`, err)
+			(err: unknown) => logger.error({ err }, `${what} failed`)
 		)
 		.finally(() => pending.delete(run));
 	pending.add(run);

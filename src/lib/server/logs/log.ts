@@ -70,6 +70,22 @@ export type Decision<E, P> =
 	| { ok: true; existing: E }
 	| { ok: false; problem: P };
 
+/** How far one log's in-memory states are behind what is stored (Log.lag). */
+export interface LogLag {
+	name: string;
+	/** Streams this server holds in memory. */
+	streams: number;
+	/** Streams probed for entries they have not read (the least recently checked first). */
+	probed: number;
+	/** Probed streams with at least one stored entry not in memory yet. */
+	behind: number;
+	/** Stored entries not in memory over the probed streams (counted up to 16 per stream). */
+	entries: number;
+	/** Age (ms) of the least recently caught-up state; reads catch up when it exceeds freshMs. */
+	oldestCheckMs: number;
+	freshMs: number;
+}
+
 interface Stream<S> {
 	state: S;
 	seq: number;
@@ -83,11 +99,61 @@ const MAX_ATTEMPTS = 100;
 const PROBE_BATCH = 16;
 
 export class Log<S, E> {
+	/** The latest log of each name, for /healthz (Log.lagAll). */
+	private static readonly byName = new Map<string, Log<unknown, unknown>>();
+
 	private readonly streams: BoundedMap<string, Promise<Stream<S>>>;
 	private readonly queue = new KeyedQueue();
 
 	constructor(private readonly spec: LogSpec<S, E>) {
 		this.streams = new BoundedMap(spec.maxStreams);
+		Log.byName.set(spec.name, this as Log<unknown, unknown>);
+	}
+
+	/** Every log's lag (see `lag`), for /healthz. */
+	static lagAll(maxStreams?: number): Promise<LogLag[]> {
+		return Promise.all([...Log.byName.values()].map((log) => log.lag(maxStreams)));
+	}
+
+	/**
+	 * How far this server's states are behind the stored log, cheaply: of the streams held in
+	 * memory (a stream still loading is skipped), the `maxStreams` least recently checked are
+	 * probed for the entry after their number (one read each; a stream found behind is counted
+	 * further up to PROBE_BATCH entries). Changes no state.
+	 */
+	async lag(maxStreams = 20): Promise<LogLag> {
+		const pending = Symbol('pending');
+		const loaded: [string, Stream<S>][] = [];
+		for (const [stream, promise] of [...this.streams.entries()]) {
+			// A settled promise wins the race against the marker; a failed load is skipped.
+			const s = await Promise.race([promise, Promise.resolve(pending)]).catch(() => pending);
+			if (s !== pending) loaded.push([stream, s as Stream<S>]);
+		}
+		loaded.sort((a, b) => a[1].checkedAt - b[1].checkedAt);
+		const now = Date.now();
+		const probed = loaded.slice(0, maxStreams);
+		const counts = await Promise.all(
+			probed.map(async ([stream, s]) => {
+				const seq = s.seq;
+				if (!(await this.spec.store.find(stream, seq + 1))) return 0;
+				const more = await Promise.all(
+					Array.from({ length: PROBE_BATCH - 1 }, (_, i) =>
+						this.spec.store.find(stream, seq + 2 + i)
+					)
+				);
+				const gap = more.findIndex((entry) => !entry);
+				return 1 + (gap === -1 ? more.length : gap);
+			})
+		);
+		return {
+			name: this.spec.name,
+			streams: loaded.length,
+			probed: probed.length,
+			behind: counts.filter((n) => n > 0).length,
+			entries: counts.reduce((a, b) => a + b, 0),
+			oldestCheckMs: loaded.length > 0 ? now - loaded[0]![1].checkedAt : 0,
+			freshMs: this.spec.freshMs
+		};
 	}
 
 	get name(): string {

@@ -17,6 +17,7 @@ import {
 import { WEBHOOK_HANDLERS } from './handlers';
 import { listEventFailures, recordEventFailure } from './logs';
 import { verifyWebhook } from './stripe';
+import { logger } from '../logger.js';
 
 export type ProcessOutcome = 'done' | 'ignored' | 'failed';
 
@@ -76,7 +77,7 @@ export async function processEvent(event: Stripe.Event, now: Date): Promise<Proc
 	} catch (err) {
 		const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 		await recordEventFailure(event.id, message, now);
-		console.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
+		logger.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
 		return 'failed';
 	}
 	await insertEventDone(event.id, outcome, now);
