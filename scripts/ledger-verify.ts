@@ -4,7 +4,7 @@
 import { closeDb } from '../src/lib/server/db';
 import { verificationLines, verifyLedgers } from '../src/lib/server/services/ledger-verify';
 
-let broken = 0;
+let broken: number;
 try {
 	console.log('Verifying the ledgers …');
 	const result = await verifyLedgers();
