@@ -11,6 +11,8 @@ export interface BackupDatabase {
 	/** Every collection of the database, system collections left out, sorted by name. */
 	collections(): Promise<string[]>;
 	count(collection: string): Promise<number>;
+	/** Whether the collection holds any document (cheap, unlike a count on FerretDB v1). */
+	hasDocuments(collection: string): Promise<boolean>;
 	/** Each document as one line of canonical Extended JSON, in `_id` order. */
 	read(collection: string): AsyncIterable<string>;
 	/** Inserts documents given as canonical Extended JSON lines, in order. */
@@ -38,6 +40,9 @@ function handle(db: Db): BackupDatabase {
 				.sort();
 		},
 		count: (collection) => db.collection(collection).countDocuments({}),
+		async hasDocuments(collection) {
+			return (await db.collection(collection).findOne({}, { projection: { _id: 1 } })) !== null;
+		},
 		async *read(collection) {
 			// Logs are appended in `_id` order, so reading in `_id` order gives each log stream as a
 			// prefix even while the app appends to it. promote*: false keeps the BSON types exact.

@@ -46,7 +46,6 @@ export async function createBackup(options: {
 	const started = Date.now();
 	const source = options.database ?? (await openBackupDatabase());
 	const names = backupOrder(await source.collections());
-	const countsAtStart = await Promise.all(names.map((name) => source.count(name)));
 
 	await mkdir(path.dirname(path.resolve(options.file)), { recursive: true });
 	const partial = `${options.file}.partial`;
@@ -71,7 +70,9 @@ export async function createBackup(options: {
 				app: options.app,
 				createdAt: now().toISOString(),
 				database: source.name,
-				collections: names.map((name, i) => ({ name, countAtStart: countsAtStart[i] })),
+				// The counts are in the trailer: counting first would read every collection twice
+				// (a count on FerretDB v1 decodes every document).
+				collections: names,
 				consistency: CONSISTENCY_NOTE
 			})
 		);

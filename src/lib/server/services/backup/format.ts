@@ -34,7 +34,7 @@ export const headerSchema = z.object({
 	app: z.string(),
 	createdAt: z.string(),
 	database: z.string(),
-	collections: z.array(z.object({ name: z.string(), countAtStart: z.number().int().min(0) })),
+	collections: z.array(z.string()),
 	consistency: z.string()
 });
 export type BackupHeader = z.infer<typeof headerSchema>;

@@ -25,12 +25,11 @@ export type RestoreOutcome =
 const BATCH_DOCUMENTS = 500;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
-/** Collections of the database that hold documents, with their counts. */
-async function occupied(target: BackupDatabase): Promise<Array<[string, number]>> {
-	const found: Array<[string, number]> = [];
+/** Collections of the database that hold documents. */
+async function occupied(target: BackupDatabase): Promise<string[]> {
+	const found: string[] = [];
 	for (const name of await target.collections()) {
-		const count = await target.count(name);
-		if (count > 0) found.push([name, count]);
+		if (await target.hasDocuments(name)) found.push(name);
 	}
 	return found;
 }
@@ -59,7 +58,7 @@ export async function restoreBackup(options: {
 
 	const busy = await occupied(target);
 	if (busy.length > 0) {
-		const shown = busy.slice(0, 4).map(([name, count]) => `${name} (${count})`);
+		const shown = busy.slice(0, 4);
 		if (busy.length > 4) shown.push(`${busy.length - 4} more`);
 		const list = `${busy.length} collection(s) hold documents: ${shown.join(', ')}`;
 		return {
