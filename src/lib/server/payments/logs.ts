@@ -11,7 +11,6 @@ import {
 	accountStatusStore,
 	eventFailureStore,
 	paymentEventStore,
-	type AccountStatusEntry,
 	type EventFailure,
 	type PaymentEventEntry
 } from '../repos/payments';
