@@ -1,5 +1,6 @@
 // FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are removed
 // here. Every app instance may run it: the deletes are idempotent.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
@@ -8,6 +9,7 @@ import { retryPendingEvents } from '../payments/webhooks';
 
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
+import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
 
 const HOUR = 60 * 60 * 1000;
@@ -66,4 +68,29 @@ export function startMaintenance(): void {
 			.finally(() => (retrying = false));
 	};
 	setInterval(retryWebhooks, 60_000).unref();
+
+	// Stored mails go out through SMTP: every 30 seconds, and right after a mail is stored (the
+	// request does not wait for it; the nudge runs outside the request's context). A run asked
+	// for while one is going runs once more after it. Several servers may send: each mail goes
+	// out once (docs/mail.md).
+	let sending = false;
+	let again = false;
+	const send = () => {
+		if (sending) return void (again = true);
+		sending = true;
+		runMailSender(new Date())
+			.catch((err) => console.error('Sending mail failed:', err))
+			.finally(() => {
+				sending = false;
+				if (again) setImmediate(send);
+				again = false;
+			});
+	};
+	const outsideRequests = AsyncLocalStorage.snapshot();
+	onMailQueued(() => outsideRequests(() => setImmediate(send)));
+	setInterval(send, 30_000).unref();
+	setInterval(
+		() => void purgeMail(new Date()).catch((err) => console.error('Mail clean-up failed:', err)),
+		HOUR
+	).unref();
 }
