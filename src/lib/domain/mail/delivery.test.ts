@@ -193,9 +193,9 @@ describe('eventKey', () => {
 	it('gives one claim and one result per attempt', () => {
 		expect(eventKey(claim(3, 0))).toBe('claim:3');
 		expect(eventKey({ kind: 'sent', attempt: 3, at: at(0), response: null })).toBe('result:3');
-		expect(
-			eventKey({ kind: 'retry', attempt: 3, at: at(0), error: 'e', nextAt: at(1) })
-		).toBe('result:3');
+		expect(eventKey({ kind: 'retry', attempt: 3, at: at(0), error: 'e', nextAt: at(1) })).toBe(
+			'result:3'
+		);
 	});
 });
 

@@ -97,7 +97,8 @@ export type Step =
 export function nextStep(state: MailState, createdAt: Date, now: Date, smtp: boolean): Step {
 	if (state.end) return { kind: 'done' };
 	const last = state.attempts.at(-1);
-	if (last && !last.result && now < last.leaseUntil) return { kind: 'wait', until: last.leaseUntil };
+	if (last && !last.result && now < last.leaseUntil)
+		return { kind: 'wait', until: last.leaseUntil };
 	if (last?.result?.kind === 'retry' && now < last.result.nextAt) {
 		return { kind: 'wait', until: last.result.nextAt };
 	}
