@@ -140,6 +140,14 @@ export interface MailPendingDoc {
 	createdAt: Date;
 }
 
+/** A mail that ended without being sent, kept two days so that /healthz counts recent failures
+ * without reading the whole outbox. */
+export interface MailFailureDoc {
+	_id: string; // the mail's id
+	at: Date;
+	failure: FailureKind;
+}
+
 /** One immutable transfer; see repos/ledger.ts. */
 export interface LedgerEntryDoc extends LedgerEntry {
 	_id: string; // `${quarterId}:${seq, zero-padded}`
@@ -546,6 +554,7 @@ export function collections(db: Db) {
 		outbox: db.collection<OutboxDoc>('outbox'),
 		mailEvents: db.collection<MailEventDoc>('mail_events'),
 		mailPending: db.collection<MailPendingDoc>('mail_pending'),
+		mailFailures: db.collection<MailFailureDoc>('mail_failures'),
 		ledger: db.collection<LedgerEntryDoc>('ledger'),
 		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos'),

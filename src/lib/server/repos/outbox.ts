@@ -2,7 +2,7 @@
 // filter here other than `_id` reads the whole collection on the embedded FerretDB: mails are
 // kept 90 days at most (services/mail.ts), so it stays a few thousand small documents.
 import type { Filter } from 'mongodb';
-import type { FailureKind, MailStatus, MailSummary } from '../../domain/mail/delivery';
+import type { MailStatus, MailSummary } from '../../domain/mail/delivery';
 import { db, type OutboxDoc } from '../db';
 
 export interface OutboxMail {
@@ -130,29 +130,6 @@ export async function listMailEntries(query: {
 		.limit(query.limit)
 		.toArray();
 	return docs.map(toEntry);
-}
-
-/** Mails that failed since `since`, counted by why. */
-export async function countFailedSince(since: Date): Promise<Record<FailureKind, number>> {
-	const docs = await (
-		await db()
-	).outbox
-		.find({
-			$and: [FAILED, { $or: [{ endedAt: { $gte: since } }, { createdAt: { $gte: since } }] }]
-		})
-		.project<Pick<OutboxDoc, 'failure' | 'status' | 'endedAt' | 'createdAt'>>({
-			failure: 1,
-			status: 1,
-			endedAt: 1,
-			createdAt: 1
-		})
-		.toArray();
-	const counts: Record<FailureKind, number> = { permanent: 0, gave_up: 0, no_smtp: 0 };
-	for (const doc of docs) {
-		if ((doc.endedAt ?? doc.createdAt) < since) continue;
-		counts[doc.status === undefined ? 'no_smtp' : (doc.failure ?? 'permanent')]++;
-	}
-	return counts;
 }
 
 /** Empties the text of mails whose delivery ended before the given times. */
