@@ -34,8 +34,8 @@ export interface JobStatus {
 }
 
 export interface JobHandle {
-	/** Runs the job now unless it is running; resolves when that run (or the running one) ends.
-	 * Never rejects. */
+	/** Runs the job now; when it is running, runs it once more right after (however often this
+	 * is asked meanwhile). Resolves when this run (or the running one) ends. Never rejects. */
 	runNow(): Promise<void>;
 	stop(): void;
 }
@@ -51,6 +51,7 @@ export function retryDelay(everyMs: number, consecutiveFailures: number): number
 class Job implements JobHandle {
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private current: Promise<void> | null = null;
+	private again = false;
 	private stopped = false;
 	readonly status: JobStatus;
 
@@ -86,9 +87,17 @@ class Job implements JobHandle {
 	}
 
 	runNow(): Promise<void> {
-		this.current ??= this.runOnce().finally(() => {
+		if (this.current) {
+			// Asked while running (e.g. a new mail while the sender works): once more right after.
+			this.again = true;
+			return this.current;
+		}
+		this.current = this.runOnce().finally(() => {
 			this.current = null;
-			this.schedule(retryDelay(this.spec.everyMs, this.status.failingSince));
+			if (this.again && !this.stopped) {
+				this.again = false;
+				void this.runNow();
+			} else this.schedule(retryDelay(this.spec.everyMs, this.status.failingSince));
 		});
 		return this.current;
 	}

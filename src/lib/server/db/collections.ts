@@ -11,6 +11,7 @@ import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
+import type { FailureKind, MailEvent, MailStatus } from '../../domain/mail/delivery';
 import type { Profile } from '../../domain/members/profile';
 import type { AccountStatus } from '../../domain/payments/account-status';
 import type { PaymentFact } from '../../domain/payments/payment-events';
@@ -98,14 +99,47 @@ export interface RateLimitDoc {
 	expiresAt: Date;
 }
 
+/** One mail, stored before it is sent (services/mail.ts). Its delivery is the log in
+ * `mail_events`; `status` … `endedAt` repeat what that log says, for the admin list. Mails
+ * stored before the sender existed have no `status`: they were never sent (no SMTP). */
 export interface OutboxDoc {
 	_id: string;
 	to: string;
 	subject: string;
+	/** Emptied some days after the delivery ended (it carries one-time links). */
 	text: string;
 	createdAt: Date;
 	/** Set when the message went out through SMTP. */
 	sentAt: Date | null;
+	status?: MailStatus;
+	attempts?: number;
+	lastError?: string | null;
+	failure?: FailureKind | null;
+	endedAt?: Date | null;
+	textPurgedAt?: Date | null;
+}
+
+/** One delivery event of a mail (domain/mail/delivery.ts): `_id` is `<mailId>:<n, 4 digits>`,
+ * `key` is `<mailId>:claim:<attempt>` or `<mailId>:result:<attempt>` and unique. */
+export type MailEventDoc = MailEvent & {
+	_id: string;
+	mailId: string;
+	n: number;
+	key: string;
+};
+
+/** A mail whose delivery has not ended: the sender's work list, small. */
+export interface MailPendingDoc {
+	_id: string; // the mail's id
+	createdAt: Date;
+}
+
+/** A mail that ended without being sent, kept two days so that /healthz counts recent failures
+ * without reading the whole outbox. */
+export interface MailFailureDoc {
+	_id: string; // the mail's id
+	at: Date;
+	failure: FailureKind;
 }
 
 /** One immutable transfer; see repos/ledger.ts. */
@@ -512,6 +546,9 @@ export function collections(db: Db) {
 		once: db.collection<OnceDoc>('once'),
 		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
 		outbox: db.collection<OutboxDoc>('outbox'),
+		mailEvents: db.collection<MailEventDoc>('mail_events'),
+		mailPending: db.collection<MailPendingDoc>('mail_pending'),
+		mailFailures: db.collection<MailFailureDoc>('mail_failures'),
 		ledger: db.collection<LedgerEntryDoc>('ledger'),
 		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos'),

@@ -1,7 +1,8 @@
 // The app's recurring work, as jobs of the one runner (server/jobs.ts): every app instance may
 // run them. FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are
-// removed here (idempotent deletes); listings expire, exchanges settle, message mails and Stripe
-// event retries go out on their schedules.
+// removed here (idempotent deletes); listings expire, exchanges settle, mails, message mails and
+// Stripe event retries go out on their schedules.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { registerJob } from '../jobs';
 import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
@@ -11,6 +12,7 @@ import { retryPendingEvents } from '../payments/webhooks';
 
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
+import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
 
 const MINUTE = 60 * 1000;
@@ -53,4 +55,18 @@ export function startMaintenance(): void {
 	if (paymentsEnabled()) {
 		registerJob({ name: 'stripe-event-retries', everyMs: MINUTE, run: retryPendingEvents });
 	}
+
+	// Stored mails go out through SMTP: every 30 seconds, and right after a mail is stored (the
+	// request does not wait for it; the nudge runs outside the request's context, so the mail log
+	// stays out of the person's read-your-writes marks). Several servers may send: each mail goes
+	// out once (docs/mail.md).
+	const mailSender = registerJob({
+		name: 'mail-sender',
+		everyMs: 30_000,
+		firstAfterMs: 5_000,
+		run: runMailSender
+	});
+	const outsideRequests = AsyncLocalStorage.snapshot();
+	onMailQueued(() => outsideRequests(() => setImmediate(() => void mailSender.runNow())));
+	registerJob({ name: 'mail-purge', everyMs: HOUR, firstAfterMs: 60_000, run: purgeMail });
 }
