@@ -186,12 +186,20 @@ export async function appendEvent(
 }
 
 /** Stores event 1 of a new exchange (its id is new, so no other writer takes the number). */
-export async function appendFirstEvent(model: ReadModel, event: StoredEvent): Promise<Loaded> {
+export async function appendFirstEvent(
+	model: ReadModel,
+	event: StoredEvent
+): Promise<{ loaded: Loaded; created: boolean }> {
 	const appended = await model.logs.append<'exists'>(event.exchangeId, (loaded) =>
 		loaded ? { ok: false, problem: 'exists' } : { ok: true, entry: event }
 	);
-	if (!appended.ok) {
+	if (appended.ok) return { loaded: appended.state!, created: true };
+	// The same proposal stored by a request that ran at the same time (its id comes from the
+	// form's key): that one is the answer.
+	const existing =
+		appended.problem === 'exists' ? await loadExchange(model, event.exchangeId) : null;
+	if (!existing) {
 		throw new Error(`Exchange ${event.exchangeId}: event 1 not stored (${appended.problem})`);
 	}
-	return appended.state!;
+	return { loaded: existing, created: false };
 }
