@@ -719,32 +719,77 @@ describe('exactly one transfer', () => {
 });
 
 describe('over the limits', () => {
-	it('a confirm the ledger would refuse is refused with its problem, and nothing changes', async () => {
+	it('hours that could not be booked are refused when proposed, naming whose limit', async () => {
+		const s = server();
+		const provider = await person('Früh', [[TIGHT, 'resident']]);
+		const receiver = await person('Geprüft', [[TIGHT, 'resident']]);
+		const proposal = {
+			actorId: receiver.id,
+			quarterId: TIGHT,
+			memberId: provider.id,
+			side: 'receiver' as const,
+			title: 'Zwölf Stunden Umzug',
+			minutes: 120,
+			settlement: 'hours' as const,
+			origin: ORIGIN
+		};
+		expect(await s.propose(proposal)).toMatchObject({
+			ok: false,
+			problem: 'over_limit',
+			ledger: {
+				code: 'below_minimum',
+				account: memberAccount(receiver.id),
+				balanceAfter: -120,
+				limit: -60
+			}
+		});
+		expect(await s.listOf(receiver.id)).toEqual([]);
+		// An hour fits; free help never touches the accounts.
+		ok(await s.propose({ ...proposal, minutes: 60 }));
+		ok(await s.propose({ ...proposal, minutes: 0, settlement: 'free' }));
+	});
+
+	it('accepting is refused once the hours no longer fit; the confirm stays the authority', async () => {
 		const s = server();
 		const provider = await person('Grenz', [[TIGHT, 'resident']]);
 		const receiver = await person('Wert', [[TIGHT, 'resident']]);
-		const id = await exchangeUpTo(s, provider, receiver, 'done', {
+		const first = await exchangeUpTo(s, provider, receiver, 'done', {
 			quarterId: TIGHT,
-			minutes: 120
+			minutes: 60
 		});
-		const result = await s.move(receiver.id, id, 'confirm');
+		const second = await exchangeUpTo(s, provider, receiver, 'proposed', {
+			quarterId: TIGHT,
+			minutes: 60
+		});
+		const third = await exchangeUpTo(s, provider, receiver, 'done', {
+			quarterId: TIGHT,
+			minutes: 60
+		});
+		// The first settles: the receiver is at her floor of −1 h.
+		ok(await s.move(receiver.id, first, 'confirm'));
+		expect(await s.move(provider.id, second, 'accept')).toMatchObject({
+			ok: false,
+			problem: 'over_limit',
+			ledger: { code: 'below_minimum', account: memberAccount(receiver.id), limit: -60 }
+		});
+		expect((await s.get(provider.id, second))!.state).toBe('proposed');
+		// Accepted before the balance moved, the third is refused at the confirm, and nothing changes.
+		const result = await s.move(receiver.id, third, 'confirm');
 		expect(result).toMatchObject({
 			ok: false,
 			problem: 'over_limit',
 			ledger: { code: 'below_minimum', account: memberAccount(receiver.id), limit: -60 }
 		});
-		expect((await s.get(receiver.id, id))!.state).toBe('done');
-		expect((await eventsOf(id)).length).toBe(3);
-		// Disputed, the quarter management settles what the limits allow.
-		ok(await s.move(receiver.id, id, 'dispute'));
+		expect((await s.get(receiver.id, third))!.state).toBe('done');
+		expect((await eventsOf(third)).length).toBe(3);
+		// Disputed, the quarter management cannot book past the limit either.
+		ok(await s.move(receiver.id, third, 'dispute'));
 		const moderator = await person('Grenzmoderation', [[TIGHT, 'moderator']]);
-		expect(await s.moderatorSettle(moderator.id, id, 90, 'Zu viel')).toMatchObject({
+		expect(await s.moderatorSettle(moderator.id, third, 30, 'Eine halbe Stunde')).toMatchObject({
 			ok: false,
 			problem: 'over_limit'
 		});
-		expect((await s.get(moderator.id, id))!.state).toBe('disputed');
-		const settled = ok(await s.moderatorSettle(moderator.id, id, 60, 'Eine Stunde'));
-		expect(settled).toMatchObject({ state: 'settled', settledMinutes: 60 });
+		expect((await s.get(moderator.id, third))!.state).toBe('disputed');
 		expect(balanceOf(await balances(TIGHT), memberAccount(receiver.id))).toBe(-60);
 	});
 });

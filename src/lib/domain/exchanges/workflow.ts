@@ -317,6 +317,22 @@ function isModeratorMove(move: Move): move is ModeratorMove {
  * The hours a settled exchange books: from the receiver's time account to the provider's.
  * `null` when nothing is booked (free help, 0 minutes, not settled).
  */
+/**
+ * The transfer an exchange in hours would book if it were settled as proposed: checked against
+ * the limits when it is proposed and accepted, so that nobody agrees to hours that could never
+ * be booked (the check at settlement stays the authority: balances move meanwhile).
+ */
+export function expectedTransfer(
+	exchange: Pick<Exchange, 'receiverId' | 'providerId' | 'minutes' | 'settlement'>
+): { fromMemberId: string; toMemberId: string; minutes: number } | null {
+	if (!transfersHours(exchange.settlement) || exchange.minutes <= 0) return null;
+	return {
+		fromMemberId: exchange.receiverId,
+		toMemberId: exchange.providerId,
+		minutes: exchange.minutes
+	};
+}
+
 export function settlementTransfer(
 	exchange: Exchange
 ): { fromMemberId: string; toMemberId: string; minutes: number } | null {

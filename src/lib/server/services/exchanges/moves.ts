@@ -17,7 +17,7 @@ import { findQuarter, type Quarter } from '../../repos/quarters';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
 import { appendEvent, loadExchange } from './read-model';
-import { finishStale, precheck, settleLocked } from './settlement';
+import { finishStale, limitProblem, precheck, settleLocked } from './settlement';
 import { view, type ExchangeView } from './views';
 
 export type ExchangeResult =
@@ -59,6 +59,15 @@ export async function makeMove(
 
 	return ctx.model.queue.run(exchangeId, async () => {
 		await finishStale(ctx, exchangeId, now);
+		// Accepting hours that could not be booked today is refused, naming whose limit.
+		if (move === 'accept') {
+			const loaded = await loadExchange(ctx.model, exchangeId);
+			const problem =
+				loaded?.record.exchange.state === 'proposed'
+					? await limitProblem(ctx, exchangeId, loaded.record.exchange, quarter)
+					: null;
+			if (problem) return { ok: false, problem: 'over_limit', ledger: problem };
+		}
 		// A confirm that the ledger would refuse is refused before anything is stored.
 		if (move === 'confirm') {
 			const problem = await precheck(ctx, exchangeId, quarter, (l) => {

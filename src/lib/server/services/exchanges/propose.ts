@@ -20,6 +20,7 @@ import { announce } from './announce';
 import type { ExchangeContext } from './context';
 import type { ExchangeResult } from './moves';
 import { appendFirstEvent, appendToList, loadExchange } from './read-model';
+import { limitProblem } from './settlement';
 import { view } from './views';
 
 export interface ProposeInput {
@@ -109,6 +110,9 @@ export async function proposeExchange(
 	if (earlier) {
 		return { ok: true, exchange: await view(earlier, input.actorId, false), repeated: true };
 	}
+	// Hours that could not be booked today are refused now, naming whose limit.
+	const overLimit = await limitProblem(ctx, id, proposed.exchange, quarter);
+	if (overLimit) return { ok: false, problem: 'over_limit', ledger: overLimit };
 	// Lists first: an exchange that exists is always in both parties' lists and the quarter's,
 	// even when this server stops between the steps.
 	for (const list of [sides.providerId, sides.receiverId, quarterList(quarter.id)]) {

@@ -17,10 +17,17 @@ import {
 	settlingEventOf,
 	type MoveRequest
 } from '../../../domain/exchanges/log';
-import { autoSettleDue, SYSTEM, type Actor } from '../../../domain/exchanges/workflow';
+import {
+	autoSettleDue,
+	expectedTransfer,
+	SYSTEM,
+	type Actor,
+	type Exchange
+} from '../../../domain/exchanges/workflow';
 import {
 	checkTransfer,
 	DEFAULT_COMMUNITY_LIMITS,
+	memberAccount,
 	type LedgerLimits,
 	type TransferProblem
 } from '../../../domain/ledger/ledger';
@@ -64,6 +71,33 @@ export async function precheck(
 	if (!draft) return null;
 	const balances = await ctx.ledger.balances(quarter.id);
 	return checkTransfer(balances, draft, ledgerLimits(quarter));
+}
+
+/**
+ * Whether the hours of `exchange` as proposed would fit both time accounts now (domain
+ * expectedTransfer): null when they fit or nothing would be booked.
+ */
+export async function limitProblem(
+	ctx: ExchangeContext,
+	exchangeId: string,
+	exchange: Exchange,
+	quarter: Quarter
+): Promise<TransferProblem | null> {
+	const transfer = expectedTransfer(exchange);
+	if (!transfer) return null;
+	const balances = await ctx.ledger.balances(quarter.id);
+	return checkTransfer(
+		balances,
+		{
+			from: memberAccount(transfer.fromMemberId),
+			to: memberAccount(transfer.toMemberId),
+			minutes: transfer.minutes,
+			kind: 'exchange',
+			key: exchangeId,
+			memo: exchange.title
+		},
+		ledgerLimits(quarter)
+	);
 }
 
 /**

@@ -25,6 +25,7 @@ import {
 	type ExchangeProblem
 } from '$lib/server/services/exchanges';
 import { findQuarter } from '$lib/server/services/quarters';
+import { overLimitMessage } from '$lib/server/limit-message';
 import type { Actions, PageServerLoad } from './$types';
 import { logger } from '$lib/server/logger.js';
 
@@ -174,6 +175,10 @@ export const actions: Actions = {
 			minutes,
 			reason: REASONED.includes(move) ? reason : undefined
 		});
+		if (!result.ok && result.problem === 'over_limit') {
+			const { key, inputs } = await overLimitMessage(result.ledger, event.locals.locale);
+			return fail(409, { errors: { form: key }, formInputs: inputs, values });
+		}
 		if (!result.ok) {
 			const target =
 				result.problem === 'reason_required'
@@ -184,7 +189,8 @@ export const actions: Actions = {
 			return problemFail(result.problem, target, values);
 		}
 		if (result.refused) {
-			return fail(409, { errors: { form: 'exchange_page_error_over_limit' }, values });
+			const { key, inputs } = await overLimitMessage(result.refused, event.locals.locale);
+			return fail(409, { errors: { form: key }, formInputs: inputs, values });
 		}
 		redirect(303, localizeHref(`/exchanges/${event.params.id}?done=move`));
 	},

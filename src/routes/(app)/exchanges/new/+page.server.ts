@@ -12,6 +12,7 @@ import { newFormNonce, readForm } from '$lib/server/http';
 import { displayNameOf } from '$lib/server/services/members';
 import { findVisibleListing, listingActor } from '$lib/server/services/listings';
 import { problemStatus, proposeExchange } from '$lib/server/services/exchanges';
+import { overLimitMessage } from '$lib/server/limit-message';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -115,6 +116,10 @@ export const actions: Actions = {
 			nonce: parsed.data.nonce,
 			origin: event.url.origin
 		});
+		if (!result.ok && result.problem === 'over_limit') {
+			const { key, inputs } = await overLimitMessage(result.ledger, event.locals.locale);
+			return fail(409, { errors: { form: key }, formInputs: inputs, values });
+		}
 		if (!result.ok) {
 			const status = problemStatus(result.problem);
 			if (status === 404) error(404, m.error_not_found());
