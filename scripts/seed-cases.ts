@@ -260,8 +260,9 @@ export async function seedCases(
 	// 4. Ten days ago: still in mediation, a proposal waits for answers.
 	const mia = await idOf('mia.schmid');
 	const jan = await idOf('jan.schwarz');
-	const wallpaper = await exchange(jan, mia, 'Tapezieren im Kinderzimmer', 180, 12, {
-		dispute: 'Die Tapete wirft Blasen, so kann ich keine drei Stunden bestätigen.'
+	// Two hours: Mia's account is 8 h below zero, and a proposal must fit her floor of −10 h.
+	const wallpaper = await exchange(jan, mia, 'Tapezieren im Kinderzimmer', 120, 12, {
+		dispute: 'Die Tapete wirft Blasen, so kann ich keine zwei Stunden bestätigen.'
 	});
 	const fourth = ok(
 		await cases.openFromExchange({
@@ -277,7 +278,7 @@ export async function seedCases(
 		fourth,
 		murat,
 		'proposal',
-		'Jan bessert die Blasen nach, danach werden drei Stunden gebucht.',
+		'Jan bessert die Blasen nach, danach werden zwei Stunden gebucht.',
 		at(5)
 	);
 
