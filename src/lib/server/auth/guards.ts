@@ -5,6 +5,7 @@ import { hasRole, type Role } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import { findMembership, type Membership } from '../repos/memberships';
+import { isPlatformAdmin } from '../repos/platform';
 import { findQuarter, type Quarter } from '../repos/quarters';
 import type { User } from '../repos/users';
 import type { Session } from './sessions';
@@ -32,6 +33,15 @@ export async function requireRole(
 	const membership = await findMembership(quarter.id, user.id);
 	if (!hasRole(membership, roles)) error(403, m.error_forbidden());
 	return { user, session, quarter, membership: membership! };
+}
+
+/** The admin area (/admin): platform administrators only; others get 403, signed out the login. */
+export async function requirePlatformAdmin(
+	event: Event
+): Promise<{ user: User; session: Session }> {
+	const { user, session } = requireUser(event);
+	if (!(await isPlatformAdmin(user.id))) error(403, m.error_forbidden());
+	return { user, session };
 }
 
 /** Only a path on this site may be a redirect target (no open redirects). */

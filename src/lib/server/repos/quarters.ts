@@ -59,11 +59,23 @@ export async function insertQuarter(
 	});
 }
 
-/** The quarter's blocks (street sections), e.g. from the seed or the cockpit. */
+/** The quarter's blocks (street sections), as services/quarters.ts checked them. */
 export async function updateQuarterBlocks(id: string, blocks: Block[]): Promise<void> {
 	await (await db()).quarters.updateOne({ _id: id }, { $set: { blocks } });
 }
 
 export async function updateQuarterSettings(id: string, settings: QuarterSettings): Promise<void> {
 	await (await db()).quarters.updateOne({ _id: id }, { $set: { settings } });
+}
+
+/** Name, city and description as the platform administrator edits them; the slug never changes. */
+export async function updateQuarterDetails(
+	id: string,
+	details: Pick<Quarter, 'name' | 'city' | 'description'>
+): Promise<void> {
+	await (await db()).quarters.updateOne({ _id: id }, { $set: details });
+}
+
+export async function updateQuarterCategories(id: string, categories: Category[]): Promise<void> {
+	await (await db()).quarters.updateOne({ _id: id }, { $set: { categories } });
 }
