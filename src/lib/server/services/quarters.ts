@@ -223,6 +223,35 @@ async function storeBlocks(
 	await auditQuarter(quarter.id, action, actorId, now, { ...details, blocks: blocks.length });
 }
 
+/** Sets the whole list of blocks with their own ids (e.g. the demo seed's), checked like a form:
+ * 'invalid' names the first bad block by its position (1-based). */
+export async function replaceBlocks(
+	quarterId: string,
+	blocks: readonly Block[],
+	actorId: string,
+	now: Date
+): Promise<BlocksResult> {
+	const quarter = await findQuarterById(quarterId);
+	if (!quarter) return { ok: false, problem: 'not_found' };
+	const checkedBlocks: Block[] = [];
+	const seen = new Set<string>();
+	for (const [i, block] of blocks.entries()) {
+		const checked = checkBlock(block.name, String(block.lat), String(block.lon));
+		const problem = !checked.ok
+			? checked.problem
+			: !/^[a-z0-9-]{1,64}$/.test(block.id) || seen.has(block.id)
+				? 'duplicate'
+				: null;
+		if (problem || !checked.ok) {
+			return { ok: false, problem: 'invalid', errors: [{ line: i + 1, problem: problem! }] };
+		}
+		seen.add(block.id);
+		checkedBlocks.push({ ...checked.block, id: block.id });
+	}
+	await storeBlocks(quarter, checkedBlocks, 'quarter_blocks_replaced', actorId, now, {});
+	return { ok: true, blocks: checkedBlocks, added: checkedBlocks.length, updated: 0 };
+}
+
 /** Imports a CSV of blocks (`name;lat;lng` or with commas): all lines or none. Blocks of the
  * same name are updated, the others added; blocks not in the file stay. */
 export async function importBlocks(
