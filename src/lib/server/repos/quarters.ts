@@ -1,6 +1,6 @@
 import { DEFAULT_CATEGORIES, type Block, type Category } from '../../domain/listings/categories';
 import { withDefaults, type QuarterSettings } from '../../domain/quarters/settings';
-import { db, type QuarterDoc } from '../db';
+import { db, isDuplicateKeyError, type QuarterDoc } from '../db';
 
 export interface Quarter {
 	id: string;
@@ -78,4 +78,18 @@ export async function updateQuarterDetails(
 
 export async function updateQuarterCategories(id: string, categories: Category[]): Promise<void> {
 	await (await db()).quarters.updateOne({ _id: id }, { $set: { categories } });
+}
+
+/** Inserts a new quarter; false when its slug is taken (the `_id` decides, whoever comes first). */
+export async function insertNewQuarter(
+	quarter: Parameters<typeof insertQuarter>[0],
+	now: Date
+): Promise<boolean> {
+	try {
+		await insertQuarter(quarter, now);
+		return true;
+	} catch (err) {
+		if (isDuplicateKeyError(err)) return false;
+		throw err;
+	}
 }

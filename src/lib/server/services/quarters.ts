@@ -19,12 +19,11 @@ import type { FieldErrors } from '../../schemas/form';
 import type { NewQuarterInput, QuarterDetailsInput } from '../../schemas/platform';
 import type { quarterSettingsSchema } from '../../schemas/quarter';
 import type { z } from 'zod';
-import { isDuplicateKeyError } from '../db';
 import { newId } from '../ids';
 import { appendAudit } from '../repos/audit';
 import {
 	findQuarter as findQuarterById,
-	insertQuarter,
+	insertNewQuarter,
 	listQuarters as listAllQuarters,
 	updateQuarterBlocks,
 	updateQuarterCategories,
@@ -163,11 +162,8 @@ export async function createQuarter(
 		description: input.description,
 		settings
 	};
-	try {
-		await insertQuarter(quarter, now);
-	} catch (err) {
-		if (isDuplicateKeyError(err)) return { ok: false, errors: { slug: 'admin_error_slug_taken' } };
-		throw err;
+	if (!(await insertNewQuarter(quarter, now))) {
+		return { ok: false, errors: { slug: 'admin_error_slug_taken' } };
 	}
 	await auditQuarter(input.slug, 'quarter_created', actorId, now, {
 		name: input.name,

@@ -3,11 +3,10 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { requirePlatformAdmin } from '$lib/server/auth/guards';
 import { findQuarter, type Quarter } from '$lib/server/services/quarters';
-import type { User } from '$lib/server/repos/users';
 
 export async function adminQuarter(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>
-): Promise<{ user: User; quarter: Quarter }> {
+): Promise<{ user: Awaited<ReturnType<typeof requirePlatformAdmin>>['user']; quarter: Quarter }> {
 	const { user } = await requirePlatformAdmin(event);
 	const quarter = await findQuarter(event.params.quarter ?? '');
 	if (!quarter) error(404, m.error_not_found());
