@@ -622,7 +622,7 @@ export async function seedScale(
 				quarterId: QUARTER,
 				at: e.at,
 				actorId: e.by,
-				action: 'account.grant',
+				action: 'account.grant' as const,
 				target: { type: 'member' as const, id: e.to.slice('member:'.length) },
 				reason: e.memo,
 				details: {

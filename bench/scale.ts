@@ -85,8 +85,12 @@ function scriptsOf(html: string, pageUrl: string, manifest: Record<string, Manif
 			.split(',')
 			.map((n) => n.trim())
 			.filter(Boolean)) {
-			const key = `.svelte-kit/generated/client-optimized/nodes/${id}.js`;
-			if (!manifest[key]) throw new Error(`the client manifest has no node ${id} (${pageUrl})`);
+			// SvelteKit 3 generates the nodes under generated/build/, SvelteKit 2 under generated/.
+			const key = [
+				`.svelte-kit/generated/build/client-optimized/nodes/${id}.js`,
+				`.svelte-kit/generated/client-optimized/nodes/${id}.js`
+			].find((k) => manifest[k]);
+			if (!key) throw new Error(`the client manifest has no node ${id} (${pageUrl})`);
 			roots.add(key);
 		}
 	}

@@ -1,6 +1,7 @@
-// Resolves SvelteKit's import aliases ($lib and the aliases of kit.config.js) for
-// eslint-plugin-boundaries, so a boundary holds however an import is spelled: `$lib/server/db`
-// and `../../server/db` name the same file. Everything else goes to the plugin's Node resolver.
+// Resolves SvelteKit's import aliases ($lib and the aliases of kit.config.js) and relative
+// imports for eslint-plugin-boundaries, so a boundary holds however an import is spelled:
+// `$lib/server/db`, `../../server/db` and `../../server/db/index.js` name the same file.
+// Packages go to the plugin's Node resolver.
 // The aliases come from eslint.config.js (which reads kit.config.js), not from the generated
 // .svelte-kit/tsconfig.json, so the rule does not depend on `svelte-kit sync` having run.
 'use strict';
@@ -21,19 +22,31 @@ exports.interfaceVersion = 2;
 
 /**
  * @param {string} source the import specifier
- * @param {string} _file the importing file
+ * @param {string} file the importing file
  * @param {{ root: string, alias: Record<string, string> }} config
  */
-exports.resolve = function resolve(source, _file, config) {
+exports.resolve = function resolve(source, file, config) {
 	for (const [alias, target] of Object.entries(config.alias)) {
 		if (source !== alias && !source.startsWith(alias + '/')) continue;
-		const base = path.resolve(config.root, target, '.' + source.slice(alias.length));
-		for (const ext of extensions) {
-			if (isFile(base + ext)) return { found: true, path: base + ext };
-		}
-		// An alias that names no file is still local: report the path so that the boundary
-		// check sees where it points instead of treating it as an unknown package.
-		return { found: true, path: base };
+		return local(path.resolve(config.root, target, '.' + source.slice(alias.length)));
+	}
+	// Relative imports too: TypeScript lets `../db/index.js` name `../db/index.ts`, which the
+	// plugin's Node resolver does not find, and an import it cannot place is not checked at all.
+	if (source.startsWith('./') || source.startsWith('../')) {
+		return local(path.resolve(path.dirname(file), source));
 	}
 	return { found: false };
 };
+
+/** The file a local specifier names (TypeScript's `.js` → `.ts` included). A path that names
+ * no file is still local: report it, so that the boundary check sees where it points instead of
+ * treating it as an unknown package. */
+function local(base) {
+	const stems = base.endsWith('.js') ? [base.slice(0, -3) + '.ts', base] : [base];
+	for (const stem of stems) {
+		for (const ext of extensions) {
+			if (isFile(stem + ext)) return { found: true, path: stem + ext };
+		}
+	}
+	return { found: true, path: base };
+}

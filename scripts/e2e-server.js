@@ -23,7 +23,10 @@ await main(async () => {
 			ORIGIN: `http://127.0.0.1:${port}`,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			NODE_ENV: 'test'
+			NODE_ENV: 'test',
+			// The tests read sign-up and reset mails at /dev/mail.
+			DEV_MAIL: '1',
+			LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
 		}
 	});
 	process.exitCode = await server.done;

@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * @param {{ dataDir: string, port: number, seed: boolean, env?: Record<string, string>, quiet?: boolean }} options
- * @returns {Promise<{ url: string, done: Promise<number>, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, listen: string, done: Promise<number>, stop: () => Promise<void> }>}
  */
 export async function serve(options) {
 	if (!existsSync(path.join(root, 'build/index.js')))
@@ -46,9 +46,11 @@ export async function serve(options) {
 	}
 
 	step('Starting Quartiermarkt');
-	// adapter-node assumes https unless ORIGIN says otherwise, and SvelteKit refuses form posts
-	// whose Origin differs: locally the app is http://localhost:PORT.
-	const origin = env.ORIGIN ?? `http://localhost:${options.port}`;
+	// Forms are accepted only from ORIGIN (hooks.server.ts): locally it is the address the server
+	// listens on, which is also the one adapter-node prints; the other loopback spelling
+	// (localhost for 127.0.0.1) redirects there.
+	const host = env.HOST ?? '127.0.0.1';
+	const origin = env.ORIGIN ?? `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`;
 	const app = spawn(process.execPath, [path.join(root, 'build/index.js')], {
 		cwd: root,
 		env: {
@@ -58,7 +60,7 @@ export async function serve(options) {
 			...env,
 			ORIGIN: origin,
 			PORT: String(options.port),
-			HOST: env.HOST ?? '127.0.0.1'
+			HOST: host
 		},
 		stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit'
 	});
@@ -74,5 +76,5 @@ export async function serve(options) {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(signal, () => stop().then(() => process.exit(0)));
 	}
-	return { url: origin, done, stop };
+	return { url: origin, listen: `${host}:${options.port}`, done, stop };
 }

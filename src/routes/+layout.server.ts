@@ -3,6 +3,7 @@ import { membershipsOfUser } from '$lib/server/services/members';
 import { isAdmin } from '$lib/server/services/platform';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
+import { devMail } from '$lib/server/env';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -21,6 +22,6 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		talentQuarterId:
 			memberships.find((ms) => hasRole(ms, ['business', 'moderator']))?.quarterId ?? null,
 		locale: locals.locale,
-		showDevMail: process.env.NODE_ENV !== 'production'
+		showDevMail: devMail
 	};
 };

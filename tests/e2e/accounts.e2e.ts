@@ -3,10 +3,12 @@ import {
 	expect,
 	expectAccessible,
 	logIn,
+	openAccount,
 	openMailLink,
 	signUp,
 	test,
-	uniqueEmail
+	uniqueEmail,
+	waitForHydration
 } from './fixtures';
 
 test('a new neighbour signs up, confirms the email, logs in and logs out', async ({ page }) => {
@@ -95,7 +97,7 @@ test('a forgotten password is reset by an emailed link that works once', async (
 	await logIn(page, email, DEMO_PASSWORD);
 	await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht');
 	await logIn(page, email, newPassword);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 });
 
 test('changing the password ends the sessions on other devices', async ({ browser, clientIp }) => {
@@ -107,9 +109,9 @@ test('changing the password ends the sessions on other devices', async ({ browse
 	const onPhone = await phone.newPage();
 
 	await logIn(onPhone, email, DEMO_PASSWORD);
-	await expect(onPhone.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(onPhone);
 	await logIn(onLaptop, email, DEMO_PASSWORD);
-	await expect(onLaptop.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(onLaptop);
 
 	await onLaptop.getByLabel('Aktuelles Passwort').fill('falsch und falsch');
 	await onLaptop.getByLabel('Neues Passwort').fill(newPassword);
@@ -136,7 +138,7 @@ test('changing the password ends the sessions on other devices', async ({ browse
 
 test('the profile keeps the name and the language for emails', async ({ page }) => {
 	await logIn(page, 'lena.schulz@nordstadt.example', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 	await page.getByLabel('Name, der anderen angezeigt wird').fill('  Lena   S.  ');
 	await page.getByLabel('Sprache').selectOption('en');
 	await page.getByRole('button', { name: 'Profil speichern' }).click();
@@ -144,5 +146,27 @@ test('the profile keeps the name and the language for emails', async ({ page }) 
 	await page.reload();
 	await expect(page.getByLabel('Name, der anderen angezeigt wird')).toHaveValue('Lena S.');
 	await expect(page.getByLabel('Sprache')).toHaveValue('en');
+	await expectAccessible(page);
+});
+
+test("a login lands on the marketplace of the member's quarter, in the language of the login page", async ({
+	page
+}) => {
+	await page.goto('/en/login');
+	await waitForHydration(page);
+	await page.getByLabel('Email address').fill('paul.wagner@nordstadt.example');
+	await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page).toHaveURL(/\/en\/q\/nordstadt$/);
+	await expectAccessible(page);
+});
+
+test('no spelling of another host leads away after a login', async ({ page }) => {
+	await page.goto(`/login?redirectTo=${encodeURIComponent('/.//evil.example')}`);
+	await waitForHydration(page);
+	await page.getByLabel('E-Mail-Adresse').fill('paul.wagner@nordstadt.example');
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/q\/nordstadt$/);
 	await expectAccessible(page);
 });

@@ -66,6 +66,11 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	).toBeVisible();
 	await expect(shelf.getByText('1:00 Std. zurückgebucht')).toBeVisible();
 	await expect(page.locator('.badge-state')).toHaveText('in Vermittlung');
+	// The form is empty again: one more click cannot reverse the next booking by mistake.
+	const reverseForm = page.getByRole('form', { name: 'Buchung ganz oder teilweise zurückbuchen' });
+	await expect(reverseForm.getByLabel('Buchung', { exact: true })).toHaveValue('');
+	await expect(reverseForm.getByLabel('Zurückzubuchende Stunden')).toHaveValue('');
+	await expect(reverseForm.getByLabel('Begründung (für die Beteiligten sichtbar)')).toHaveValue('');
 	await expectAccessible(page);
 
 	// The kitchen: two hours, as Heike said.

@@ -58,9 +58,15 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Opens the newest mail to `to` in the development outbox and returns the first link in it. */
 export async function openMailLink(page: Page, to: string, subject: RegExp): Promise<string> {
-	await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+	// Some mails are written just after the answer (so that its duration tells nothing): look
+	// again until it is there.
+	const mailLink = page.getByRole('link', { name: subject }).first();
+	await expect(async () => {
+		await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+		await expect(mailLink).toBeVisible({ timeout: 500 });
+	}).toPass({ timeout: 10_000 });
 	await expectAccessible(page);
-	await page.getByRole('link', { name: subject }).first().click();
+	await mailLink.click();
 	await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
 	await expectAccessible(page);
 	const link = page.locator('pre.mail a').first();
@@ -123,6 +129,14 @@ export function otherIp(ip: string, k: number): string {
 }
 
 /** Logs a demo person in and checks it worked. */
+/** After a login (which lands on the page asked for or the member's marketplace): open the
+ * account page. */
+export async function openAccount(page: Page, origin = ''): Promise<void> {
+	await expect(page).not.toHaveURL(/\/login/);
+	await page.goto(`${origin}/account`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+}
+
 export async function loggedIn(page: Page, email: string): Promise<void> {
 	await logIn(page, email, DEMO_PASSWORD);
 	await expect(page).not.toHaveURL(/\/login/);

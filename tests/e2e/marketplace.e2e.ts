@@ -265,3 +265,38 @@ test('signed-out visitors see titles and categories only', async ({ page }) => {
 	await expect(page.getByText('Schläuche')).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('after asking for changes the moderator is back on the review list, and the audit log names the act', async ({
+	page,
+	browser,
+	clientIp
+}) => {
+	await loggedIn(page, 'ben.fuchs@nordstadt.example');
+	const title = `Fahrradanhänger zu verleihen ${Date.now().toString(36)}`;
+	await page.goto(`${QUARTER}/listings/new`);
+	await page.getByLabel('Titel').fill(title);
+	await page.getByLabel('Beschreibung').fill('Für Einkäufe und Umzüge im Quartier.');
+	await page.getByLabel('Kategorie').selectOption({ label: 'Garten' });
+	await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+	const moderator = await personPage(browser, otherIp(clientIp, 5));
+	await moderator.setViewportSize({ width: 390, height: 844 });
+	await loggedIn(moderator, 'murat.kaya@nordstadt.example');
+	await moderator.goto('/manage/nordstadt/listings');
+	await moderator.getByRole('link', { name: title }).click();
+	await moderator.getByLabel('Was soll geändert werden?').fill('Bitte ein Foto ergänzen.');
+	await moderator.getByRole('button', { name: 'Änderungen erbitten' }).click();
+	await expect(moderator.getByRole('heading', { level: 1, name: 'Prüfliste' })).toBeVisible();
+	await expect(
+		moderator.getByText('Zurück an die Person, mit deiner Bitte um Änderungen.')
+	).toBeVisible();
+	await expect(moderator.getByRole('link', { name: title })).toHaveCount(0);
+	await expectAccessible(moderator);
+
+	await moderator.goto('/manage/nordstadt/audit');
+	const row = moderator.getByRole('row').filter({ hasText: title });
+	await expect(row.getByText('Änderungen erbeten')).toBeVisible();
+	await expect(moderator.getByText('Diese Eingabe können wir nicht verarbeiten')).toHaveCount(0);
+	await expectAccessible(moderator);
+});

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openAccount, test } from './fixtures';
 
 // Clara is a seeded, active resident of Nordstadt without a seeded profile, and no other e2e
 // file signs in as her.
@@ -11,7 +11,7 @@ test('eine Bewohnerin zeigt ihre Fähigkeiten, ein Betrieb findet sie im Talentv
 	clientIp
 }) => {
 	await logIn(page, CLARA, DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 	await page
 		.getByRole('navigation', { name: 'Hauptmenü' })
 		.getByRole('link', { name: 'Mein Profil' })
@@ -57,7 +57,7 @@ test('eine Bewohnerin zeigt ihre Fähigkeiten, ein Betrieb findet sie im Talentv
 	const bakery = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
 	const shop = await bakery.newPage();
 	await logIn(shop, BAKERY, DEMO_PASSWORD);
-	await expect(shop.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(shop);
 	await shop
 		.getByRole('navigation', { name: 'Hauptmenü' })
 		.getByRole('link', { name: 'Talentverzeichnis' })
@@ -120,7 +120,7 @@ test('eine Bewohnerin zeigt ihre Fähigkeiten, ein Betrieb findet sie im Talentv
 
 test('Bewohner:innen erfahren, warum das Talentverzeichnis für sie zu ist', async ({ page }) => {
 	await logIn(page, 'paul.wagner@nordstadt.example', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 	await expect(
 		page
 			.getByRole('navigation', { name: 'Hauptmenü' })
@@ -141,7 +141,7 @@ test('Profile sehen nur angemeldete Mitglieder des Quartiers', async ({ page }) 
 
 	// The quarter management of another quarter is no member of this one.
 	await logIn(page, 'petra.lindner@lindenhof.example', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 	const response = await page.goto(profile);
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1, name: 'Kein Zugriff' })).toBeVisible();

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openAccount, test } from './fixtures';
 
 const port = Number(process.env.E2E_RESTART_PORT ?? 4183);
 const origin = `http://127.0.0.1:${port}`;
@@ -72,7 +72,7 @@ test('a restart of the app keeps what people saved', async ({ page }) => {
 		await seed();
 
 		await logIn(page, 'anna.becker@nordstadt.example', DEMO_PASSWORD, origin);
-		await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+		await openAccount(page, origin);
 		await page.getByLabel('Name, der anderen angezeigt wird').fill('Anna aus dem Hinterhaus');
 		await page.getByRole('button', { name: 'Profil speichern' }).click();
 		await expect(page.getByRole('status')).toContainText('Dein Profil ist gespeichert');

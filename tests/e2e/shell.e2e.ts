@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openAccount, test } from './fixtures';
 
 test('the language switch turns the site into English and back, remembering the choice', async ({
 	page
@@ -75,7 +75,7 @@ test('the quarter management sees its members; a resident is turned away', async
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	await expect(page.getByRole('status')).toContainText('Du bist abgemeldet');
 	await logIn(page, 'anna.becker@nordstadt.example', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+	await openAccount(page);
 	await expect(page.getByRole('link', { name: 'Quartiersmanagement' })).toHaveCount(0);
 	const response = await page.goto('/manage/nordstadt');
 	expect(response!.status()).toBe(403);

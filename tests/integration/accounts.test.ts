@@ -1,4 +1,5 @@
 // The account use-cases against the real embedded database: what a person does, step by step.
+import { afterResponsePending, afterResponseSettled } from '../../src/lib/server/after-response';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	LOGIN_LIMITS,
@@ -241,14 +242,59 @@ describe('sessions', () => {
 		const later = new Date(now.getTime() + LOGIN_LIMITS.perEmail.windowMs);
 		expect((await logIn('ziel@beispiel.de', 'richtiges Passwort 1', ctx(later))).ok).toBe(true);
 	});
+
+	it('wrong passwords typed by someone else do not lock the owner out of a browser they used before', async () => {
+		await signUpAndVerify('besitzerin@beispiel.de', 'richtiges Passwort 2');
+		const first = await logIn('besitzerin@beispiel.de', 'richtiges Passwort 2', ctx());
+		if (!first.ok || !('device' in first)) throw new Error('login failed');
+		const device = first.device;
+		expect(device).toMatch(/^[a-z2-7]{32}$/);
+
+		// Someone tries passwords for her address from other addresses, without her cookie.
+		const now = new Date(Date.now() + 60_000);
+		for (let i = 0; i < LOGIN_LIMITS.perEmail.max; i++) {
+			await logIn('besitzerin@beispiel.de', `geraten ${i} 1234`, ctx(now));
+		}
+		// A browser that never signed in to the account is limited: guessing stays at 8 per window.
+		expect(await logIn('besitzerin@beispiel.de', 'richtiges Passwort 2', ctx(now))).toMatchObject({
+			reason: 'rate_limited'
+		});
+		// A forged or foreign cookie does not help.
+		expect(
+			await logIn('besitzerin@beispiel.de', 'richtiges Passwort 2', {
+				...ctx(now),
+				device: 'a'.repeat(32)
+			})
+		).toMatchObject({ reason: 'rate_limited' });
+		// Her own browser still gets in, from any address.
+		const own = await logIn('besitzerin@beispiel.de', 'richtiges Passwort 2', {
+			...ctx(now),
+			device
+		});
+		expect(own).toMatchObject({ ok: true, device });
+
+		// Her browser has a budget of its own: wrong passwords there are limited too.
+		const later = new Date(now.getTime() + LOGIN_LIMITS.perEmail.windowMs);
+		for (let i = 0; i < LOGIN_LIMITS.perKnownDevice.max; i++) {
+			await logIn('besitzerin@beispiel.de', `vertippt ${i} 1234`, { ...ctx(later), device });
+		}
+		expect(
+			await logIn('besitzerin@beispiel.de', 'richtiges Passwort 2', { ...ctx(later), device })
+		).toMatchObject({ reason: 'rate_limited' });
+	});
 });
 
 describe('password reset', () => {
 	it('works once, ends all sessions, and refuses expired and used links', async () => {
 		const user = await signUpAndVerify('vergessen@beispiel.de', 'altes Passwort 123');
 		const session = await createSession(user.id, new Date());
+		// The answer does not wait for the mail, so its duration does not tell that the address
+		// has an account: the mail is written after it.
 		expect(await requestPasswordReset('vergessen@beispiel.de', ctx())).toBeNull();
+		expect(afterResponsePending()).toBe(1);
 		expect(await requestPasswordReset('unbekannt@beispiel.de', ctx())).toBeNull();
+		await afterResponseSettled();
+		expect(afterResponsePending()).toBe(0);
 		expect(await listMail(5, 'unbekannt@beispiel.de')).toEqual([]);
 
 		const token = tokenFrom((await newestMailTo('vergessen@beispiel.de')).text, '/reset-password');

@@ -3,19 +3,18 @@
 // mocked. Webhook events are signed like Stripe's and go through the app's webhook service.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/lib/domain/listings/categories';
-import { DEFAULT_QUARTER_SETTINGS } from '../../src/lib/domain/quarters/settings';
-import { newId } from '../../src/lib/server/ids';
 import { listAudit } from '../../src/lib/server/repos/audit';
 import { listLedgerEntries } from '../../src/lib/server/repos/ledger';
-import { insertMembership } from '../../src/lib/server/repos/memberships';
-import { insertQuarter } from '../../src/lib/server/repos/quarters';
-import { insertUser } from '../../src/lib/server/repos/users';
-import { connectAccount } from '../../src/lib/server/payments/connect';
 import { createCheckoutSession } from '../../src/lib/server/payments/stripe';
-import { receiveWebhook } from '../../src/lib/server/payments/webhooks';
-import { exchanges, type ExchangeResult } from '../../src/lib/server/services/exchanges';
+import { exchanges } from '../../src/lib/server/services/exchanges';
 import { seededRandom, shuffled } from '../../src/lib/random';
+import {
+	deliver as deliverTo,
+	euroQuarter,
+	ok,
+	person as quarterPerson,
+	type Role
+} from './euro-quarter';
 
 // The app reads its configuration at import: the fake runs and the variables are set first.
 const fake = await vi.hoisted(async () => {
@@ -30,36 +29,12 @@ afterAll(async () => {
 const Q = 'euroquartier';
 const ORIGIN = 'http://quartier.test';
 
-async function person(role: 'resident' | 'business' | 'moderator' = 'resident'): Promise<string> {
-	const id = newId();
-	await insertUser(
-		{
-			id,
-			email: `${id}@beispiel.de`,
-			displayName: `P ${id.slice(-4)}`,
-			locale: 'de',
-			passwordHash: '-'
-		},
-		new Date(),
-		true
-	);
-	await insertMembership({ quarterId: Q, userId: id, role, state: 'active' }, new Date());
-	return id;
-}
-
-function deliver(event: Stripe.Event) {
-	const { body, signature } = fake.signed(event);
-	return receiveWebhook(body, signature, new Date());
-}
+const person = (role?: Role) => quarterPerson(Q, role);
+const deliver = (event: Stripe.Event) => deliverTo(fake, event);
 
 /** The exchange a recorded Stripe call was made for (its metadata). */
 function exchangeOf(call: { params: Record<string, unknown> }): unknown {
 	return (call.params.metadata as Record<string, unknown> | undefined)?.exchangeId;
-}
-
-function ok(result: ExchangeResult) {
-	if (!result.ok) throw new Error(`refused: ${result.problem}`);
-	return result.exchange;
 }
 
 let seller: string;
@@ -67,27 +42,12 @@ let accountId: string;
 let moderator: string;
 
 beforeAll(async () => {
-	await insertQuarter(
-		{
-			id: Q,
-			name: 'Euroquartier',
-			city: 'Teststadt',
-			description: '',
-			categories: [...DEFAULT_CATEGORIES],
-			// 1.5 % platform fee, at most 5 €.
-			settings: {
-				...DEFAULT_QUARTER_SETTINGS,
-				platformFeeBasisPoints: 150,
-				platformFeeCapCents: 500
-			}
-		},
-		new Date()
-	);
-	seller = await person('business');
-	moderator = await person('moderator');
-	({ accountId } = await connectAccount(seller, Q, new Date()));
-	await fake.completeOnboarding(accountId);
-	await deliver(fake.events.at(-1)!);
+	// 1.5 % platform fee, at most 5 €.
+	({ seller, accountId, moderator } = await euroQuarter(fake, {
+		id: Q,
+		name: 'Euroquartier',
+		settings: { platformFeeBasisPoints: 150, platformFeeCapCents: 500 }
+	}));
 });
 
 /** A euro exchange the buyer has confirmed: it now waits for the money. */

@@ -493,6 +493,37 @@ describe('refused proposals and moves', () => {
 	});
 });
 
+describe('one exchange per proposal form', () => {
+	it('ten posts of the same form at once, on two servers, make one exchange', async () => {
+		const [a, b] = [server(), server()];
+		const provider = await person('Zehnmal');
+		const receiver = await person('Gesendet');
+		const form = {
+			actorId: receiver.id,
+			quarterId: Q,
+			memberId: provider.id,
+			side: 'receiver' as const,
+			title: 'Umzugskartons tragen',
+			minutes: 60,
+			settlement: 'hours' as const,
+			origin: ORIGIN,
+			nonce: 'formular-schluessel-0123456789'
+		};
+		const results = await Promise.all(
+			Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).propose(form))
+		);
+		const ids = new Set(results.map((r) => ok(r).id));
+		expect(ids.size).toBe(1);
+		expect(results.filter((r) => r.ok && !r.repeated)).toHaveLength(1);
+		expect((await a.listOf(receiver.id)).map((x) => x.id)).toEqual([...ids]);
+		expect((await b.listOf(provider.id)).map((x) => x.id)).toEqual([...ids]);
+		expect((await eventsOf([...ids][0]!)).map((e) => e.move)).toEqual(['propose']);
+		// Another form (a new key) is another exchange.
+		const next = ok(await a.propose({ ...form, nonce: 'formular-schluessel-9876543210' }));
+		expect(ids.has(next.id)).toBe(false);
+	});
+});
+
 describe('exactly one transfer', () => {
 	it('two servers confirming the same exchange at once book once', async () => {
 		const a = server();

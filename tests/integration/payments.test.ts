@@ -26,11 +26,13 @@ import {
 	retryPendingEvents
 } from '../../src/lib/server/payments/webhooks';
 import {
-	findEventDone,
-	findStripeEvent,
 	listAccountStatus,
 	listEventFailures,
-	listPaymentEvents,
+	listPaymentEvents
+} from '../../src/lib/server/payments/logs';
+import {
+	findEventDone,
+	findStripeEvent,
 	listPendingEvents
 } from '../../src/lib/server/repos/payments';
 import { POST as webhookRoute } from '../../src/routes/api/stripe/webhook/+server';

@@ -191,7 +191,7 @@ describe('quarters', () => {
 			'Europe/Vienna'
 		]);
 		const actions = (await auditOf('weststadt')).map((e) => e.action).sort();
-		expect(actions).toEqual(['quarter_created', 'quarter_details_changed']);
+		expect(actions).toEqual(['quarter.created', 'quarter.detailsChanged']);
 	});
 
 	it('saves settings through one audited service and refuses broken limits unchanged', async () => {
@@ -216,7 +216,7 @@ describe('quarters', () => {
 		expect(saved.timeBank.maxBalanceMinutes).toBe(1200);
 		expect(saved.listingPreModeration).toBe(false);
 		expect(saved.timeZone).toBe('Europe/Berlin');
-		const entry = (await auditOf('nordufer')).find((e) => e.action === 'quarter_settings_changed')!;
+		const entry = (await auditOf('nordufer')).find((e) => e.action === 'quarter.settingsChanged')!;
 		expect(entry.actorId).toBe('mod-1');
 		expect(Object.keys(entry.details).sort()).toEqual(['listingPreModeration', 'timeBank']);
 		// The same settings again change nothing and log nothing.
@@ -227,7 +227,7 @@ describe('quarters', () => {
 			new Date()
 		);
 		expect(
-			(await auditOf('nordufer')).filter((e) => e.action === 'quarter_settings_changed')
+			(await auditOf('nordufer')).filter((e) => e.action === 'quarter.settingsChanged')
 		).toHaveLength(1);
 	});
 });
@@ -281,7 +281,7 @@ describe('blocks and categories', () => {
 			lon: 9.7542
 		});
 		expect(
-			(await auditOf('suedstadt')).filter((e) => e.action === 'quarter_blocks_imported')
+			(await auditOf('suedstadt')).filter((e) => e.action === 'quarter.blocksImported')
 		).toHaveLength(2);
 	});
 
@@ -314,9 +314,9 @@ describe('blocks and categories', () => {
 		const actions = (await auditOf(q.id)).map((e) => e.action);
 		expect(actions).toEqual(
 			expect.arrayContaining([
-				'quarter_category_added',
-				'quarter_category_changed',
-				'quarter_category_removed'
+				'quarter.categoryAdded',
+				'quarter.categoryChanged',
+				'quarter.categoryRemoved'
 			])
 		);
 	});
@@ -366,7 +366,7 @@ describe('quarter managers and roles', () => {
 			.filter((e) => e.target.type === 'member' && e.target.id === anna.id)
 			.map((e) => e.action)
 			.sort();
-		expect(annaActs).toEqual(['member_manager_appointed', 'member_manager_removed']);
+		expect(annaActs).toEqual(['member.managerAppointed', 'member.managerRemoved']);
 	});
 
 	it('changes resident ↔ business with a reason in the audit log, and nothing else', async () => {
@@ -395,7 +395,7 @@ describe('quarter managers and roles', () => {
 				new Date()
 			)
 		).toEqual({ ok: false, problem: 'not_member' });
-		const entry = (await auditOf(q.id)).find((e) => e.action === 'member_role_changed')!;
+		const entry = (await auditOf(q.id)).find((e) => e.action === 'member.roleChanged')!;
 		expect(entry).toMatchObject({
 			actorId: 'admin-1',
 			reason: 'Verkauft regelmäßig Brot',

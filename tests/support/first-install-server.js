@@ -23,7 +23,8 @@ await main(async () => {
 			ORIGIN: `http://127.0.0.1:${port}`,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			NODE_ENV: 'test'
+			NODE_ENV: 'test',
+			DEV_MAIL: '1'
 		}
 	});
 	process.exitCode = await server.done;

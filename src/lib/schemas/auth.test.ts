@@ -189,6 +189,13 @@ describe('signup: invalid values', () => {
 		['displayName', '\u0000\u0000', 'error_name_invalid'],
 		['displayName', 'Anna\u0085Becker', 'error_name_invalid'],
 		['displayName', 'Anna\u007f', 'error_name_invalid'],
+		// Look-alike names: a right-to-left override, zero-width and other invisible characters.
+		['displayName', '\u202eannA', 'error_name_invalid'],
+		['displayName', 'An\u200bna', 'error_name_invalid'],
+		['displayName', 'Anna\u200d', 'error_name_invalid'],
+		['displayName', '\u2066Anna\u2069', 'error_name_invalid'],
+		['displayName', 'An\u00adna', 'error_name_invalid'],
+		['displayName', '\u2060Anna', 'error_name_invalid'],
 		['quarterId', 'Nordstadt', 'error_quarter_invalid'],
 		['quarterId', 'nord stadt', 'error_quarter_invalid'],
 		['quarterId', '{"$ne":null}', 'error_quarter_invalid'],

@@ -16,7 +16,8 @@ const proposal = {
 	title: 'Hecke schneiden',
 	date: '2026-05-01',
 	hours: '1,5',
-	settlement: 'hours'
+	settlement: 'hours',
+	nonce: 'n'.repeat(32)
 };
 
 describe('proposeSchema', () => {
@@ -41,7 +42,9 @@ describe('proposeSchema', () => {
 		[{ ...proposal, settlement: 'gold' }, false],
 		[{ ...proposal, settlement: '' }, false],
 		[{ ...proposal, quarter: { $ne: null } }, false],
-		[{ ...proposal, title: undefined }, false]
+		[{ ...proposal, title: undefined }, false],
+		[{ ...proposal, nonce: undefined }, false],
+		[{ ...proposal, nonce: 'kurz' }, false]
 	])('%j -> %s', (input, ok) => {
 		expect(proposeSchema.safeParse(input).success).toBe(ok);
 	});

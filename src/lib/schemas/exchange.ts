@@ -3,6 +3,7 @@
 // sizes and the choices; hours, dates and reasons are checked by the page with their own
 // messages (domain/exchanges/minutes.ts), and the workflow decides what fits the exchange.
 import { z } from 'zod';
+import { formNonceField } from './fields';
 import { SETTLEMENT_KINDS } from '../domain/exchanges/workflow';
 
 export const proposeSchema = z.object({
@@ -13,7 +14,9 @@ export const proposeSchema = z.object({
 	hours: z.string().max(20),
 	settlement: z.enum(SETTLEMENT_KINDS).optional(),
 	/** Euros only, e.g. "12,50"; read with `euroField` by the page. */
-	amount: z.string().max(20).optional()
+	amount: z.string().max(20).optional(),
+	/** The form's random key: the same form sent twice (or ten times at once) is one exchange. */
+	nonce: formNonceField
 });
 
 /** The moves a party makes with the form on the exchange page. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
 import {
 	hasControlCharacters,
+	hasInvisibleCharacters,
 	hasLoneSurrogate,
 	normalizeDisplayName,
 	normalizeEmail
@@ -45,7 +46,7 @@ export const displayNameField = z
 			.min(1, 'error_name_required')
 			.min(2, 'error_name_too_short')
 			.max(60, 'error_name_too_long')
-			.refine(cleanText, 'error_name_invalid')
+			.refine((s) => cleanText(s) && !hasInvisibleCharacters(s), 'error_name_invalid')
 	);
 
 export const localeField = z.enum(['de', 'en'], { error: 'error_locale_invalid' });

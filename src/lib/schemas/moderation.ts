@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { REASON_MAX } from '../domain/listings/listing';
 import { reasonSchema } from './listing';
 
-export const FLAG_OUTCOMES = ['dismissed', 'hidden'] as const;
-export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
+import { FLAG_OUTCOMES } from '../domain/audit/actions';
+export { FLAG_OUTCOMES, type FlagOutcome } from '../domain/audit/actions';
 
 /** Hiding needs a reason, since the author reads it; dismissing does not. */
 export const resolveFlagSchema = z

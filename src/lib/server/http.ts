@@ -1,3 +1,5 @@
+import { DEVICE_COOKIE } from './auth/sessions';
+import { bodyTooLarge } from './body-limit';
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as m from '../paraglide/messages';
 import { emailOnlySchema } from '../schemas/auth';
@@ -8,7 +10,7 @@ import type { Limited } from './services/rate-limit';
 
 /** What services need to know about a request: origin for links, client address for limits. */
 export function requestContext(
-	event: Pick<RequestEvent, 'url' | 'getClientAddress'>
+	event: Pick<RequestEvent, 'url' | 'getClientAddress'> & Partial<Pick<RequestEvent, 'cookies'>>
 ): RequestContext {
 	let ip = 'unknown';
 	try {
@@ -16,14 +18,19 @@ export function requestContext(
 	} catch {
 		// Not available in some test set-ups; all such requests then share one budget.
 	}
-	return { origin: event.url.origin, ip, now: new Date() };
+	const device = event.cookies?.get(DEVICE_COOKIE) ?? null;
+	return { origin: event.url.origin, ip, now: new Date(), device };
 }
 
 /** The posted form, or a 400 when the body is not a readable form. */
 export async function readForm(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (err) {
+		const tooLarge = bodyTooLarge(err);
+		if (tooLarge) {
+			error(413, tooLarge.multipart ? m.error_upload_too_large() : m.error_body_too_large());
+		}
 		error(400, m.error_invalid_input());
 	}
 }

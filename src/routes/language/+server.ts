@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { cookieMaxAge, cookieName, localizeHref } from '$lib/paraglide/runtime';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { env } from '$lib/server/env';
 import { readForm } from '$lib/server/http';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await readForm(request);
 	const locale = form.get('locale') === 'en' ? 'en' : 'de';
-	const target = safeRedirectTarget(String(form.get('redirectTo') ?? '/'));
+	const target = safeRedirectTarget(String(form.get('redirectTo') ?? '/'), '/', { locale });
 	cookies.set(cookieName, locale, {
 		path: '/',
 		maxAge: cookieMaxAge,
@@ -17,5 +17,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 		sameSite: 'lax',
 		secure: env.production
 	});
-	redirect(303, localizeHref(target, { locale }));
+	redirect(303, target);
 };

@@ -1,5 +1,9 @@
 // Rules for sessions, one-time tokens and login rate limits. Pure: time is passed in.
 
+/** What a stored token is for: an emailed one-time link, or a known-device cookie (a browser
+ * that signed in to this account before, LOGIN_LIMITS below). */
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
+
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
@@ -35,10 +39,21 @@ export interface RateLimitRule {
 	windowMs: number;
 }
 
+/**
+ * Logins. Guessing one account's password is limited to `perEmail` attempts per window from all
+ * browsers together that never signed in to it. A browser that did (it carries a known-device
+ * cookie for the account) has its own budget instead, so that someone who types wrong passwords
+ * for another person's address cannot lock that person out: it does not raise what a guesser
+ * gets, since a guesser has no such cookie.
+ */
 export const LOGIN_LIMITS = {
 	perIp: { name: 'login-ip', max: 30, windowMs: 15 * MINUTE },
-	perEmail: { name: 'login-email', max: 8, windowMs: 15 * MINUTE }
+	perEmail: { name: 'login-email', max: 8, windowMs: 15 * MINUTE },
+	perKnownDevice: { name: 'login-device', max: 8, windowMs: 15 * MINUTE }
 } satisfies Record<string, RateLimitRule>;
+
+/** How long a browser stays known to an account after its last login there. */
+export const KNOWN_DEVICE_TTL_MS = 365 * 24 * 60 * MINUTE;
 
 export const MAIL_LIMITS = {
 	/** Sign-up, resend and reset mails to one address. */

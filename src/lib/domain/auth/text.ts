@@ -23,3 +23,13 @@ export function hasControlCharacters(text: string): boolean {
 export function hasLoneSurrogate(text: string): boolean {
 	return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
+
+/** Characters that change how text around them is shown without showing themselves: direction
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069, marks U+200E/U+200F/U+061C), zero-width
+ * characters (U+200B–U+200D, U+2060–U+2064, U+FEFF), the Mongolian vowel separator and the soft
+ * hyphen. In a name they let "Anna" pose as someone else ("‮annA" reads as "Anna"). */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+export function hasInvisibleCharacters(text: string): boolean {
+	return INVISIBLE.test(text);
+}

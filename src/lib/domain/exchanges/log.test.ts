@@ -11,7 +11,9 @@ import {
 	SETTLING_TIMEOUT_MS,
 	settlementDraft,
 	settlingEventOf,
+	takesNoMoreEvents,
 	type LogEvent,
+	type MoveRequest,
 	type PendingSettlement,
 	type Proposal
 } from './log';
@@ -355,6 +357,61 @@ describe('small helpers', () => {
 			}
 		];
 		expect(foldExchangeLog(early)).toMatchObject({ ok: false, n: 4, why: 'not_due' });
+	});
+});
+
+describe('takesNoMoreEvents', () => {
+	// Every request any actor may send: a state that takes no more events refuses them all.
+	const requests: MoveRequest[] = [
+		{ move: 'accept' },
+		{ move: 'markDone' },
+		{ move: 'decline', reason: 'x' },
+		{ move: 'cancel', reason: 'x' },
+		{ move: 'dispute', reason: 'x' },
+		{ move: 'confirm', minutes: 90 },
+		{ move: 'settle' },
+		{ move: 'autoSettle', afterDays: 0 },
+		{ move: 'moderatorSettle', minutes: 60, reason: 'x' },
+		{ move: 'moderatorCancel', reason: 'x' },
+		{ move: 'cashPaid' },
+		{ move: 'cardPaid', amountCents: 4200, feeCents: 0, reference: 'pi_1' },
+		{ move: 'refund', amountCents: 100, reference: 're_1', reason: 'x' },
+		{ move: 'refund', amountCents: 100, reference: 're_2', late: true }
+	];
+	const actors = ['prov', 'recv', 'mod', 'system'].map((id) => ({ id, moderator: id === 'mod' }));
+	const ended = {
+		settled: [
+			...confirmed,
+			{ ...settling },
+			{ n: 6, move: 'settle', by: 'system', at: at(5), minutes: 90, ledgerSeq: 1 }
+		],
+		declined: [start[0]!, { n: 2, move: 'decline', by: 'prov', at: at(1) }],
+		cancelled: [start[0]!, { n: 2, move: 'cancel', by: 'recv', at: at(1) }]
+	} satisfies Record<string, LogEvent[]>;
+
+	it.each(Object.entries(ended))('an exchange in hours %s takes no more events', (_, events) => {
+		const record = fold(events);
+		expect(takesNoMoreEvents(record)).toBe(true);
+		for (const actor of actors) {
+			for (const request of requests) {
+				expect(runMove(record.exchange, actor, request, at(30)).ok).toBe(false);
+			}
+		}
+	});
+
+	it('an open exchange, a pending settlement and any exchange in euros may still change', () => {
+		expect(takesNoMoreEvents(fold(confirmed))).toBe(false);
+		expect(takesNoMoreEvents(fold([...confirmed, settling]))).toBe(false);
+		const euros = { ...proposal, settlement: 'euros' as const, amountCents: 4200 };
+		const declined = fold([
+			{ ...start[0]!, proposal: euros },
+			{ n: 2, move: 'decline', by: 'prov', at: at(1) }
+		]);
+		expect(declined.exchange.state).toBe('declined');
+		expect(takesNoMoreEvents(declined)).toBe(false);
+		// A payment that came too late is given back whatever the state.
+		const late = { move: 'refund', amountCents: 4200, reference: 're_3', late: true } as const;
+		expect(runMove(declined.exchange, actors[3]!, late, at(2)).ok).toBe(true);
 	});
 });
 

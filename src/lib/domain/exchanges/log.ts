@@ -23,9 +23,11 @@ import {
 	confirm,
 	decline,
 	dispute,
+	isFinalState,
 	markDone,
 	moderatorCancel,
 	moderatorSettle,
+	paysEuros,
 	propose,
 	refund,
 	settle,
@@ -436,6 +438,17 @@ export const RETRY_REFUSED_AFTER_MS = 24 * 60 * 60 * 1000;
 export function mayRetrySettlement(record: ExchangeRecord, now: Date): boolean {
 	const last = record.refusals.at(-1);
 	return !last || now.getTime() - last.at.getTime() >= RETRY_REFUSED_AFTER_MS;
+}
+
+/**
+ * Whether no event can follow: a final exchange in hours or as free help, with no settlement
+ * pending. Servers need not look for newer events of such an exchange. An exchange in euros
+ * never is: a refund may be recorded in any final state (and a late one for a payment that came
+ * when the exchange could no longer take it).
+ */
+export function takesNoMoreEvents(record: ExchangeRecord): boolean {
+	const { exchange } = record;
+	return isFinalState(exchange.state) && !record.pending && !paysEuros(exchange.settlement);
 }
 
 /** The event id: `<exchangeId>:<n, 4 digits>`, so an exchange's events are found by `_id`. */

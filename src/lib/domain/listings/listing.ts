@@ -90,13 +90,14 @@ export const MOVES = [
 export type Move = (typeof MOVES)[number];
 
 /** Moves of the quarter management; each is written to the audit log. */
-export const MODERATOR_MOVES: readonly Move[] = [
+export const MODERATOR_MOVES = [
 	'approve',
 	'reject',
 	'requestChanges',
 	'hide',
 	'reinstate'
-];
+] as const satisfies readonly Move[];
+export type ModeratorMove = (typeof MODERATOR_MOVES)[number];
 /** Moves that need a reason the author will read. */
 export const REASONED_MOVES: readonly Move[] = ['reject', 'requestChanges', 'hide'];
 
@@ -138,8 +139,8 @@ export type MoveResult = { ok: true; listing: Listing } | { ok: false; problem: 
 
 export const REASON_MAX = 1000;
 
-export function isManagementMove(move: Move): boolean {
-	return MODERATOR_MOVES.includes(move);
+export function isManagementMove(move: Move): move is ModeratorMove {
+	return (MODERATOR_MOVES as readonly Move[]).includes(move);
 }
 
 export function expiryFrom(now: Date, policy: ListingPolicy): Date {
@@ -201,7 +202,7 @@ export function allowedMoves(listing: Listing, actor: ListingActor, now: Date): 
 function mayAct(listing: Listing, actor: ListingActor, move: Move): boolean {
 	if (move === 'expire') return actor.id === SYSTEM;
 	// Nobody approves or hides their own listing: a colleague does (four eyes).
-	if (MODERATOR_MOVES.includes(move)) return actor.moderator && actor.id !== listing.authorId;
+	if (isManagementMove(move)) return actor.moderator && actor.id !== listing.authorId;
 	return actor.id === listing.authorId;
 }
 

@@ -15,6 +15,7 @@ export interface AssistConsentLike {
 	note: string;
 	recordedBy: string;
 	recordedAt: Date;
+	/** Set when the consent was withdrawn; acts for the member are refused from then on. */
 	withdrawnAt?: Date | null;
 }
 

@@ -3,6 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasRole, type Role } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
+import { LOCALES, type Locale } from '../../domain/locale';
 import { localizeHref } from '../../paraglide/runtime';
 import { findMembership, type Membership } from '../repos/memberships';
 import { isPlatformAdmin } from '../repos/platform';
@@ -44,12 +45,41 @@ export async function requirePlatformAdmin(
 	return { user, session };
 }
 
-/** Only a path on this site may be a redirect target (no open redirects). */
-export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
-		return fallback;
+/** A path on this site: not another host however it is spelled (`//x`, `/\\x`, `/.//x`,
+ * `/%2e%2e//x`, tabs), as a browser would resolve it. */
+function isLocalPath(target: string): boolean {
+	if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return false;
+	try {
+		const resolved = new URL(target, 'http://site.invalid');
+		return resolved.host === 'site.invalid' && !resolved.pathname.startsWith('//');
+	} catch {
+		return false;
 	}
-	return target;
+}
+
+/** The target itself when it is a path on this site, else null: what a login form carries on. */
+export function localPath(target: string | null | undefined): string | null {
+	if (!target || !isLocalPath(target)) return null;
+	const staysLocal = LOCALES.every((locale) => isLocalPath(localizeHref(target, { locale })));
+	return staysLocal ? target : null;
+}
+
+/**
+ * Where to send someone after a login or a language switch: only a path on this site, checked
+ * after localizeHref has normalised it (it turns `/.//evil.example` into `//evil.example`), so
+ * no spelling of another host gets through. Anything else becomes the fallback.
+ */
+export function safeRedirectTarget(
+	target: string | null | undefined,
+	fallback = '/',
+	options?: { locale?: Locale }
+): string {
+	for (const candidate of [target, fallback]) {
+		if (!candidate || !isLocalPath(candidate)) continue;
+		const localized = localizeHref(candidate, options);
+		if (isLocalPath(localized)) return localized;
+	}
+	return localizeHref('/', options);
 }
 
 /** A quarter page open to everyone: who is looking (maybe nobody) and their membership. */

@@ -1,7 +1,7 @@
 // Sessions the Lucia way: a random token lives only in the person's cookie, the database keeps
 // its SHA-256. Expiry slides: a session used in its second half is extended to a full 30 days.
 import type { Cookies } from '@sveltejs/kit';
-import { checkSession, sessionExpiry } from '../../domain/auth/policy';
+import { KNOWN_DEVICE_TTL_MS, checkSession, sessionExpiry } from '../../domain/auth/policy';
 import { env } from '../env';
 import { hashToken, newSecretToken } from '../ids';
 import {
@@ -75,6 +75,20 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 		sameSite: 'lax',
 		secure: env.production,
 		expires: expiresAt
+	});
+}
+
+/** Marks this browser as one that signed in before (domain/auth/policy.ts LOGIN_LIMITS). It
+ * outlives logout on purpose: it says nothing about who is signed in. */
+export const DEVICE_COOKIE = 'qm_device';
+
+export function setDeviceCookie(cookies: Cookies, token: string, now: Date): void {
+	cookies.set(DEVICE_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: env.production,
+		expires: new Date(now.getTime() + KNOWN_DEVICE_TTL_MS)
 	});
 }
 

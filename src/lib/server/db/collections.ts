@@ -1,13 +1,17 @@
 // Typed collections. Hot look-ups go by `_id`, the only filter the embedded FerretDB turns into
 // an SQL WHERE (see docs/architecture.md): a session's `_id` is its token hash, an email's `_id`
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
+import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
-import type { AssistConsentWay } from '../../domain/members/assisted';
+import type { TokenPurpose } from '../../domain/auth/policy';
+import type { AssistConsentLike } from '../../domain/members/assisted';
+import type { FlagTargetType } from '../../domain/moderation/flags';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
 import type { LedgerEntry } from '../../domain/ledger/ledger';
+import type { FailureKind, MailEvent, MailStatus } from '../../domain/mail/delivery';
 import type { Profile } from '../../domain/members/profile';
 import type { AccountStatus } from '../../domain/payments/account-status';
 import type { PaymentFact } from '../../domain/payments/payment-events';
@@ -63,17 +67,8 @@ export interface MembershipDoc {
 	assisted?: AssistedConsent | null;
 }
 
-/** An assisted member's consent (domain/members/assisted.ts has the rules). */
-export interface AssistedConsent {
-	/** The day the resident consented. */
-	consentAt: Date;
-	how: AssistConsentWay;
-	note: string;
-	recordedBy: string;
-	recordedAt: Date;
-	/** Set when the consent was withdrawn; acts for the member are refused from then on. */
-	withdrawnAt?: Date | null;
-}
+/** An assisted member's consent (domain/members/assisted.ts has the rules and the type). */
+export type AssistedConsent = AssistConsentLike;
 
 export interface SessionDoc {
 	_id: string; // SHA-256 of the cookie token, hex
@@ -82,7 +77,7 @@ export interface SessionDoc {
 	expiresAt: Date;
 }
 
-export type TokenPurpose = 'verify-email' | 'reset-password';
+export type { TokenPurpose };
 
 export interface TokenDoc {
 	_id: string; // SHA-256 of the emailed token, hex
@@ -104,14 +99,47 @@ export interface RateLimitDoc {
 	expiresAt: Date;
 }
 
+/** One mail, stored before it is sent (services/mail.ts). Its delivery is the log in
+ * `mail_events`; `status` … `endedAt` repeat what that log says, for the admin list. Mails
+ * stored before the sender existed have no `status`: they were never sent (no SMTP). */
 export interface OutboxDoc {
 	_id: string;
 	to: string;
 	subject: string;
+	/** Emptied some days after the delivery ended (it carries one-time links). */
 	text: string;
 	createdAt: Date;
 	/** Set when the message went out through SMTP. */
 	sentAt: Date | null;
+	status?: MailStatus;
+	attempts?: number;
+	lastError?: string | null;
+	failure?: FailureKind | null;
+	endedAt?: Date | null;
+	textPurgedAt?: Date | null;
+}
+
+/** One delivery event of a mail (domain/mail/delivery.ts): `_id` is `<mailId>:<n, 4 digits>`,
+ * `key` is `<mailId>:claim:<attempt>` or `<mailId>:result:<attempt>` and unique. */
+export type MailEventDoc = MailEvent & {
+	_id: string;
+	mailId: string;
+	n: number;
+	key: string;
+};
+
+/** A mail whose delivery has not ended: the sender's work list, small. */
+export interface MailPendingDoc {
+	_id: string; // the mail's id
+	createdAt: Date;
+}
+
+/** A mail that ended without being sent, kept two days so that /healthz counts recent failures
+ * without reading the whole outbox. */
+export interface MailFailureDoc {
+	_id: string; // the mail's id
+	at: Date;
+	failure: FailureKind;
 }
 
 /** One immutable transfer; see repos/ledger.ts. */
@@ -146,7 +174,7 @@ export interface AuditDoc {
 	quarterId: string;
 	at: Date;
 	actorId: string;
-	action: string;
+	action: AuditAction;
 	target: {
 		type:
 			| 'listing'
@@ -165,7 +193,7 @@ export interface AuditDoc {
 	details: Record<string, string | number | boolean | null>;
 }
 
-export type FlagTargetType = 'listing' | 'member' | 'conversation';
+export type { FlagTargetType };
 
 /** A member's report. `_id` is `<type>:<targetId>:<reporterId>:<n>`, so a double submit of one
  * report stores it once. */
@@ -518,6 +546,9 @@ export function collections(db: Db) {
 		once: db.collection<OnceDoc>('once'),
 		rateLimits: db.collection<RateLimitDoc>('rate_limits'),
 		outbox: db.collection<OutboxDoc>('outbox'),
+		mailEvents: db.collection<MailEventDoc>('mail_events'),
+		mailPending: db.collection<MailPendingDoc>('mail_pending'),
+		mailFailures: db.collection<MailFailureDoc>('mail_failures'),
 		ledger: db.collection<LedgerEntryDoc>('ledger'),
 		profiles: db.collection<ProfileDoc>('profiles'),
 		photos: db.collection<PhotoDoc>('photos'),

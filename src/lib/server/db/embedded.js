@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { componentLogger } from '../logger.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 export const DEFAULT_FERRETDB_BIN = path.resolve('.tools/bin/ferretdb');
@@ -56,6 +57,32 @@ export async function waitForPort(port, timeoutMs) {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error(`FerretDB did not start listening on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+/**
+ * FerretDB writes `time<TAB>LEVEL<TAB>logger<TAB>message…`; anything else is logged as it is.
+ * @param {import('pino').Logger} log
+ * @param {string} line
+ */
+export function logFerretLine(log, line) {
+	const text = line.trim();
+	if (!text) return;
+	const [, level, ...rest] = text.split('\t');
+	const message = rest.length > 0 ? rest.join(' ') : text;
+	switch (level) {
+		case 'DEBUG':
+			log.debug(message);
+			break;
+		case 'INFO':
+			log.info(message);
+			break;
+		case 'WARN':
+			log.warn(message);
+			break;
+		default:
+			// ERROR, DPANIC, PANIC, FATAL and lines without a level (a crash's output).
+			log.error(message);
+	}
 }
 
 /** @param {number} pid */
@@ -143,8 +170,14 @@ export async function startEmbeddedFerretDB(options) {
 
 	const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
+	const log = componentLogger('ferretdb').child({ ferretdbPid: child.pid });
+	let partial = '';
 	child.stderr?.on('data', (chunk) => {
 		stderr = (stderr + chunk).slice(-4000);
+		// FerretDB's own lines go to the app's log, one entry each, at their level.
+		const lines = (partial + chunk).split('\n');
+		partial = lines.pop() ?? '';
+		for (const line of lines) logFerretLine(log, line);
 	});
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 

@@ -12,6 +12,11 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	tokens: [{ key: { userId: 1, purpose: 1 }, name: 'user_purpose' }],
 	rate_limits: [{ key: { expiresAt: 1 }, name: 'expires' }],
 	outbox: [{ key: { createdAt: -1 }, name: 'created' }],
+	// One claim and one result per attempt of a mail, whichever server sends it (docs/mail.md).
+	mail_events: [
+		{ key: { key: 1 }, name: 'key_unique', unique: true },
+		{ key: { mailId: 1 }, name: 'mail' }
+	],
 	// One transfer per idempotency key and quarter (an exchange settles once, a reversal happens
 	// once), whichever app server books it.
 	ledger: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],

@@ -5,6 +5,7 @@ export {
 	type Decision,
 	type Inserted,
 	type LogSpec,
+	type LogLag,
 	type LogStore
 } from './log';
 export { BoundedMap } from './bounded-map';

@@ -42,10 +42,14 @@ export interface LogSpec<S, E> {
 	store: LogStore<E>;
 	seqOf(entry: E): number;
 	empty(stream: string): S;
-	/** Folds the next entry into the state (in place). */
-	apply(state: S, entry: E): void;
+	/** Folds the next entry into the state: in place, or by returning the new state (an
+	 * immutable fold, whose earlier states callers may keep). */
+	apply(state: S, entry: E): S | void;
 	/** How old (ms) a state may be when a read answers from it. */
 	freshMs: number;
+	/** The state takes no further entry (the domain refuses every one, e.g. an exchange settled
+	 * in hours): reads answer from memory without probing, however old the state. */
+	closed?(state: S): boolean;
 	/** Streams kept in memory; the least recently used are dropped and loaded again. */
 	maxStreams: number;
 	snapshots?: Snapshots<S>;
@@ -56,8 +60,8 @@ export interface LogSpec<S, E> {
 
 /** `duplicate`: the same request was appended before (the decision named it), so that entry is
  * the answer and nothing new was written. */
-export type Appended<E, P> =
-	| { ok: true; entry: E; seq: number; duplicate: boolean }
+export type Appended<E, P, S = unknown> =
+	| { ok: true; entry: E; seq: number; duplicate: boolean; state: S }
 	| { ok: false; problem: P | 'contention' };
 
 export type Decision<E, P> =
@@ -65,6 +69,22 @@ export type Decision<E, P> =
 	/** The request is in the log already (e.g. the same key or nonce): answer with that entry. */
 	| { ok: true; existing: E }
 	| { ok: false; problem: P };
+
+/** How far one log's in-memory states are behind what is stored (Log.lag). */
+export interface LogLag {
+	name: string;
+	/** Streams this server holds in memory. */
+	streams: number;
+	/** Streams probed for entries they have not read (the least recently checked first). */
+	probed: number;
+	/** Probed streams with at least one stored entry not in memory yet. */
+	behind: number;
+	/** Stored entries not in memory over the probed streams (counted up to 16 per stream). */
+	entries: number;
+	/** Age (ms) of the least recently caught-up state; reads catch up when it exceeds freshMs. */
+	oldestCheckMs: number;
+	freshMs: number;
+}
 
 interface Stream<S> {
 	state: S;
@@ -79,11 +99,61 @@ const MAX_ATTEMPTS = 100;
 const PROBE_BATCH = 16;
 
 export class Log<S, E> {
+	/** The latest log of each name, for /healthz (Log.lagAll). */
+	private static readonly byName = new Map<string, Log<unknown, unknown>>();
+
 	private readonly streams: BoundedMap<string, Promise<Stream<S>>>;
 	private readonly queue = new KeyedQueue();
 
 	constructor(private readonly spec: LogSpec<S, E>) {
 		this.streams = new BoundedMap(spec.maxStreams);
+		Log.byName.set(spec.name, this as Log<unknown, unknown>);
+	}
+
+	/** Every log's lag (see `lag`), for /healthz. */
+	static lagAll(maxStreams?: number): Promise<LogLag[]> {
+		return Promise.all([...Log.byName.values()].map((log) => log.lag(maxStreams)));
+	}
+
+	/**
+	 * How far this server's states are behind the stored log, cheaply: of the streams held in
+	 * memory (a stream still loading is skipped), the `maxStreams` least recently checked are
+	 * probed for the entry after their number (one read each; a stream found behind is counted
+	 * further up to PROBE_BATCH entries). Changes no state.
+	 */
+	async lag(maxStreams = 20): Promise<LogLag> {
+		const pending = Symbol('pending');
+		const loaded: [string, Stream<S>][] = [];
+		for (const [stream, promise] of [...this.streams.entries()]) {
+			// A settled promise wins the race against the marker; a failed load is skipped.
+			const s = await Promise.race([promise, Promise.resolve(pending)]).catch(() => pending);
+			if (s !== pending) loaded.push([stream, s as Stream<S>]);
+		}
+		loaded.sort((a, b) => a[1].checkedAt - b[1].checkedAt);
+		const now = Date.now();
+		const probed = loaded.slice(0, maxStreams);
+		const counts = await Promise.all(
+			probed.map(async ([stream, s]) => {
+				const seq = s.seq;
+				if (!(await this.spec.store.find(stream, seq + 1))) return 0;
+				const more = await Promise.all(
+					Array.from({ length: PROBE_BATCH - 1 }, (_, i) =>
+						this.spec.store.find(stream, seq + 2 + i)
+					)
+				);
+				const gap = more.findIndex((entry) => !entry);
+				return 1 + (gap === -1 ? more.length : gap);
+			})
+		);
+		return {
+			name: this.spec.name,
+			streams: loaded.length,
+			probed: probed.length,
+			behind: counts.filter((n) => n > 0).length,
+			entries: counts.reduce((a, b) => a + b, 0),
+			oldestCheckMs: loaded.length > 0 ? now - loaded[0]![1].checkedAt : 0,
+			freshMs: this.spec.freshMs
+		};
 	}
 
 	get name(): string {
@@ -116,7 +186,7 @@ export class Log<S, E> {
 	append<P>(
 		stream: string,
 		decide: (state: S, seq: number) => Decision<E, P>
-	): Promise<Appended<E, P>> {
+	): Promise<Appended<E, P, S>> {
 		return this.serial(stream, async (s) => {
 			for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				if (attempt > 0) await this.catchUp(stream, s, false);
@@ -125,12 +195,18 @@ export class Log<S, E> {
 				if (!decision.ok) return decision;
 				if ('existing' in decision) {
 					const entry = decision.existing;
-					return { ok: true, entry, seq: this.spec.seqOf(entry), duplicate: true };
+					return {
+						ok: true,
+						entry,
+						seq: this.spec.seqOf(entry),
+						duplicate: true,
+						state: s.state
+					};
 				}
 				if ((await this.spec.store.insert(stream, seq, decision.entry)) === 'taken') continue;
 				this.apply(stream, s, decision.entry);
 				noteAppended(this.spec.name, stream, seq);
-				return { ok: true, entry: decision.entry, seq, duplicate: false };
+				return { ok: true, entry: decision.entry, seq, duplicate: false, state: s.state };
 			}
 			return { ok: false, problem: 'contention' };
 		});
@@ -152,6 +228,29 @@ export class Log<S, E> {
 		});
 	}
 
+	/**
+	 * Starts streams this server does not hold yet from entries read in bulk (e.g. every event
+	 * of a quarter in one query), each stream's entries in number order: folded up to the first
+	 * gap, and read on by the freshness rule like any other (nothing is marked as caught up).
+	 * Streams already held are left as they are.
+	 */
+	preload(entries: Iterable<[stream: string, entries: readonly E[]]>): void {
+		for (const [stream, list] of entries) {
+			if (this.streams.has(stream)) continue;
+			const s: Stream<S> = {
+				state: this.spec.empty(stream),
+				seq: 0,
+				checkedAt: 0,
+				snapshotSeq: 0
+			};
+			for (const entry of list) {
+				if (this.spec.seqOf(entry) !== s.seq + 1) break;
+				this.fold(s, entry);
+			}
+			this.streams.set(stream, Promise.resolve(s));
+		}
+	}
+
 	private async current(
 		stream: string,
 		atLeast: number,
@@ -163,13 +262,17 @@ export class Log<S, E> {
 		// Nothing to fold in a lazy log: a probe running meanwhile just stops at the hint.
 		if (lazyHint > s.seq) s.seq = lazyHint;
 		const want = Math.max(atLeast, seenMark(this.spec.name, stream));
-		if (!force && s.seq >= want && Date.now() - s.checkedAt < this.spec.freshMs) return s;
+		if (!force && s.seq >= want && this.fresh(s)) return s;
 		return this.serial(stream, async (state) => {
-			if (force || state.seq < want || Date.now() - state.checkedAt >= this.spec.freshMs) {
+			if (force || state.seq < want || !this.fresh(state)) {
 				await this.catchUp(stream, state, false);
 			}
 			return state;
 		});
+	}
+
+	private fresh(s: Stream<S>): boolean {
+		return Date.now() - s.checkedAt < this.spec.freshMs || (this.spec.closed?.(s.state) ?? false);
 	}
 
 	/** Runs `fn` after every earlier piece of work on this stream in this process. */
@@ -207,8 +310,7 @@ export class Log<S, E> {
 			for await (const entry of this.spec.store.readAll(stream)) {
 				// A gap would be a lost entry: stop there and let the probe find what follows.
 				if (this.spec.seqOf(entry) !== s.seq + 1) break;
-				this.spec.apply(s.state, entry);
-				s.seq += 1;
+				this.fold(s, entry);
 			}
 		}
 		await this.catchUp(stream, s, true);
@@ -238,9 +340,14 @@ export class Log<S, E> {
 	}
 
 	private apply(stream: string, s: Stream<S>, entry: E): void {
-		this.spec.apply(s.state, entry);
-		s.seq = this.spec.seqOf(entry);
+		this.fold(s, entry);
 		this.snapshotIfDue(stream, s);
+	}
+
+	private fold(s: Stream<S>, entry: E): void {
+		const next = this.spec.apply(s.state, entry);
+		if (next !== undefined) s.state = next;
+		s.seq = this.spec.seqOf(entry);
 	}
 
 	private snapshotIfDue(stream: string, s: Stream<S>): void {

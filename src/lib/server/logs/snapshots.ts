@@ -4,6 +4,7 @@
 // missing, stale or unreadable snapshot just means a longer replay.
 import { newId } from '../ids';
 import { findSnapshot, saveSnapshot } from '../repos/snapshots';
+import { logger } from '../logger.js';
 
 export interface Snapshots<S> {
 	/** The fold's version: snapshots of another version are ignored. */
@@ -25,7 +26,7 @@ export async function loadSnapshot<S>(
 		if (!stored || stored.version !== spec.version) return null;
 		return { state: spec.decode(stored.parts, stream), seq: stored.seq };
 	} catch (err) {
-		console.error(`Snapshot of ${log} ${stream} unreadable, replaying the whole log:`, err);
+		logger.error({ err }, `Snapshot of ${log} ${stream} unreadable, replaying the whole log`);
 		return null;
 	}
 }
@@ -47,11 +48,11 @@ export function writeSnapshot<S>(
 	try {
 		parts = spec.encode(state);
 	} catch (err) {
-		console.error(`Snapshot of ${log} ${stream} at ${seq} could not be made:`, err);
+		logger.error({ err }, `Snapshot of ${log} ${stream} at ${seq} could not be made`);
 		return;
 	}
 	writing.add(key);
 	saveSnapshot(log, stream, { seq, version: spec.version, parts }, newId(), new Date())
-		.catch((err) => console.error(`Snapshot of ${log} ${stream} at ${seq} not stored:`, err))
+		.catch((err) => logger.error({ err }, `Snapshot of ${log} ${stream} at ${seq} not stored`))
 		.finally(() => writing.delete(key));
 }

@@ -10,12 +10,11 @@ import {
 	type ConnectStage
 } from '../../domain/payments/account-status';
 import {
-	appendAccountStatus,
 	findConnectedAccount,
 	insertAccountOwner,
-	insertConnectedAccount,
-	listAccountStatus
+	insertConnectedAccount
 } from '../repos/payments';
+import { appendAccountStatus, listAccountStatus } from './logs';
 import {
 	createConnectedAccount,
 	createOnboardingLink,

@@ -5,8 +5,9 @@
 import type Stripe from 'stripe';
 import { accountStatusFrom, type AccountLike } from '../../domain/payments/account-status';
 import { PAYMENT_EVENT_TYPES } from '../../domain/payments/payment-events';
-import { appendAccountStatus, findAccountOwner, findConnectedAccount } from '../repos/payments';
+import { findAccountOwner, findConnectedAccount } from '../repos/payments';
 import { recordCardPayment } from '../services/exchanges';
+import { appendAccountStatus } from './logs';
 import { recordPaymentEvent } from './payment-log';
 
 export type HandlerOutcome = 'done' | 'ignored';

@@ -10,12 +10,8 @@ import {
 	type PaymentEventLike,
 	type PaymentSummary
 } from '../../domain/payments/payment-events';
-import {
-	appendPaymentEvent,
-	findPaymentIntent,
-	insertPaymentIntent,
-	listPaymentEvents
-} from '../repos/payments';
+import { findPaymentIntent, insertPaymentIntent } from '../repos/payments';
+import { appendPaymentEvent, listPaymentEvents } from './logs';
 
 /** The event cannot be placed yet: it names a payment intent no Checkout event has named. It is
  * retried later, by which time the `checkout.session.*` event has usually been processed. */

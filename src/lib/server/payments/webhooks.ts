@@ -10,14 +10,14 @@ import {
 	findEventDone,
 	findStripeEvent,
 	insertEventDone,
-	insertEventFailure,
 	insertPendingEvent,
 	insertStripeEvent,
-	listEventFailures,
 	listPendingEvents
 } from '../repos/payments';
 import { WEBHOOK_HANDLERS } from './handlers';
+import { listEventFailures, recordEventFailure } from './logs';
 import { verifyWebhook } from './stripe';
+import { logger } from '../logger.js';
 
 export type ProcessOutcome = 'done' | 'ignored' | 'failed';
 
@@ -76,8 +76,8 @@ export async function processEvent(event: Stripe.Event, now: Date): Promise<Proc
 		outcome = handler ? await handler(event, now) : 'ignored';
 	} catch (err) {
 		const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-		await insertEventFailure(event.id, message, now);
-		console.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
+		await recordEventFailure(event.id, message, now);
+		logger.warn(`Stripe event ${event.id} (${event.type}) failed, will retry: ${message}`);
 		return 'failed';
 	}
 	await insertEventDone(event.id, outcome, now);

@@ -1,8 +1,10 @@
 // Exchanges as insert-only logs (domain/exchanges/log.ts), the lists that find them, and
-// thank-you notes. Nothing here is ever updated or deleted. Look-ups go by `_id`, the one filter
-// the embedded database answers without reading the whole collection; only warming a quarter's
-// exchanges reads by `quarterId`.
+// thank-you notes. Nothing here is ever updated or deleted. Both logs are streams of the shared
+// log mechanism (server/logs): an exchange's events (`<exchangeId>:<n>`) and the lists
+// (`<list>:<n>`). Look-ups go by `_id`, the one filter the embedded database answers without
+// reading the whole collection; only warming a quarter's exchanges reads by `quarterId`.
 import { exchangeEventId, type LogEvent } from '../../domain/exchanges/log';
+import type { Inserted, LogStore } from '../logs';
 import { db, insertUnique, type ExchangeEventDoc } from '../db';
 
 export interface StoredEvent extends LogEvent {
@@ -16,11 +18,12 @@ function toEvent(doc: ExchangeEventDoc): StoredEvent {
 	return event;
 }
 
-/** Inserts event `event.n`; fails with a duplicate-key error when that number is taken. */
-export async function insertExchangeEvent(event: StoredEvent): Promise<void> {
-	await (
-		await db()
-	).exchangeEvents.insertOne({ _id: exchangeEventId(event.exchangeId, event.n), ...event });
+/** Inserts event `event.n`: 'taken' when another writer has that number. */
+export async function insertExchangeEvent(event: StoredEvent): Promise<Inserted> {
+	return insertUnique((await db()).exchangeEvents, {
+		_id: exchangeEventId(event.exchangeId, event.n),
+		...event
+	});
 }
 
 export async function findExchangeEvent(
@@ -37,6 +40,12 @@ export async function listExchangeEventsOfQuarter(quarterId: string): Promise<St
 	return docs.map(toEvent);
 }
 
+/** Each exchange's events as a log (services/exchanges/read-model.ts); a stream is an exchange. */
+export const exchangeEventStore: LogStore<StoredEvent> = {
+	insert: (exchangeId, n, event) => insertExchangeEvent({ ...event, exchangeId, n }),
+	find: findExchangeEvent
+};
+
 export function indexEntryId(list: string, n: number): string {
 	return `${list}:${String(n).padStart(6, '0')}`;
 }
@@ -46,19 +55,32 @@ export function quarterList(quarterId: string): string {
 	return `quarter:${quarterId}`;
 }
 
-export async function insertIndexEntry(entry: {
-	list: string;
+export interface ListEntry {
 	n: number;
 	exchangeId: string;
 	quarterId: string;
 	at: Date;
-}): Promise<void> {
-	await (await db()).exchangeIndex.insertOne({ _id: indexEntryId(entry.list, entry.n), ...entry });
 }
 
+/** The lists of exchanges as a log; a stream is a list (a member's id, or `quarterList`). */
+export const exchangeListStore: LogStore<ListEntry> = {
+	async insert(list, n, entry) {
+		return insertUnique((await db()).exchangeIndex, {
+			_id: indexEntryId(list, n),
+			list,
+			...entry,
+			n
+		});
+	},
+	async find(list, n) {
+		const doc = await (await db()).exchangeIndex.findOne({ _id: indexEntryId(list, n) });
+		return doc && { n: doc.n, exchangeId: doc.exchangeId, quarterId: doc.quarterId, at: doc.at };
+	}
+};
+
+/** Entry `n` of a list: the exchange id, or null (the scale seed continues a list). */
 export async function findIndexEntry(list: string, n: number): Promise<string | null> {
-	const doc = await (await db()).exchangeIndex.findOne({ _id: indexEntryId(list, n) });
-	return doc ? doc.exchangeId : null;
+	return (await exchangeListStore.find(list, n))?.exchangeId ?? null;
 }
 
 export interface Thanks {
@@ -71,7 +93,6 @@ export interface Thanks {
 	at: Date;
 }
 
-/** Fails with a duplicate-key error when the author has thanked for this exchange already. */
 /** Stores a thank-you note once: 'taken' when this author thanked for this exchange already. */
 export async function insertThanks(thanks: Thanks): Promise<'inserted' | 'taken'> {
 	const { id, ...rest } = thanks;

@@ -1,14 +1,15 @@
 // Payments storage: connected accounts, their status snapshots, stored Stripe webhook events with
 // their processing outcomes, and each exchange's payment events. Everything that must happen once
 // is an insert under `_id` or a unique index (FerretDB v1 has no transactions and no atomic
-// update); nothing here is ever updated. Logs are read by probing `_id`s, the one look-up the
+// update); nothing here is ever updated. The three numbered logs (an account's status, an
+// exchange's payment events, an event's failed attempts) are stores of the shared log mechanism
+// (server/logs; the logs are in payments/logs.ts), found by probing `_id`s, the one look-up the
 // embedded database answers from its index.
-import type { Collection } from 'mongodb';
-import type { StatusSnapshot } from '../../domain/payments/account-status';
-import type { PaymentFact } from '../../domain/payments/payment-events';
+import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
+import type { LogStore } from '../logs';
 import {
 	db,
-	isDuplicateKeyError,
+	insertUnique,
 	type AccountStatusDoc,
 	type ConnectedAccountDoc,
 	type PaymentEventDoc,
@@ -23,51 +24,43 @@ async function insertOnce<T extends { _id: string }>(
 	collection: Collection<T>,
 	doc: T
 ): Promise<boolean> {
-	try {
-		// The driver's OptionalUnlessRequiredId cannot see that T has its own `_id`.
-		await collection.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
-		return true;
-	} catch (err) {
-		if (isDuplicateKeyError(err)) return false;
-		throw err;
-	}
+	// The driver's OptionalUnlessRequiredId cannot see that T has its own `_id`.
+	return (await insertUnique(collection, doc as OptionalUnlessRequiredId<T>)) === 'inserted';
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** A numbered log `<key>:<n>`: entries 1, 2, … until the first missing `_id`. */
-async function readLog<T extends { _id: string }>(
-	collection: Collection<T>,
-	key: string
-): Promise<T[]> {
-	const docs: T[] = [];
-	for (let n = 1; ; n++) {
-		const doc = (await collection.findOne({ _id: `${key}:${pad(n, 4)}` } as never)) as T | null;
-		if (!doc) return docs;
-		docs.push(doc);
-	}
+/** A log whose entry n of stream s is the document `<s>:<n, 4 digits>`, naming s in `field`. */
+function streamStore<T extends { _id: string; n: number }>(
+	collection: () => Promise<Collection<T>>,
+	field: keyof T & string
+): LogStore<Omit<T, '_id'>> {
+	const id = (stream: string, n: number) => `${stream}:${pad(n, 4)}`;
+	return numberedStore<T, Omit<T, '_id'>>(
+		collection,
+		id,
+		(stream, n, entry) => ({ ...entry, _id: id(stream, n), [field]: stream, n }) as T,
+		({ _id: _ignored, ...entry }) => entry
+	);
 }
 
-/**
- * Appends to a numbered log unless an entry `matches` already: read, then insert n+1 without a
- * conditional update. A duplicate key means another writer took n+1 (or stored the same entry,
- * which the unique secondary index refuses), so read again and decide again.
- */
-async function appendOnce<T extends { _id: string }>(
-	collection: Collection<T>,
-	key: string,
-	matches: (doc: T) => boolean,
-	build: (id: string, n: number) => T
-): Promise<{ doc: T; appended: boolean }> {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const log = await readLog(collection, key);
-		const existing = log.find(matches);
-		if (existing) return { doc: existing, appended: false };
-		const n = log.length + 1;
-		const doc = build(`${key}:${pad(n, 4)}`, n);
-		if (await insertOnce(collection, doc)) return { doc, appended: true };
-	}
-	throw new Error(`Could not append to the log ${key}: too many concurrent writers`);
+/** A log whose entry n of a stream is the document `id(stream, n)` of one collection. */
+function numberedStore<T extends { _id: string }, E>(
+	collection: () => Promise<Collection<T>>,
+	id: (stream: string, n: number) => string,
+	toDoc: (stream: string, n: number, entry: E) => T,
+	fromDoc: (doc: T) => E
+): LogStore<E> {
+	return {
+		async insert(stream, n, entry) {
+			const doc = toDoc(stream, n, entry) as OptionalUnlessRequiredId<T>;
+			return insertUnique(await collection(), doc);
+		},
+		async find(stream, n) {
+			const found = await (await collection()).findOne({ _id: id(stream, n) } as never);
+			return found && fromDoc(found as T);
+		}
+	};
 }
 
 // ── Connected accounts ──────────────────────────────────────────────────────────────────────
@@ -109,43 +102,13 @@ export async function findAccountOwner(accountId: string): Promise<string | null
 	return (await (await db()).connectedAccountOwners.findOne({ _id: accountId }))?.userId ?? null;
 }
 
-/** Stores a status snapshot unless one from the same source (event, read) is stored already. */
-export async function appendAccountStatus(
-	accountId: string,
-	snapshot: StatusSnapshot
-): Promise<boolean> {
-	const { appended } = await appendOnce(
-		(await db()).accountStatus,
-		accountId,
-		(doc) => doc.source === snapshot.source,
-		(id, n) => ({
-			_id: id,
-			accountId,
-			n,
-			source: snapshot.source,
-			observedAt: new Date(snapshot.observedAt),
-			chargesEnabled: snapshot.chargesEnabled,
-			payoutsEnabled: snapshot.payoutsEnabled,
-			detailsSubmitted: snapshot.detailsSubmitted,
-			currentlyDue: snapshot.currentlyDue,
-			disabledReason: snapshot.disabledReason
-		})
-	);
-	return appended;
-}
+export type AccountStatusEntry = Omit<AccountStatusDoc, '_id'>;
 
-export async function listAccountStatus(accountId: string): Promise<StatusSnapshot[]> {
-	const docs = await readLog((await db()).accountStatus, accountId);
-	return docs.map((doc: AccountStatusDoc) => ({
-		chargesEnabled: doc.chargesEnabled,
-		payoutsEnabled: doc.payoutsEnabled,
-		detailsSubmitted: doc.detailsSubmitted,
-		currentlyDue: doc.currentlyDue,
-		disabledReason: doc.disabledReason,
-		observedAt: doc.observedAt.getTime(),
-		source: doc.source
-	}));
-}
+/** An account's status snapshots as a log (`<accountId>:<n>`); a source is stored once. */
+export const accountStatusStore = streamStore<AccountStatusDoc>(
+	async () => (await db()).accountStatus,
+	'accountId'
+);
 
 // ── Webhook events ──────────────────────────────────────────────────────────────────────────
 
@@ -196,69 +159,38 @@ export async function insertEventDone(
 	});
 }
 
-export async function listEventFailures(eventId: string): Promise<StripeEventOutcomeDoc[]> {
-	const outcomes = (await db()).stripeEventOutcomes;
-	const failures: StripeEventOutcomeDoc[] = [];
-	for (let n = 1; ; n++) {
-		const doc = await outcomes.findOne({ _id: `${eventId}:fail:${pad(n, 3)}` });
-		if (!doc) return failures;
-		failures.push(doc);
-	}
-}
-
-/** Records a failed attempt as the next number; two servers failing at once record both. */
-export async function insertEventFailure(
-	eventId: string,
-	error: string,
-	at: Date
-): Promise<number> {
-	const outcomes = (await db()).stripeEventOutcomes;
-	let n = (await listEventFailures(eventId)).length + 1;
-	for (; ; n++) {
-		const inserted = await insertOnce(outcomes, {
-			_id: `${eventId}:fail:${pad(n, 3)}`,
-			eventId,
-			outcome: 'failed',
-			error: error.slice(0, 500),
-			at
-		});
-		if (inserted) return n;
-	}
-}
-
-// ── Payments of exchanges ───────────────────────────────────────────────────────────────────
-
-export interface PaymentEventEntry {
-	exchangeId: string;
-	quarterId: string | null;
-	eventId: string;
-	type: string;
-	fact: PaymentFact;
+/** A failed attempt to process an event: entry n of the event's log of failures. */
+export interface EventFailure {
+	n: number;
+	error: string;
 	at: Date;
 }
 
-/** Stores a payment event in its exchange's log once, however often it is recorded. */
-export async function appendPaymentEvent(entry: PaymentEventEntry): Promise<boolean> {
-	const { appended } = await appendOnce(
-		(await db()).paymentEvents,
-		entry.exchangeId,
-		(doc) => doc.eventId === entry.eventId,
-		(id, n): PaymentEventDoc => ({ _id: id, n, ...entry })
-	);
-	return appended;
-}
+const failureId = (eventId: string, n: number) => `${eventId}:fail:${pad(n, 3)}`;
 
-export async function listPaymentEvents(exchangeId: string): Promise<PaymentEventEntry[]> {
-	const docs = await readLog((await db()).paymentEvents, exchangeId);
-	return docs.map((doc) => ({
-		exchangeId: doc.exchangeId,
-		quarterId: doc.quarterId,
-		eventId: doc.eventId,
-		type: doc.type,
-		fact: doc.fact,
-		at: doc.at
-	}));
-}
+/** An event's failed attempts as a log (`<eventId>:fail:<n>`, beside its `done` outcome). */
+export const eventFailureStore = numberedStore<StripeEventOutcomeDoc, EventFailure>(
+	async () => (await db()).stripeEventOutcomes,
+	failureId,
+	(eventId, n, failure) => ({
+		_id: failureId(eventId, n),
+		eventId,
+		outcome: 'failed',
+		error: failure.error.slice(0, 500),
+		at: failure.at
+	}),
+	(doc) => ({ n: Number(doc._id.split(':fail:')[1]), error: doc.error ?? '', at: doc.at })
+);
+
+// ── Payments of exchanges ───────────────────────────────────────────────────────────────────
+
+export type PaymentEventEntry = Omit<PaymentEventDoc, '_id'>;
+
+/** An exchange's payment events as a log (`<exchangeId>:<n>`); a Stripe event is stored once. */
+export const paymentEventStore = streamStore<PaymentEventDoc>(
+	async () => (await db()).paymentEvents,
+	'exchangeId'
+);
 
 export async function insertPaymentIntent(doc: PaymentIntentDoc): Promise<void> {
 	await insertOnce((await db()).paymentIntents, doc);

@@ -12,6 +12,17 @@ export async function insertToken(token: OneTimeToken, now: Date): Promise<void>
 	await (await db()).tokens.insertOne({ _id: token.id, ...omitId(token), createdAt: now });
 }
 
+/** Like insertToken; false when a token with this hash is stored already. */
+export async function insertTokenIfAbsent(token: OneTimeToken, now: Date): Promise<boolean> {
+	try {
+		await insertToken(token, now);
+		return true;
+	} catch (err) {
+		if (isDuplicateKeyError(err)) return false;
+		throw err;
+	}
+}
+
 function omitId({ id: _id, ...rest }: OneTimeToken) {
 	return rest;
 }

@@ -2,6 +2,7 @@
 // an address has an account: the person learns it from the mail in their own inbox.
 import {
 	EMAIL_VERIFICATION_TTL_MS,
+	KNOWN_DEVICE_TTL_MS,
 	LOGIN_LIMITS,
 	MAIL_LIMITS,
 	PASSWORD_RESET_TTL_MS,
@@ -13,14 +14,20 @@ import { initialMembershipState, isActiveMember } from '../../domain/members/rol
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import type { Locale } from '../../domain/locale';
-import type { TokenPurpose } from '../db';
+import type { TokenPurpose } from '../../domain/auth/policy';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions } from '../auth/sessions';
 import { hashToken, newId, newSecretToken } from '../ids';
 import { insertMembership, listMembershipsOfUser } from '../repos/memberships';
 import { findQuarter, listQuarterIds } from '../repos/quarters';
 import { deleteSessionsOfUser } from '../repos/sessions';
-import { claimOnce, deleteTokensOfUser, findToken, insertToken } from '../repos/tokens';
+import {
+	claimOnce,
+	deleteTokensOfUser,
+	findToken,
+	insertToken,
+	insertTokenIfAbsent
+} from '../repos/tokens';
 import {
 	EmailTakenError,
 	findPasswordHash,
@@ -33,6 +40,7 @@ import {
 } from '../repos/users';
 import { grantStartCredit } from './exchanges';
 import { sendMail } from './mail';
+import { afterResponse } from '../after-response';
 import { consumeAttempt, type Limited } from './rate-limit';
 
 /** Where a request came from, for links in mails and rate limits. */
@@ -40,6 +48,8 @@ export interface RequestContext {
 	origin: string;
 	ip: string;
 	now: Date;
+	/** The browser's known-device cookie, when it has one (the login limit, domain/auth/policy). */
+	device?: string | null;
 }
 
 function link(ctx: RequestContext, locale: Locale, path: string): string {
@@ -93,7 +103,7 @@ const LINK_MAILS = {
 
 /** Issues a one-time token and mails its link, in the account's language. */
 async function sendLinkMail(
-	purpose: TokenPurpose,
+	purpose: keyof typeof LINK_MAILS,
 	user: { id: string; email: string; displayName: string; locale: Locale },
 	ctx: RequestContext
 ): Promise<void> {
@@ -231,14 +241,26 @@ export async function resendVerification(
 	if (limited) return limited;
 	const user = await findUserWithPasswordByEmail(email);
 	if (user && !user.emailVerified) {
-		await deleteTokensOfUser(user.id, 'verify-email');
-		await sendLinkMail('verify-email', user, ctx);
+		// After the answer, so that its duration does not tell which addresses have an account.
+		afterResponse('Sending the verification mail', async () => {
+			await deleteTokensOfUser(user.id, 'verify-email');
+			await sendLinkMail('verify-email', user, ctx);
+		});
 	}
 	return null;
 }
 
 export type LoginResult =
-	| { ok: true; token: string; expiresAt: Date; locale: Locale }
+	| {
+			ok: true;
+			token: string;
+			expiresAt: Date;
+			locale: Locale;
+			/** Where a login without a target lands: the marketplace of the member's quarter. */
+			home: string;
+			/** The known-device cookie to set (server/auth/sessions.ts). */
+			device: string;
+	  }
 	| { ok: false; reason: 'invalid' | 'unverified' | 'suspended' }
 	| Limited;
 
@@ -247,15 +269,19 @@ export async function logIn(
 	password: string,
 	ctx: RequestContext
 ): Promise<LoginResult> {
+	const user = await findUserWithPasswordByEmail(email);
+	const device = ctx.device && /^[a-z2-7]{32}$/.test(ctx.device) ? ctx.device : null;
+	const known = user !== null && device !== null && (await isKnownDevice(device, user.id));
 	const limited = await consumeAttempt(
 		[
 			{ rule: LOGIN_LIMITS.perIp, subject: ctx.ip },
-			{ rule: LOGIN_LIMITS.perEmail, subject: email }
+			known
+				? { rule: LOGIN_LIMITS.perKnownDevice, subject: `${email}|${device}` }
+				: { rule: LOGIN_LIMITS.perEmail, subject: email }
 		],
 		ctx.now
 	);
 	if (limited) return limited;
-	const user = await findUserWithPasswordByEmail(email);
 	const valid = user
 		? await verifyPassword(user.passwordHash, password)
 		: await verifyAgainstDummy(password);
@@ -267,7 +293,47 @@ export async function logIn(
 		return { ok: false, reason: 'suspended' };
 	}
 	const { token, session } = await createSession(user.id, ctx.now);
-	return { ok: true, token, expiresAt: session.expiresAt, locale: user.locale };
+	const knownDevice = known ? device : await rememberDevice(device, user, ctx.now);
+	const active = memberships.find((ms) => ms.state === 'active');
+	const home = active ? `/q/${active.quarterId}` : '/account';
+	return {
+		ok: true,
+		token,
+		expiresAt: session.expiresAt,
+		locale: user.locale,
+		home,
+		device: knownDevice
+	};
+}
+
+function knownDeviceId(device: string, userId: string): string {
+	return hashToken(`${device}:${userId}`);
+}
+
+async function isKnownDevice(device: string, userId: string): Promise<boolean> {
+	const stored = await findToken(knownDeviceId(device, userId), 'known-device');
+	return stored !== null && stored.userId === userId;
+}
+
+/** Makes this browser known to the account (one cookie may be known to several accounts). */
+async function rememberDevice(
+	device: string | null,
+	user: { id: string; email: string },
+	now: Date
+): Promise<string> {
+	const token = device ?? newSecretToken();
+	// Stored already when the same browser signed in twice at once: either login's row will do.
+	await insertTokenIfAbsent(
+		{
+			id: knownDeviceId(token, user.id),
+			purpose: 'known-device',
+			userId: user.id,
+			email: user.email,
+			expiresAt: new Date(now.getTime() + KNOWN_DEVICE_TTL_MS)
+		},
+		now
+	);
+	return token;
 }
 
 export async function requestPasswordReset(
@@ -277,7 +343,9 @@ export async function requestPasswordReset(
 	const limited = await mailLimits(email, ctx);
 	if (limited) return limited;
 	const user = await findUserWithPasswordByEmail(email);
-	if (user) await sendLinkMail('reset-password', user, ctx);
+	// After the answer, so that its duration does not tell which addresses have an account.
+	if (user)
+		afterResponse('Sending the reset mail', () => sendLinkMail('reset-password', user, ctx));
 	return null;
 }
 

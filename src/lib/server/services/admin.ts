@@ -1,6 +1,7 @@
 // The platform administrator's acts on a quarter's people: appointing and removing the quarter
 // management, and changing a member's role between resident and business. Each act is audited
 // in the quarter's log (Protokoll), which the quarter management reads too.
+import type { AuditAction } from '../../domain/audit/actions';
 import type { Locale } from '../../domain/locale';
 import { isManagement, type MembershipState, type Role } from '../../domain/members/roles';
 import * as m from '../../paraglide/messages';
@@ -21,7 +22,7 @@ import { issuePasswordLink, publicOrigin } from './platform';
 
 async function audit(
 	quarterId: string,
-	action: string,
+	action: AuditAction,
 	actorId: string,
 	memberId: string,
 	now: Date,
@@ -102,7 +103,7 @@ export async function appointManager(
 			now
 		);
 	}
-	await audit(quarter.id, 'member_manager_appointed', actorId, user.id, now, {
+	await audit(quarter.id, 'member.managerAppointed', actorId, user.id, now, {
 		email: user.email,
 		before: membership ? `${membership.role}/${membership.state}` : 'none'
 	});
@@ -136,7 +137,7 @@ export async function removeManager(
 	if (!found) return { ok: false, problem: 'not_found' };
 	if (found.membership.role !== 'moderator') return { ok: false, problem: 'not_manager' };
 	await setMembershipRole(input.quarterId, found.user.id, 'resident', found.membership.state);
-	await audit(input.quarterId, 'member_manager_removed', actorId, found.user.id, now, {
+	await audit(input.quarterId, 'member.managerRemoved', actorId, found.user.id, now, {
 		email: found.user.email
 	});
 	return { ok: true, user: found.user };
@@ -163,7 +164,7 @@ export async function changeMemberRole(
 	await setMembershipRole(input.quarterId, found.user.id, input.role, found.membership.state);
 	await audit(
 		input.quarterId,
-		'member_role_changed',
+		'member.roleChanged',
 		actorId,
 		found.user.id,
 		now,

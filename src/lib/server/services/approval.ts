@@ -12,6 +12,7 @@
 // The start credit of an applicant whose address is not proven yet is not booked on approval:
 // opening the verification link welcomes every active membership (services/accounts.ts), which
 // books it then. Either way the ledger key books it once.
+import type { AuditAction } from '../../domain/audit/actions';
 import {
 	decisionProblem,
 	oldestFirst,
@@ -94,7 +95,7 @@ export function decisionKey(quarterId: string, userId: string): string {
 	return `member-decision:${quarterId}:${userId}`;
 }
 
-const ACTIONS: Record<DecisionOutcome, string> = {
+const ACTIONS: Record<DecisionOutcome, AuditAction> = {
 	approved: 'member.approved',
 	declined: 'member.declined'
 };

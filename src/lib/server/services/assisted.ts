@@ -10,13 +10,13 @@ import {
 	checkNewConsent,
 	mayRecordConsentFor,
 	mayActFor,
+	type AssistConsentLike,
 	type AssistConsentWay,
 	type AssistProblem,
 	type ConsentProblem
 } from '../../domain/members/assisted';
 import type { PartyMove, Side } from '../../domain/exchanges/workflow';
 import type { Listing, ListingContent } from '../../domain/listings/listing';
-import type { AssistedConsent } from '../db';
 import { appendAudit } from '../repos/audit';
 import {
 	findAssistedMembership,
@@ -60,7 +60,7 @@ export async function assistedOfQuarter(
 ): Promise<{ rows: AssistedRow[]; candidates: Array<{ id: string; name: string }> }> {
 	const memberships = await listMembershipsWithConsent(quarter.id);
 	const assisted = memberships.filter(
-		(ms): ms is AssistedMembership & { assisted: AssistedConsent } => ms.assisted !== null
+		(ms): ms is AssistedMembership & { assisted: AssistConsentLike } => ms.assisted !== null
 	);
 	const candidates =
 		moderatorId === null ? [] : memberships.filter((ms) => mayRecordConsentFor(ms, moderatorId));
@@ -115,7 +115,7 @@ export async function recordConsent(input: {
 		now
 	);
 	if (problem) return { ok: false, problem };
-	const consent: AssistedConsent = {
+	const consent: AssistConsentLike = {
 		consentAt: input.consentAt,
 		how: input.how,
 		note: input.note,

@@ -164,7 +164,7 @@ export async function changeListing(input: {
 	if (!result.ok) return result;
 	const { listing, previous } = result;
 	if (isManagementMove(move.move)) {
-		const reason = move.move === 'edit' ? '' : (move.reason ?? '');
+		const reason = 'reason' in move ? (move.reason ?? '') : '';
 		await appendAudit({
 			id: `listing:${listing.id}:${listing.revision}`,
 			quarterId: quarter.id,

@@ -1,5 +1,9 @@
-// FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are removed
-// here. Every app instance may run it: the deletes are idempotent.
+// The app's recurring work, as jobs of the one runner (server/jobs.ts): every app instance may
+// run them. FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are
+// removed here (idempotent deletes); listings expire, exchanges settle, mails, message mails and
+// Stripe event retries go out on their schedules.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { registerJob } from '../jobs';
 import { deleteExpiredRateLimits } from '../repos/rate-limits';
 import { deleteExpiredSessions } from '../repos/sessions';
 import { deleteExpiredTokens } from '../repos/tokens';
@@ -8,10 +12,11 @@ import { retryPendingEvents } from '../payments/webhooks';
 
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
+import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
 
-const HOUR = 60 * 60 * 1000;
-let timer: ReturnType<typeof setInterval> | null = null;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 export async function purgeExpired(
 	now: Date
@@ -23,47 +28,45 @@ export async function purgeExpired(
 	};
 }
 
-export function startMaintenance(): void {
-	if (timer) return;
-	const run = () =>
-		purgeExpired(new Date()).catch((err) =>
-			console.error('Clean-up of expired records failed:', err)
-		);
-	setTimeout(run, 30_000).unref();
-	timer = setInterval(run, HOUR);
-	timer.unref();
+let started = false;
 
+export function startMaintenance(): void {
+	if (started) return;
+	started = true;
+	registerJob({ name: 'purge-expired', everyMs: HOUR, firstAfterMs: 30_000, run: purgeExpired });
 	// Listings expire and exchanges settle within ten minutes of being due; expiry reminders go
 	// out a week before.
-	const due = () => {
-		const now = new Date();
-		void runListingExpiry(now).catch((err) => console.error('Listing expiry failed:', err));
-		void runAutoSettle(now).catch((err) => console.error('Auto-settle failed:', err));
-	};
-	setTimeout(due, 20_000).unref();
-	setInterval(due, 10 * 60 * 1000).unref();
-
-	// Message mails follow a 10/15-minute rule; checking every minute keeps them on time. A run
-	// that takes longer than a minute is not started twice.
-	let notifying = false;
-	const notify = () => {
-		if (notifying) return;
-		notifying = true;
-		sendMessageNotifications(new Date())
-			.catch((err) => console.error('Message notifications failed:', err))
-			.finally(() => (notifying = false));
-	};
-	setInterval(notify, 60_000).unref();
-
+	registerJob({
+		name: 'listing-expiry',
+		everyMs: 10 * MINUTE,
+		firstAfterMs: 20_000,
+		run: runListingExpiry
+	});
+	registerJob({
+		name: 'auto-settle',
+		everyMs: 10 * MINUTE,
+		firstAfterMs: 20_000,
+		run: runAutoSettle
+	});
+	// Message mails follow a 10/15-minute rule; checking every minute keeps them on time.
+	registerJob({ name: 'message-notifications', everyMs: MINUTE, run: sendMessageNotifications });
 	// Stripe events whose processing failed are tried again after 1, 2, 4, … minutes (at most
 	// every 6 hours, never given up); see docs/payments.md.
-	let retrying = false;
-	const retryWebhooks = () => {
-		if (retrying || !paymentsEnabled()) return;
-		retrying = true;
-		retryPendingEvents(new Date())
-			.catch((err) => console.error('Retrying Stripe events failed:', err))
-			.finally(() => (retrying = false));
-	};
-	setInterval(retryWebhooks, 60_000).unref();
+	if (paymentsEnabled()) {
+		registerJob({ name: 'stripe-event-retries', everyMs: MINUTE, run: retryPendingEvents });
+	}
+
+	// Stored mails go out through SMTP: every 30 seconds, and right after a mail is stored (the
+	// request does not wait for it; the nudge runs outside the request's context, so the mail log
+	// stays out of the person's read-your-writes marks). Several servers may send: each mail goes
+	// out once (docs/mail.md).
+	const mailSender = registerJob({
+		name: 'mail-sender',
+		everyMs: 30_000,
+		firstAfterMs: 5_000,
+		run: runMailSender
+	});
+	const outsideRequests = AsyncLocalStorage.snapshot();
+	onMailQueued(() => outsideRequests(() => setImmediate(() => void mailSender.runNow())));
+	registerJob({ name: 'mail-purge', everyMs: HOUR, firstAfterMs: 60_000, run: purgeMail });
 }

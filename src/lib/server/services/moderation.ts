@@ -2,7 +2,7 @@
 // reinstating members. Every act is written to the audit log.
 import { isManagement } from '../../domain/members/roles';
 import type { FlagOutcome } from '../../schemas/moderation';
-import type { FlagTargetType } from '../db';
+import type { FlagTargetType } from '../../domain/moderation/flags';
 import { newId } from '../ids';
 import { appendAudit, listAudit } from '../repos/audit';
 import {

@@ -37,7 +37,7 @@ const FIRST_ADMIN_KEY = 'platform:first-admin';
 
 /** Where the installation is reached, for links printed on the console. */
 export function publicOrigin(): string {
-	return (process.env.ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+	return (env.ORIGIN || `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/$/, '');
 }
 
 /**

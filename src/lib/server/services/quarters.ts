@@ -1,6 +1,7 @@
 // The quarters of an installation: created and edited by the platform administrator (admin area
 // and `npm run admin`), their settings changed by the quarter management too. Every change is
 // one function used by every door (cockpit, admin area, CLI, demo seed) and goes to the audit log.
+import type { AuditAction } from '../../domain/audit/actions';
 import {
 	parseBlocksCsv,
 	checkBlock,
@@ -100,7 +101,7 @@ function changes(before: object, after: object): Record<string, string> {
 
 async function auditQuarter(
 	quarterId: string,
-	action: string,
+	action: AuditAction,
 	actorId: string,
 	now: Date,
 	details: Record<string, string | number | boolean | null>,
@@ -137,7 +138,7 @@ export async function changeQuarterSettings(
 	const details = changes(quarter.settings, checked.settings);
 	if (Object.keys(details).length === 0) return { ok: true };
 	await updateQuarterSettings(quarterId, checked.settings);
-	await auditQuarter(quarterId, 'quarter_settings_changed', actorId, now, details);
+	await auditQuarter(quarterId, 'quarter.settingsChanged', actorId, now, details);
 	return { ok: true };
 }
 
@@ -165,7 +166,7 @@ export async function createQuarter(
 	if (!(await insertNewQuarter(quarter, now))) {
 		return { ok: false, errors: { slug: 'admin_error_slug_taken' } };
 	}
-	await auditQuarter(input.slug, 'quarter_created', actorId, now, {
+	await auditQuarter(input.slug, 'quarter.created', actorId, now, {
 		name: input.name,
 		city: input.city,
 		timeZone: input.timeZone
@@ -198,7 +199,7 @@ export async function editQuarterDetails(
 	if (input.timeZone !== quarter.settings.timeZone) {
 		await updateQuarterSettings(quarterId, { ...quarter.settings, timeZone: input.timeZone });
 	}
-	await auditQuarter(quarterId, 'quarter_details_changed', actorId, now, details);
+	await auditQuarter(quarterId, 'quarter.detailsChanged', actorId, now, details);
 	return true;
 }
 
@@ -210,7 +211,7 @@ export type BlocksResult =
 async function storeBlocks(
 	quarter: Quarter,
 	blocks: Block[],
-	action: string,
+	action: AuditAction,
 	actorId: string,
 	now: Date,
 	details: Record<string, string | number>
@@ -244,7 +245,7 @@ export async function replaceBlocks(
 		seen.add(block.id);
 		checkedBlocks.push({ ...checked.block, id: block.id });
 	}
-	await storeBlocks(quarter, checkedBlocks, 'quarter_blocks_replaced', actorId, now, {});
+	await storeBlocks(quarter, checkedBlocks, 'quarter.blocksReplaced', actorId, now, {});
 	return { ok: true, blocks: checkedBlocks, added: checkedBlocks.length, updated: 0 };
 }
 
@@ -263,7 +264,7 @@ export async function importBlocks(
 	const known = new Set(quarter.blocks.map((b) => b.id));
 	const updated = parsed.blocks.filter((b) => known.has(b.id)).length;
 	const blocks = mergeBlocks(quarter.blocks, parsed.blocks);
-	await storeBlocks(quarter, blocks, 'quarter_blocks_imported', actorId, now, {
+	await storeBlocks(quarter, blocks, 'quarter.blocksImported', actorId, now, {
 		imported: parsed.blocks.length
 	});
 	return { ok: true, blocks, added: parsed.blocks.length - updated, updated };
@@ -295,7 +296,7 @@ export async function saveBlock(
 	await storeBlocks(
 		quarter,
 		blocks,
-		exists ? 'quarter_block_changed' : 'quarter_block_added',
+		exists ? 'quarter.blockChanged' : 'quarter.blockAdded',
 		actorId,
 		now,
 		{
@@ -315,7 +316,7 @@ export async function removeBlock(
 	const block = quarter?.blocks.find((b) => b.id === blockId);
 	if (!quarter || !block) return false;
 	const blocks = quarter.blocks.filter((b) => b.id !== blockId);
-	await storeBlocks(quarter, blocks, 'quarter_block_removed', actorId, now, { block: block.name });
+	await storeBlocks(quarter, blocks, 'quarter.blockRemoved', actorId, now, { block: block.name });
 	return true;
 }
 
@@ -337,7 +338,7 @@ export async function saveCategory(
 			return { ok: false, problem: 'not_found' };
 		const categories = quarter.categories.map((c) => (c.id === input.id ? { id: c.id, label } : c));
 		await updateQuarterCategories(quarterId, categories);
-		await auditQuarter(quarterId, 'quarter_category_changed', actorId, now, {
+		await auditQuarter(quarterId, 'quarter.categoryChanged', actorId, now, {
 			category: input.id,
 			label: label.de
 		});
@@ -350,7 +351,7 @@ export async function saveCategory(
 	}
 	const categories = [...quarter.categories, { id, label }];
 	await updateQuarterCategories(quarterId, categories);
-	await auditQuarter(quarterId, 'quarter_category_added', actorId, now, {
+	await auditQuarter(quarterId, 'quarter.categoryAdded', actorId, now, {
 		category: id,
 		label: label.de
 	});
@@ -370,7 +371,7 @@ export async function removeCategory(
 	if (quarter.categories.length === 1) return { ok: false, problem: 'last' };
 	const categories = quarter.categories.filter((c) => c.id !== categoryId);
 	await updateQuarterCategories(quarterId, categories);
-	await auditQuarter(quarterId, 'quarter_category_removed', actorId, now, {
+	await auditQuarter(quarterId, 'quarter.categoryRemoved', actorId, now, {
 		category: categoryId,
 		label: category.label.de
 	});

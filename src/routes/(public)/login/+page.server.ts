@@ -1,24 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
 import { loginSchema } from '$lib/schemas/auth';
 import { LOGIN_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
-import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { invalidateSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { localPath, safeRedirectTarget } from '$lib/server/auth/guards';
+import { invalidateSession, setDeviceCookie, setSessionCookie } from '$lib/server/auth/sessions';
 import { rateLimited, readForm, requestContext } from '$lib/server/http';
 import { logIn } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '/account');
-	if (locals.user) redirect(303, localizeHref(redirectTo));
+	const redirectTo = localPath(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, safeRedirectTarget(redirectTo, '/account'));
 	return { redirectTo, notice: url.searchParams.get('notice') };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await readForm(event.request);
-		const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'), '/account');
 		const parsed = parseForm(loginSchema, form, LOGIN_FIELDS, ['password']);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 
@@ -37,6 +35,9 @@ export const actions: Actions = {
 		// A new session on every login: a token planted before login is worth nothing after it.
 		if (event.locals.session) await invalidateSession(event.locals.session.id);
 		setSessionCookie(event.cookies, result.token, result.expiresAt);
-		redirect(303, localizeHref(redirectTo, { locale: result.locale }));
+		setDeviceCookie(event.cookies, result.device, new Date());
+		// The page asked for, else the member's marketplace; in the language of the login page.
+		const target = event.url.searchParams.get('redirectTo');
+		redirect(303, safeRedirectTarget(target, result.home, { locale: event.locals.locale }));
 	}
 };

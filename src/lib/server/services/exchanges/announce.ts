@@ -19,6 +19,7 @@ import { findUserById } from '../../repos/users';
 import { sendMail } from '../mail';
 import type { ExchangeContext } from './context';
 import type { Loaded } from './read-model';
+import { logger } from '../../logger.js';
 
 /** Tells the other side (both, after system and moderator moves) in-app and by mail. */
 export async function announce(
@@ -95,7 +96,7 @@ export async function announce(
 			);
 		} catch (err) {
 			// The move is stored; a notification that fails must not turn it into an error page.
-			console.error(`Notification about exchange ${loaded.id} to ${recipientId} failed:`, err);
+			logger.error({ err }, `Notification about exchange ${loaded.id} to ${recipientId} failed`);
 		}
 	}
 }

@@ -2,7 +2,7 @@
 // hours exactly once through the ledger, the auto-settle job, card payments, thank-you notes,
 // start credits and the notifications about all of it. One file per concern:
 //
-//   read-model.ts     this server's fold of the exchange logs and lists: fold, cache, follow, append
+//   read-model.ts     the exchange logs and lists, two logs of server/logs: fold, follow, append
 //   context.ts        what one service works with: its read model, ledger book and notifications
 //   propose.ts        a new exchange, from a listing or directly to a member
 //   moves.ts          the parties' moves and the quarter management's end of a dispute

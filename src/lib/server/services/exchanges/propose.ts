@@ -10,7 +10,7 @@ import {
 import { isPublic } from '../../../domain/listings/listing';
 import { isActiveMember } from '../../../domain/members/roles';
 import { isDocId } from '../../../domain/messages/conversation';
-import { newId } from '../../ids';
+import { hashToken, newId } from '../../ids';
 import { quarterList, type StoredEvent } from '../../repos/exchanges';
 import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
@@ -19,7 +19,7 @@ import { findVisibleListing, listingActor } from '../listings';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
 import type { ExchangeResult } from './moves';
-import { appendFirstEvent, appendToList } from './read-model';
+import { appendFirstEvent, appendToList, loadExchange } from './read-model';
 import { view } from './views';
 
 export interface ProposeInput {
@@ -41,6 +41,8 @@ export interface ProposeInput {
 	/** The site's address as the request saw it, for the links in mails. */
 	origin: string;
 	now?: Date;
+	/** The form's random key: the same form sent again is this exchange, not a second one. */
+	nonce?: string;
 	/**
 	 * The moderator who records the proposal for an assisted member (`actorId`); the caller has
 	 * checked the member's consent (services/assisted.ts).
@@ -101,7 +103,12 @@ export async function proposeExchange(
 	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 	if (!proposed.ok) return { ok: false, problem: proposed.error };
 
-	const id = newId();
+	// One exchange per form: its id comes from the form's key, so a repeat finds it.
+	const id = input.nonce ? idOfProposal(input.actorId, input.nonce) : newId();
+	const earlier = input.nonce ? await loadExchange(ctx.model, id) : null;
+	if (earlier) {
+		return { ok: true, exchange: await view(earlier, input.actorId, false), repeated: true };
+	}
 	// Lists first: an exchange that exists is always in both parties' lists and the quarter's,
 	// even when this server stops between the steps.
 	for (const list of [sides.providerId, sides.receiverId, quarterList(quarter.id)]) {
@@ -115,7 +122,13 @@ export async function proposeExchange(
 		quarterId: quarter.id,
 		origin: input.origin
 	};
-	const loaded = await appendFirstEvent(ctx.model, event);
-	await announce(ctx, loaded, event, now);
-	return { ok: true, exchange: await view(loaded, input.actorId, false), repeated: false };
+	const { loaded, created } = await appendFirstEvent(ctx.model, event);
+	// Sent twice at once: the other request stored it and tells the other party.
+	if (created) await announce(ctx, loaded, event, now);
+	return { ok: true, exchange: await view(loaded, input.actorId, false), repeated: !created };
+}
+
+/** A document id (24 hex digits) that only this person's form with this key leads to. */
+function idOfProposal(actorId: string, nonce: string): string {
+	return hashToken(`propose:${actorId}:${nonce}`).slice(0, 24);
 }

@@ -37,6 +37,7 @@ import {
 	type Loaded,
 	type Written
 } from './read-model';
+import { logger } from '../../logger.js';
 
 export type SettleRequest = Extract<
 	MoveRequest,
@@ -155,7 +156,7 @@ async function finish(
 		}
 		if (booked.entry.minutes !== draft.minutes || booked.entry.from !== draft.from) {
 			// Cannot happen while every settlement goes through its place holder; say so loudly.
-			console.error(
+			logger.error(
 				`Exchange ${exchangeId}: ledger entry ${booked.entry.seq} differs from the settlement`
 			);
 		}
@@ -249,7 +250,7 @@ export async function runAutoSettle(
 				} else if (!result.ok && result.problem === 'over_limit') refused++;
 			} catch (err) {
 				// One broken exchange must not hold up the others.
-				console.error(`Auto-settle of exchange ${id} failed:`, err);
+				logger.error({ err }, `Auto-settle of exchange ${id} failed`);
 			}
 		}
 	}

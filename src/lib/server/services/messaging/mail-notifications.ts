@@ -25,6 +25,7 @@ import { findUserById, type User } from '../../repos/users';
 import { listingsByIds } from '../listings';
 import { sendMail } from '../mail';
 import { loadConversation, type MessagingContext } from './read-model';
+import { logger } from '../../logger.js';
 
 interface MailGroup {
 	conversationId: string;
@@ -52,7 +53,7 @@ export async function sendNotifications(
 			dropped += done.dropped;
 		} catch (err) {
 			// One member's trouble (e.g. a refused address) must not hold up everyone else's mail.
-			console.error(`Message notification for ${recipientId} failed:`, err);
+			logger.error({ err }, `Message notification for ${recipientId} failed`);
 		}
 	}
 	return { mails, dropped };

@@ -1,11 +1,25 @@
 import { requirePlatformAdmin } from '$lib/server/auth/guards';
+import { jobStatuses } from '$lib/server/jobs';
+import { mailQueue } from '$lib/server/services/mail';
 import { installationFacts } from '$lib/server/services/platform';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	await requirePlatformAdmin(event);
-	// MERGER: add the jobs' last runs here — `jobs: jobStatuses()` from src/lib/server/jobs.ts
-	// (job runner helper) — and the mail queue — `mail: await mailQueue()` (mail outbox helper).
-	// Neither file is on main yet; the page shows a placeholder section until then.
-	return { facts: await installationFacts() };
+	const [facts, mail] = await Promise.all([installationFacts(), mailQueue()]);
+	return {
+		facts,
+		mail: {
+			queued: mail.queued,
+			failedLast24h: mail.failedLast24h,
+			unsentLast24h: mail.unsentLast24h
+		},
+		jobs: jobStatuses().map((j) => ({
+			name: j.name,
+			runs: j.runs,
+			lastFinishedAt: j.lastFinishedAt,
+			lastOk: j.lastOk,
+			lastError: j.lastError
+		}))
+	};
 };

@@ -26,6 +26,7 @@ import {
 } from '$lib/server/services/exchanges';
 import { findQuarter } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
+import { logger } from '$lib/server/logger.js';
 
 const REASONED: readonly PartyMove[] = ['decline', 'cancel', 'dispute'];
 
@@ -257,7 +258,7 @@ export const actions: Actions = {
 			});
 		} catch (err) {
 			// Stripe unreachable or refusing: nothing was stored, the person may try again.
-			console.error(`Checkout for exchange ${event.params.id} failed:`, err);
+			logger.error({ err }, `Checkout for exchange ${event.params.id} failed`);
 			return fail(502, { errors: { form: 'exchange_page_error_stripe' }, values: {} });
 		}
 		if (!result.ok) {
@@ -304,7 +305,7 @@ export const actions: Actions = {
 				parsed.data.nonce
 			);
 		} catch (err) {
-			console.error(`Refund for exchange ${event.params.id} failed:`, err);
+			logger.error({ err }, `Refund for exchange ${event.params.id} failed`);
 			return fail(502, { errors: { form: 'exchange_page_error_stripe' }, values });
 		}
 		if (!result.ok) {

@@ -8,7 +8,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { parseExchangeDate, proposeSchema } from '$lib/schemas/exchange';
 import { euroField } from '$lib/schemas/listing';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
-import { readForm } from '$lib/server/http';
+import { newFormNonce, readForm } from '$lib/server/http';
 import { displayNameOf } from '$lib/server/services/members';
 import { findVisibleListing, listingActor } from '$lib/server/services/listings';
 import { problemStatus, proposeExchange } from '$lib/server/services/exchanges';
@@ -46,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		settlements,
 		defaultSettlement: defaultSettlement(listing.settlement),
+		nonce: newFormNonce(),
 		// The listing's price, as the amount field shows it ("12,50").
 		price:
 			listing.priceCents === null
@@ -65,7 +66,8 @@ export const actions: Actions = {
 			date: field(form, 'date'),
 			hours: field(form, 'hours'),
 			settlement: field(form, 'settlement') || undefined,
-			amount: field(form, 'amount')
+			amount: field(form, 'amount'),
+			nonce: field(form, 'nonce')
 		};
 		const values = {
 			title: raw.title,
@@ -110,6 +112,7 @@ export const actions: Actions = {
 			minutes,
 			settlement,
 			amountCents,
+			nonce: parsed.data.nonce,
 			origin: event.url.origin
 		});
 		if (!result.ok) {

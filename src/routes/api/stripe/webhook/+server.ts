@@ -6,6 +6,7 @@ import { json } from '@sveltejs/kit';
 import { paymentsEnabled } from '$lib/server/payments/stripe';
 import { receiveWebhook } from '$lib/server/payments/webhooks';
 import type { RequestHandler } from './$types';
+import { logger } from '$lib/server/logger.js';
 
 /** Stripe's events are a few kilobytes; anything this large is not one. */
 const MAX_BODY = 512 * 1024;
@@ -24,7 +25,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		result = await receiveWebhook(rawBody, request.headers.get('stripe-signature'), new Date());
 	} catch (err) {
 		// The event could not be stored or its outcome not recorded: Stripe delivers it again.
-		console.error('Storing a Stripe event failed:', err);
+		logger.error({ err }, 'Storing a Stripe event failed');
 		return plain(503, 'Temporarily unavailable, please retry.', { 'retry-after': '60' });
 	}
 	if (result.kind === 'bad_signature') return plain(400, 'Invalid signature.');

@@ -4,6 +4,7 @@ import { payoutStatus, startOnboarding } from '$lib/server/payments/connect';
 import { paymentsEnabled, stripePageOrigins } from '$lib/server/payments/stripe';
 import type { Actions, PageServerLoad } from './$types';
 import { onboardingUrls, SELLERS } from './payouts.server';
+import { logger } from '$lib/server/logger.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, quarter } = await requireRole(event, event.params.quarter, SELLERS);
@@ -36,7 +37,7 @@ export const actions: Actions = {
 				new Date()
 			);
 		} catch (err) {
-			console.error('Starting Stripe onboarding failed:', err);
+			logger.error({ err }, 'Starting Stripe onboarding failed');
 			return fail(502, { error: 'pay_stripe_unavailable' });
 		}
 		redirect(303, url, { external: stripePageOrigins() });

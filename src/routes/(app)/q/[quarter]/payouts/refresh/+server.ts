@@ -7,6 +7,7 @@ import { startOnboarding } from '$lib/server/payments/connect';
 import { paymentsEnabled, stripePageOrigins } from '$lib/server/payments/stripe';
 import { onboardingUrls, SELLERS } from '../payouts.server';
 import type { RequestHandler } from './$types';
+import { logger } from '$lib/server/logger.js';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, quarter } = await requireRole(event, event.params.quarter, SELLERS);
@@ -21,7 +22,7 @@ export const GET: RequestHandler = async (event) => {
 			new Date()
 		);
 	} catch (err) {
-		console.error('Renewing the Stripe onboarding link failed:', err);
+		logger.error({ err }, 'Renewing the Stripe onboarding link failed');
 		redirect(303, `${page}?returned=failed`);
 	}
 	redirect(303, url, { external: stripePageOrigins() });

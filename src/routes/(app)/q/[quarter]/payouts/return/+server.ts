@@ -7,6 +7,7 @@ import { refreshAccountStatus } from '$lib/server/payments/connect';
 import { paymentsEnabled } from '$lib/server/payments/stripe';
 import { SELLERS } from '../payouts.server';
 import type { RequestHandler } from './$types';
+import { logger } from '$lib/server/logger.js';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, quarter } = await requireRole(event, event.params.quarter, SELLERS);
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 		try {
 			await refreshAccountStatus(user.id, new Date());
 		} catch (err) {
-			console.error('Reading the Stripe account failed:', err);
+			logger.error({ err }, 'Reading the Stripe account failed');
 			outcome = 'failed';
 		}
 	}

@@ -145,6 +145,16 @@ export const actions: Actions = {
 				errors: { form: key }
 			});
 		}
+		// A moderator who sent a listing back (a draft again) or rejected it no longer sees it:
+		// they go back to the review list, which says what happened.
+		const stillVisible = await findVisibleListing(
+			quarter.id,
+			result.listing.id,
+			listingActor(user.id, membership)
+		);
+		if (!stillVisible && isManagementMove(move)) {
+			redirect(303, localizeHref(`/manage/${quarter.id}/listings?done=${move}`));
+		}
 		redirect(303, localizeHref(`/q/${quarter.id}/listings/${result.listing.id}?done=${move}`));
 	},
 	flag: async (event) => {

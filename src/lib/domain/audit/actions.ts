@@ -1,0 +1,62 @@
+// Every act the audit log records, in one list: the stored `action` of an audit entry is one of
+// these (AuditDoc in server/db/collections.ts is typed with it), and actions.test.ts checks that
+// each has its own label in both languages (`audit_action_<name>` in messages/*.json).
+import { OUTCOME_KINDS } from '../cases/case';
+import { MODERATOR_MOVES } from '../listings/listing';
+
+/** How a report on a listing or a member ended (the moderation queue). */
+export const FLAG_OUTCOMES = ['dismissed', 'hidden'] as const;
+export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
+
+const prefixed = <P extends string, N extends string>(prefix: P, names: readonly N[]) =>
+	names.map((name) => `${prefix}.${name}` as `${P}.${N}`);
+
+export const AUDIT_ACTIONS = [
+	...prefixed('listing', MODERATOR_MOVES),
+	...prefixed('flag', FLAG_OUTCOMES),
+	...prefixed('case', OUTCOME_KINDS),
+	'case.opened',
+	'case.closed',
+	'case.closedWithoutAction',
+	'member.approved',
+	'member.declined',
+	'member.asked',
+	'member.warn',
+	'member.suspend',
+	'member.reinstate',
+	'member.assistConsent',
+	'member.assistWithdrawn',
+	'conversation.read',
+	'exchange.moderatorSettle',
+	'exchange.moderatorCancel',
+	'exchange.refund',
+	'ledger.startCredit',
+	'account.grant',
+	'account.grantOverride',
+	'account.reversal',
+	'budget.lineCreated',
+	'budget.lineClosed',
+	'budget.euroGrant',
+	// The platform administrator's acts on a quarter (admin area, npm run admin, demo seed).
+	'quarter.created',
+	'quarter.detailsChanged',
+	'quarter.settingsChanged',
+	'quarter.blocksImported',
+	'quarter.blocksReplaced',
+	'quarter.blockAdded',
+	'quarter.blockChanged',
+	'quarter.blockRemoved',
+	'quarter.categoryAdded',
+	'quarter.categoryChanged',
+	'quarter.categoryRemoved',
+	'member.managerAppointed',
+	'member.managerRemoved',
+	'member.roleChanged'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The message key of an action's label: `case.closedWithoutAction` → `audit_action_case_closed_without_action`. */
+export function auditActionKey(action: string): string {
+	return `audit_action_${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/[^a-z0-9_]/g, '_')}`;
+}
