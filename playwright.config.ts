@@ -12,6 +12,10 @@ const suffix = port === 4173 ? '' : `-${port}`;
 // The app under test takes card payments through a local fake Stripe (tests/support/fake-stripe.ts);
 // `npm run demo` stays without keys.
 const stripePort = fakeStripePort(port);
+// A second app on an empty database for the first installation (tests/e2e/first-install.e2e.ts);
+// its console output goes to a file the test reads the setup link from.
+const firstInstallPort = Number(process.env.FIRST_INSTALL_PORT ?? port + 1);
+process.env.FIRST_INSTALL_PORT = String(firstInstallPort);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -83,6 +87,16 @@ export default defineConfig({
 				STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
 				STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`
 			}
+		},
+		{
+			command: `mkdir -p .test-data && node tests/support/first-install-server.js > .test-data/first-install-${firstInstallPort}.log 2>&1`,
+			url: `http://127.0.0.1:${firstInstallPort}/login`,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+			env: { FIRST_INSTALL_PORT: String(firstInstallPort) }
 		}
 	]
 });

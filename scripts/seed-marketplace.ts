@@ -1,12 +1,12 @@
 // The demo quarter's marketplace: blocks (street sections), about 150 listings, profiles, a few
 // conversations and one open report. Runs after the people exist; what exists is left alone.
 import { emptyProfile } from '../src/lib/domain/members/profile';
-import { expiryFrom, type Listing } from '../src/lib/domain/listings/listing';
+import { SYSTEM, expiryFrom, type Listing } from '../src/lib/domain/listings/listing';
 import { normalizeEmail } from '../src/lib/domain/auth/text';
 import { newId } from '../src/lib/server/ids';
 import { findMembership } from '../src/lib/server/repos/memberships';
 import { findProfile, saveProfile } from '../src/lib/server/repos/profiles';
-import { findQuarter, updateQuarterBlocks, type Quarter } from '../src/lib/server/repos/quarters';
+import { findQuarter, replaceBlocks, type Quarter } from '../src/lib/server/services/quarters';
 import { findUserWithPasswordByEmail } from '../src/lib/server/repos/users';
 import { listingBook } from '../src/lib/server/services/listing-book';
 import { listingPolicy, searchFields } from '../src/lib/server/services/listings';
@@ -34,8 +34,11 @@ async function quarterWithBlocks(id: string, blocks: Quarter['blocks']): Promise
 	let quarter = await findQuarter(id);
 	if (!quarter) throw new Error(`Quarter ${id} is missing.`);
 	if (quarter.blocks.length === 0) {
-		await updateQuarterBlocks(id, blocks);
-		quarter = { ...quarter, blocks };
+		// Through the admin area's service (audited as the system), with the seed's own block ids.
+		const result = await replaceBlocks(id, blocks, SYSTEM, new Date());
+		if (!result.ok)
+			throw new Error(`The seed's blocks of ${id} are invalid: ${JSON.stringify(result)}`);
+		quarter = { ...quarter, blocks: result.blocks };
 	}
 	return quarter;
 }

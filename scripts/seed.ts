@@ -1,13 +1,17 @@
 // Builds the German demo quarter "Nordstadt" (and a small second quarter) and prints the demo
 // logins. Safe to run again: what exists is left as it is.
-import { DEFAULT_QUARTER_SETTINGS } from '../src/lib/domain/quarters/settings';
+import { SYSTEM } from '../src/lib/domain/listings/listing';
+import { DEFAULT_TIME_ZONE } from '../src/lib/domain/quarters/blocks';
 import { normalizeEmail } from '../src/lib/domain/auth/text';
 import type { MembershipState, Role } from '../src/lib/domain/members/roles';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { closeDb } from '../src/lib/server/db';
 import { newId } from '../src/lib/server/ids';
 import { findMembership, insertMembership } from '../src/lib/server/repos/memberships';
-import { findQuarter, insertQuarter } from '../src/lib/server/repos/quarters';
+import { findQuarter } from '../src/lib/server/repos/quarters';
+import { appointManager } from '../src/lib/server/services/admin';
+import { createPlatformAdmin } from '../src/lib/server/services/platform';
+import { createQuarter } from '../src/lib/server/services/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
 import { seedCases } from './seed-cases';
@@ -18,6 +22,8 @@ import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
+/** The platform administrator of the demo (/admin), with the demo password. */
+const PLATFORM_ADMIN = 'admin@quartiermarkt.example';
 
 interface Person {
 	email: string;
@@ -75,7 +81,7 @@ function people(): Person[] {
 	});
 	list.push({
 		...base,
-		email: 'admin@quartiermarkt.example',
+		email: PLATFORM_ADMIN,
 		displayName: 'Plattform-Admin',
 		role: 'admin',
 		joinedDaysAgo: 400
@@ -120,20 +126,24 @@ export async function seed(
 	const now = new Date();
 	for (const q of QUARTERS) {
 		if (await findQuarter(q.id)) continue;
-		await insertQuarter(
+		// Through the admin area's services, as an operator would (audited as the system).
+		const result = await createQuarter(
 			{
-				id: q.id,
+				slug: q.id,
 				name: q.name,
 				city: q.city,
 				description: q.description,
+				timeZone: DEFAULT_TIME_ZONE,
 				settings: {
-					...DEFAULT_QUARTER_SETTINGS,
 					memberApproval: q.memberApproval,
 					listingPreModeration: q.listingPreModeration
 				}
 			},
+			SYSTEM,
 			now
 		);
+		if (!result.ok)
+			throw new Error(`Quarter ${q.id} could not be created: ${JSON.stringify(result.errors)}`);
 		log(`  quarter ${q.name} created`);
 	}
 
@@ -158,19 +168,35 @@ export async function seed(
 			created++;
 		}
 		if (!(await findMembership(person.quarterId, user.id))) {
+			// A quarter manager joins as a member and is then appointed by the platform's service.
+			const manager = person.role === 'moderator';
 			await insertMembership(
 				{
 					quarterId: person.quarterId,
 					userId: user.id,
-					role: person.role,
+					role: manager ? 'resident' : person.role,
 					state: person.state,
 					application: person.application ? { text: person.application, at: joined } : null
 				},
 				joined
 			);
+			if (manager) {
+				const appointed = await appointManager({ quarterId: person.quarterId, email }, SYSTEM, now);
+				if (!appointed.ok) throw new Error(`Appointing ${email} failed: ${appointed.problem}`);
+			}
 		}
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
 	}
+	// The demo's platform administrator (also an admin member of Nordstadt): /admin.
+	await createPlatformAdmin(
+		{
+			email: normalizeEmail(PLATFORM_ADMIN),
+			displayName: 'Plattform-Admin',
+			password: DEMO_PASSWORD
+		},
+		SYSTEM,
+		now
+	);
 	await seedMarketplace(log);
 	await seedExchanges(log, now);
 	await seedCases(log, now);

@@ -24,6 +24,7 @@ import { SEEN_COOKIE, SEEN_MAX_AGE_S, withSeenMarks } from '$lib/server/logs';
 import { newId } from '$lib/server/ids';
 import { allowStripeFormRedirects } from '$lib/server/payments/stripe';
 import { listingBook } from '$lib/server/services/listing-book';
+import { announceSetupLink, publicOrigin } from '$lib/server/services/platform';
 import { startMaintenance } from '$lib/server/services/maintenance';
 
 /** Connect (starting the embedded database if configured so) and create the indexes before the
@@ -41,6 +42,8 @@ export const init: ServerInit = async () => {
 		)
 	);
 	await getDb();
+	// A fresh installation prints its one-time setup link (creates the platform administrator).
+	await announceSetupLink(publicOrigin());
 	startMaintenance();
 	// Read the listings now, not on the first search (seconds at tens of thousands of listings);
 	// the server answers meanwhile and a search waits for the same load.

@@ -1,5 +1,6 @@
 import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles';
 import { membershipsOfUser } from '$lib/server/services/members';
+import { isAdmin } from '$lib/server/services/platform';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
 import { devMail } from '$lib/server/env';
@@ -12,6 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	return {
 		user: user ? { displayName: user.displayName } : null,
 		managedQuarterIds: managed,
+		platformAdmin: user ? await isAdmin(user.id) : false,
 		// Reading `url` makes SvelteKit run this load on every navigation, so the badge stays current.
 		unreadMessages: user && url.pathname ? await unreadTotal(user.id) : 0,
 		unreadNotifications: user ? await unreadNotificationCount(user.id) : 0,

@@ -36,7 +36,22 @@ export const AUDIT_ACTIONS = [
 	'account.reversal',
 	'budget.lineCreated',
 	'budget.lineClosed',
-	'budget.euroGrant'
+	'budget.euroGrant',
+	// The platform administrator's acts on a quarter (admin area, npm run admin, demo seed).
+	'quarter.created',
+	'quarter.detailsChanged',
+	'quarter.settingsChanged',
+	'quarter.blocksImported',
+	'quarter.blocksReplaced',
+	'quarter.blockAdded',
+	'quarter.blockChanged',
+	'quarter.blockRemoved',
+	'quarter.categoryAdded',
+	'quarter.categoryChanged',
+	'quarter.categoryRemoved',
+	'member.managerAppointed',
+	'member.managerRemoved',
+	'member.roleChanged'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

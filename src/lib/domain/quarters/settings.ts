@@ -26,6 +26,8 @@ export interface QuarterSettings {
 	platformFeeBasisPoints: number;
 	/** The most the platform fee takes from one card payment, in cents. */
 	platformFeeCapCents: number;
+	/** IANA time zone of the quarter's calendar days (domain/quarters/blocks.ts isTimeZone). */
+	timeZone: string;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -37,7 +39,8 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	autoSettleAfterDays: 14,
 	startCreditMinutes: 120,
 	platformFeeBasisPoints: 0,
-	platformFeeCapCents: 500
+	platformFeeCapCents: 500,
+	timeZone: 'Europe/Berlin'
 };
 
 /** Settings saved before a field existed get its default. */

@@ -6,6 +6,7 @@ import * as m from '../../paraglide/messages';
 import { LOCALES, type Locale } from '../../domain/locale';
 import { localizeHref } from '../../paraglide/runtime';
 import { findMembership, type Membership } from '../repos/memberships';
+import { isPlatformAdmin } from '../repos/platform';
 import { findQuarter, type Quarter } from '../repos/quarters';
 import type { User } from '../repos/users';
 import type { Session } from './sessions';
@@ -33,6 +34,15 @@ export async function requireRole(
 	const membership = await findMembership(quarter.id, user.id);
 	if (!hasRole(membership, roles)) error(403, m.error_forbidden());
 	return { user, session, quarter, membership: membership! };
+}
+
+/** The admin area (/admin): platform administrators only; others get 403, signed out the login. */
+export async function requirePlatformAdmin(
+	event: Event
+): Promise<{ user: User; session: Session }> {
+	const { user, session } = requireUser(event);
+	if (!(await isPlatformAdmin(user.id))) error(403, m.error_forbidden());
+	return { user, session };
 }
 
 /** A path on this site: not another host however it is spelled (`//x`, `/\\x`, `/.//x`,

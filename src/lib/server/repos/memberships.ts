@@ -83,3 +83,15 @@ export async function setMembershipState(
 		await db()
 	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { state } });
 }
+
+/** A member's role (and state) as the platform administrator sets it (audited by the caller). */
+export async function setMembershipRole(
+	quarterId: string,
+	userId: string,
+	role: Role,
+	state: MembershipState
+): Promise<void> {
+	await (
+		await db()
+	).memberships.updateOne({ _id: membershipId(quarterId, userId) }, { $set: { role, state } });
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_CATEGORIES, type Block, type Category } from '../../domain/listings/categories';
 import { withDefaults, type QuarterSettings } from '../../domain/quarters/settings';
-import { db, type QuarterDoc } from '../db';
+import { db, isDuplicateKeyError, type QuarterDoc } from '../db';
 
 export interface Quarter {
 	id: string;
@@ -59,11 +59,37 @@ export async function insertQuarter(
 	});
 }
 
-/** The quarter's blocks (street sections), e.g. from the seed or the cockpit. */
+/** The quarter's blocks (street sections), as services/quarters.ts checked them. */
 export async function updateQuarterBlocks(id: string, blocks: Block[]): Promise<void> {
 	await (await db()).quarters.updateOne({ _id: id }, { $set: { blocks } });
 }
 
 export async function updateQuarterSettings(id: string, settings: QuarterSettings): Promise<void> {
 	await (await db()).quarters.updateOne({ _id: id }, { $set: { settings } });
+}
+
+/** Name, city and description as the platform administrator edits them; the slug never changes. */
+export async function updateQuarterDetails(
+	id: string,
+	details: Pick<Quarter, 'name' | 'city' | 'description'>
+): Promise<void> {
+	await (await db()).quarters.updateOne({ _id: id }, { $set: details });
+}
+
+export async function updateQuarterCategories(id: string, categories: Category[]): Promise<void> {
+	await (await db()).quarters.updateOne({ _id: id }, { $set: { categories } });
+}
+
+/** Inserts a new quarter; false when its slug is taken (the `_id` decides, whoever comes first). */
+export async function insertNewQuarter(
+	quarter: Parameters<typeof insertQuarter>[0],
+	now: Date
+): Promise<boolean> {
+	try {
+		await insertQuarter(quarter, now);
+		return true;
+	} catch (err) {
+		if (isDuplicateKeyError(err)) return false;
+		throw err;
+	}
 }

@@ -4,14 +4,12 @@ import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { memberActionSchema } from '$lib/schemas/moderation';
 import { setSuspended } from '$lib/server/services/moderation';
-import { checkFeeSettings } from '$lib/domain/payments/fee';
-import { checkTimeBankLimits } from '$lib/domain/quarters/settings';
 import { parseForm } from '$lib/schemas/form';
 import { QUARTER_SETTINGS_FIELDS, quarterSettingsSchema } from '$lib/schemas/quarter';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { displayNames, membershipsOfQuarter } from '$lib/server/services/members';
-import { saveQuarterSettings } from '$lib/server/services/quarters';
+import { changeQuarterSettings } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
 
 const MANAGEMENT = ['moderator'] as const;
@@ -58,42 +56,18 @@ export const actions: Actions = {
 	suspend: (event) => suspension(event, true),
 	reinstate: (event) => suspension(event, false),
 	settings: async (event) => {
-		const { quarter } = await requireRole(event, event.params.quarter, MANAGEMENT);
+		const { quarter, user } = await requireRole(event, event.params.quarter, MANAGEMENT);
 		const form = await readForm(event.request);
 		const parsed = parseForm(quarterSettingsSchema, form, QUARTER_SETTINGS_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const timeBank = {
-			minBalanceMinutes: parsed.data.minBalanceHours,
-			maxBalanceMinutes: parsed.data.maxBalanceHours
-		};
-		const fee = {
-			platformFeeBasisPoints: parsed.data.platformFeePercent,
-			platformFeeCapCents: parsed.data.platformFeeCapEuros
-		};
-		const values = () =>
-			Object.fromEntries(QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
-		const problem = checkTimeBankLimits(timeBank);
-		if (problem) {
-			const field = problem === 'max_negative' ? 'maxBalanceHours' : 'minBalanceHours';
-			return fail(400, { errors: { [field]: `error_limits_${problem}` }, values: values() });
+		const result = await changeQuarterSettings(quarter.id, parsed.data, user.id, new Date());
+		if (!result.ok) {
+			if (!result.errors) error(404, m.error_not_found());
+			const values = Object.fromEntries(
+				QUARTER_SETTINGS_FIELDS.map((f) => [f, String(form.get(f) ?? '')])
+			);
+			return fail(400, { errors: result.errors, values });
 		}
-		// The schema keeps to these bounds already; the domain rule has the last word before saving.
-		const feeProblem = checkFeeSettings(fee);
-		if (feeProblem) {
-			const field = feeProblem === 'cap_invalid' ? 'platformFeeCapEuros' : 'platformFeePercent';
-			return fail(400, { errors: { [field]: `error_fee_${feeProblem}` }, values: values() });
-		}
-		await saveQuarterSettings(quarter.id, {
-			...quarter.settings,
-			memberApproval: parsed.data.memberApproval,
-			listingPreModeration: parsed.data.listingPreModeration,
-			timeBank,
-			listingExpiryDays: parsed.data.listingExpiryDays,
-			paidOfferHintThreshold: parsed.data.paidOfferHintThreshold,
-			autoSettleAfterDays: parsed.data.autoSettleAfterDays,
-			startCreditMinutes: parsed.data.startCreditHours,
-			...fee
-		});
 		return { saved: true };
 	}
 };
