@@ -111,6 +111,47 @@ test('the platform administrator sets up a quarter and its management; every act
 	expect((await olga.goto(`/manage/${slug}`))?.status()).toBe(403);
 });
 
+test('the platform administrator sees which mails went out and which did not, with the reason', async ({
+	page
+}) => {
+	// Someone asks for a new password: the demo has no mail server, so the mail is stored and
+	// marked as not sent (it is still readable at /dev/mail in the demo).
+	const email = uniqueEmail('postfach');
+	await signUp(page, { name: 'Pia Postfach', email, password: DEMO_PASSWORD });
+	await page.context().clearCookies();
+
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loggedIn(page, ADMIN);
+	await page.goto('/admin');
+	await page
+		.getByRole('navigation', { name: 'Verwaltung' })
+		.getByRole('link', { name: 'E-Mails' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Versand der E-Mails' })).toBeVisible();
+	await expect(page.getByText('Es ist kein Mailserver eingerichtet')).toBeVisible();
+	await expectAccessible(page);
+	await page
+		.getByRole('navigation', { name: 'E-Mails nach Stand' })
+		.getByRole('link', { name: 'nicht versendet', exact: true })
+		.click();
+	// The sender marks it within seconds of the sign-up.
+	const row = page.getByRole('row').filter({ hasText: email });
+	await expect(async () => {
+		await page.reload();
+		await expect(row.first()).toContainText('nicht versendet: kein SMTP konfiguriert', {
+			timeout: 1000
+		});
+	}).toPass({ timeout: 20_000 });
+	await expectAccessible(page);
+	await page
+		.getByRole('navigation', { name: 'E-Mails nach Stand' })
+		.getByRole('link', { name: 'versendet', exact: true })
+		.click();
+	await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(390);
+});
+
 test('members get 403 on the admin area and on its actions', async ({ page }) => {
 	await loggedIn(page, 'anna.becker@nordstadt.example');
 	await expect(page.getByRole('link', { name: 'Verwaltung' })).toHaveCount(0);
