@@ -279,7 +279,8 @@ describe('exchanges in euros', () => {
 			reverse_transfer: 'true',
 			refund_application_fee: 'true'
 		});
-		expect(call.idempotencyKey).toBe(`refund:${id}:${nonce}`);
+		// One key per intended refund: the exchange's log version, not the form's nonce.
+		expect(call.idempotencyKey).toMatch(new RegExp(`^refund:${id}:v\\d+$`));
 		const calls = fake.calls('POST', '/v1/refunds').length;
 		expect(
 			await exchanges.moderatorRefund(moderator, id, 2001, 'Alles', 'form-nonce-bbbbbbbbbbbb')
@@ -292,5 +293,38 @@ describe('exchanges in euros', () => {
 			(a) => a.target.id === id
 		);
 		expect(audit).toMatchObject([{ action: 'exchange.refund', actorId: moderator }]);
+
+		// Stripe refunds, but every answer is lost: the moderator sees an error, reloads (a new
+		// form, a new nonce) and refunds again. Stripe makes one refund, the timeline shows one.
+		const refundsBefore = [...fake.refunds.values()].filter(
+			(r) => String(r.metadata && (r.metadata as Record<string, string>).exchangeId) === id
+		).length;
+		fake.loseAnswers('/v1/refunds', 3);
+		await expect(
+			exchanges.moderatorRefund(
+				moderator,
+				id,
+				500,
+				'Kerzen nachgereicht',
+				'form-nonce-cccccccccccc'
+			)
+		).rejects.toThrow();
+		const again = ok(
+			await exchanges.moderatorRefund(
+				moderator,
+				id,
+				500,
+				'Kerzen nachgereicht',
+				'form-nonce-dddddddddddd'
+			)
+		);
+		expect(again).toMatchObject({ refundedCents: 1500 });
+		const refundsAfter = [...fake.refunds.values()].filter(
+			(r) => String(r.metadata && (r.metadata as Record<string, string>).exchangeId) === id
+		).length;
+		expect(refundsAfter - refundsBefore).toBe(1);
+		expect(
+			(await exchanges.get(moderator, id))!.timeline.filter((t) => t.move === 'refund')
+		).toHaveLength(2);
 	});
 });

@@ -266,7 +266,8 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 			amountCents: 500,
 			exchangeId,
 			quarterId: Q,
-			idempotencyKey: `refund:${exchangeId}:1`
+			idempotencyKey: `refund:${exchangeId}:1`,
+			platformFeeCents: 100
 		};
 		const first = await createRefund(input);
 		const second = await createRefund(input);
@@ -289,6 +290,15 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 		await expect(
 			createRefund({ ...input, amountCents: 2_000, idempotencyKey: `refund:${exchangeId}:2` })
 		).rejects.toThrow(/greater than unrefunded/);
+		// Without a platform fee no fee refund is asked for: Stripe refuses one that was never taken.
+		await createRefund({
+			...input,
+			amountCents: 100,
+			idempotencyKey: `refund:${exchangeId}:3`,
+			platformFeeCents: 0
+		});
+		const zeroFee = fake.calls('POST', '/v1/refunds').at(-1)!;
+		expect(zeroFee.params).not.toHaveProperty('refund_application_fee');
 	});
 });
 
@@ -349,7 +359,8 @@ describe('webhooks', () => {
 			amountCents: 1_000,
 			exchangeId,
 			quarterId: Q,
-			idempotencyKey: `refund:${exchangeId}:1`
+			idempotencyKey: `refund:${exchangeId}:1`,
+			platformFeeCents: 45
 		});
 		await vi.waitFor(() => expect(fake.events.length - firstEvent).toBe(4));
 		const events = fake.events.slice(firstEvent);

@@ -154,6 +154,15 @@ export class FakeStripe {
 	}
 
 	/** The recorded API calls to one endpoint, e.g. `calls('POST', '/v1/accounts')`. */
+	/** The next `count` answers to `path` are lost: the request is carried out (and its
+	 * idempotency key remembered) but the connection is cut before the answer, as when a network
+	 * or a proxy fails. The SDK retries; when all its tries are lost, the app sees an error. */
+	loseAnswers(path: string, count: number): void {
+		this.lost.set(path, count);
+	}
+
+	private readonly lost = new Map<string, number>();
+
 	calls(method: string, path: string): RecordedRequest[] {
 		return this.requests.filter((r) => r.method === method && r.path === path);
 	}
@@ -360,6 +369,12 @@ export class FakeStripe {
 		this.requests.push(record);
 		const answer = (status: number, json: string, replayed = false) => {
 			record.status = status;
+			const lose = this.lost.get(record.path) ?? 0;
+			if (lose > 0) {
+				this.lost.set(record.path, lose - 1);
+				res.destroy();
+				return;
+			}
 			res.writeHead(status, {
 				'content-type': 'application/json',
 				'request-id': newId('req', 14),

@@ -87,6 +87,11 @@ export const configSchema = z
 	.refine((e) => !!e.STRIPE_SECRET_KEY === !!e.STRIPE_WEBHOOK_SECRET, {
 		path: ['STRIPE_WEBHOOK_SECRET'],
 		message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together, or neither'
+	})
+	// A live key goes to Stripe only: STRIPE_API_BASE (the test fake) would send it elsewhere.
+	.refine((e) => !(e.STRIPE_API_BASE && /^(sk|rk)_live_/.test(e.STRIPE_SECRET_KEY ?? '')), {
+		path: ['STRIPE_API_BASE'],
+		message: 'must not be set with a live key (sk_live_…): it would send the key to that host'
 	});
 
 /** @typedef {z.infer<typeof configSchema> & { production: boolean }} AppConfig */

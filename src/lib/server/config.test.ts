@@ -32,6 +32,21 @@ describe('production configuration', () => {
 		expect(checked).toMatchObject({ ok: true, config: { production: true, DEV_MAIL: false } });
 	});
 
+	it('refuses STRIPE_API_BASE with a live key, in development too', () => {
+		const live = {
+			STRIPE_SECRET_KEY: 'sk_live_51AbCdEfGh',
+			STRIPE_WEBHOOK_SECRET: 'whsec_Q1w2E3r4',
+			STRIPE_API_BASE: 'http://127.0.0.1:12111'
+		};
+		const refusal =
+			'STRIPE_API_BASE: must not be set with a live key (sk_live_…): it would send the key to that host';
+		expect(problems({ ...GOOD_PRODUCTION, ...live })).toEqual([refusal]);
+		expect(problems({ NODE_ENV: 'development', ...live })).toEqual([refusal]);
+		expect(
+			problems({ NODE_ENV: 'development', ...live, STRIPE_SECRET_KEY: 'sk_test_51Ab' })
+		).toEqual([]);
+	});
+
 	it('refuses a missing ORIGIN', () => {
 		expect(problems({ ...GOOD_PRODUCTION, ORIGIN: undefined })).toEqual([
 			'ORIGIN: is not set; production needs the public https address, e.g. ORIGIN=https://quartiermarkt.your-city.de'

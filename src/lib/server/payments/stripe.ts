@@ -30,10 +30,16 @@ export function apiBaseOptions(base: string | undefined): Stripe.StripeConfig {
 	};
 }
 
+/** The Stripe API version the app is written and tested against (stripe@23.1.0's own). */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+
 export function stripeClient(): Stripe {
 	if (!paymentsEnabled()) throw new PaymentsDisabledError();
 	client ??= new Stripe(env.STRIPE_SECRET_KEY!, {
 		...apiBaseOptions(env.STRIPE_API_BASE),
+		// Pinned with the SDK (package.json pins it exactly): an SDK update never changes the API
+		// version by itself; the webhook endpoints must use the same (docs/payments.md).
+		apiVersion: STRIPE_API_VERSION,
 		// Network errors and 409/5xx are retried by the SDK under the same idempotency key.
 		maxNetworkRetries: 2,
 		timeout: 20_000,
@@ -151,7 +157,9 @@ export async function createCheckoutSession(
 				}
 			],
 			payment_intent_data: {
-				application_fee_amount: input.platformFeeCents,
+				// No fee, no fee object: Stripe refuses to refund an application fee that was never
+				// taken (refund_application_fee on a charge without one).
+				...(input.platformFeeCents > 0 ? { application_fee_amount: input.platformFeeCents } : {}),
 				transfer_data: { destination: input.destinationAccountId },
 				metadata
 			},
@@ -178,8 +186,10 @@ export interface RefundInput {
 	amountCents: number;
 	exchangeId: string;
 	quarterId: string;
-	/** E.g. `refund:<exchangeId>:<n>`: a retried refund is made once. */
+	/** E.g. `refund:<exchangeId>:v<n>`: a retried refund is made once. */
 	idempotencyKey: string;
+	/** The platform's fee taken with the payment: refunded in proportion only when there is one. */
+	platformFeeCents: number;
 }
 
 /** POST /v1/refunds. For a destination charge the transfer to the seller is reversed and the
@@ -192,7 +202,7 @@ export async function createRefund(
 			payment_intent: input.paymentIntentId,
 			amount: input.amountCents,
 			reverse_transfer: true,
-			refund_application_fee: true,
+			...(input.platformFeeCents > 0 ? { refund_application_fee: true } : {}),
 			metadata: { exchangeId: input.exchangeId, quarterId: input.quarterId }
 		},
 		{ idempotencyKey: input.idempotencyKey }

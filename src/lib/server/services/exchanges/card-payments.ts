@@ -156,7 +156,8 @@ export async function recordCardPayment(
 			amountCents: payment.amountCents,
 			exchangeId,
 			quarterId: loaded.quarterId,
-			idempotencyKey: `late-refund:${payment.paymentIntentId}`
+			idempotencyKey: `late-refund:${payment.paymentIntentId}`,
+			platformFeeCents: payment.feeCents
 		});
 		const recorded = await recordRefund(ctx, exchangeId, SYSTEM, now, {
 			amountCents: refund.amountCents,
@@ -245,7 +246,11 @@ export async function moderatorRefund(
 			amountCents,
 			exchangeId,
 			quarterId: loaded.quarterId,
-			idempotencyKey: `refund:${exchangeId}:${nonce}`
+			// One key per intended refund: the exchange's log version. A moderator who retries after
+			// a lost answer (a new form, a new nonce) asks Stripe for the same refund again, which
+			// Stripe answers with the refund it made; once a refund is recorded the version moves on.
+			idempotencyKey: `refund:${exchangeId}:v${loaded.record.version}`,
+			platformFeeCents: e.payment!.feeCents
 		});
 		const written = await recordRefund(ctx, exchangeId, moderatorId, now, {
 			amountCents: refund.amountCents,
