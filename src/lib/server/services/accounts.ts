@@ -56,7 +56,8 @@ function link(ctx: RequestContext, locale: Locale, path: string): string {
 	return ctx.origin + localizeHref(path, { locale });
 }
 
-async function issueToken(
+/** Stores a one-time token's hash and returns the token, for a link. */
+export async function issueToken(
 	purpose: TokenPurpose,
 	user: { id: string; email: string },
 	ttlMs: number,

@@ -19,7 +19,8 @@ import {
 	listPlatformAdminIds,
 	releaseOnce
 } from '../repos/platform';
-import { claimOnce, insertToken } from '../repos/tokens';
+import { claimOnce } from '../repos/tokens';
+import { issueToken } from './accounts';
 import {
 	EmailTakenError,
 	findUserWithPasswordByEmail,
@@ -132,17 +133,7 @@ export async function issuePasswordLink(
 	origin: string,
 	now: Date
 ): Promise<string> {
-	const token = newSecretToken();
-	await insertToken(
-		{
-			id: hashToken(token),
-			purpose: 'reset-password',
-			userId: user.id,
-			email: user.email,
-			expiresAt: new Date(now.getTime() + INVITATION_TTL_MS)
-		},
-		now
-	);
+	const token = await issueToken('reset-password', user, INVITATION_TTL_MS, now);
 	return `${origin}/reset-password?token=${token}`;
 }
 
