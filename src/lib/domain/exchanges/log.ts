@@ -23,6 +23,7 @@ import {
 	confirm,
 	decline,
 	dispute,
+	expectedTransfer,
 	isFinalState,
 	markDone,
 	moderatorCancel,
@@ -412,7 +413,22 @@ function markRecorded(exchange: Exchange, recordedBy: string | undefined): Excha
 
 /** The transfer that settles `settled` (receiver → provider), keyed by the exchange id. */
 export function settlementDraft(exchangeId: string, settled: Exchange): TransferDraft | null {
-	const transfer = settlementTransfer(settled);
+	return transferDraft(exchangeId, settlementTransfer(settled), settled.title);
+}
+
+/** The booking an exchange in hours would make if settled as proposed (expectedTransfer). */
+export function expectedSettlementDraft(
+	exchangeId: string,
+	exchange: Exchange
+): TransferDraft | null {
+	return transferDraft(exchangeId, expectedTransfer(exchange), exchange.title);
+}
+
+function transferDraft(
+	exchangeId: string,
+	transfer: ReturnType<typeof settlementTransfer>,
+	title: string
+): TransferDraft | null {
 	if (!transfer) return null;
 	return {
 		from: memberAccount(transfer.fromMemberId),
@@ -420,7 +436,7 @@ export function settlementDraft(exchangeId: string, settled: Exchange): Transfer
 		minutes: transfer.minutes,
 		kind: 'exchange',
 		key: exchangeId,
-		memo: settled.title
+		memo: title
 	};
 }
 

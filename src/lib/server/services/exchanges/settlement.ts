@@ -13,13 +13,13 @@ import {
 	mayRetrySettlement,
 	pendingRequest,
 	runMove,
+	expectedSettlementDraft,
 	settlementDraft,
 	settlingEventOf,
 	type MoveRequest
 } from '../../../domain/exchanges/log';
 import {
 	autoSettleDue,
-	expectedTransfer,
 	SYSTEM,
 	type Actor,
 	type Exchange
@@ -27,8 +27,8 @@ import {
 import {
 	checkTransfer,
 	DEFAULT_COMMUNITY_LIMITS,
-	memberAccount,
 	type LedgerLimits,
+	type TransferDraft,
 	type TransferProblem
 } from '../../../domain/ledger/ledger';
 import { appendAudit } from '../../repos/audit';
@@ -67,15 +67,12 @@ export async function precheck(
 	if (!loaded) return null;
 	const settled = settle(loaded);
 	if (!settled?.ok) return null; // the move itself is refused later, with its own reason
-	const draft = settlementDraft(exchangeId, settled.exchange);
-	if (!draft) return null;
-	const balances = await ctx.ledger.balances(quarter.id);
-	return checkTransfer(balances, draft, ledgerLimits(quarter));
+	return checkLimits(ctx, quarter, settlementDraft(exchangeId, settled.exchange));
 }
 
 /**
  * Whether the hours of `exchange` as proposed would fit both time accounts now (domain
- * expectedTransfer): null when they fit or nothing would be booked.
+ * expectedSettlementDraft): null when they fit or nothing would be booked.
  */
 export async function limitProblem(
 	ctx: ExchangeContext,
@@ -83,21 +80,17 @@ export async function limitProblem(
 	exchange: Exchange,
 	quarter: Quarter
 ): Promise<TransferProblem | null> {
-	const transfer = expectedTransfer(exchange);
-	if (!transfer) return null;
+	return checkLimits(ctx, quarter, expectedSettlementDraft(exchangeId, exchange));
+}
+
+async function checkLimits(
+	ctx: ExchangeContext,
+	quarter: Quarter,
+	draft: TransferDraft | null
+): Promise<TransferProblem | null> {
+	if (!draft) return null;
 	const balances = await ctx.ledger.balances(quarter.id);
-	return checkTransfer(
-		balances,
-		{
-			from: memberAccount(transfer.fromMemberId),
-			to: memberAccount(transfer.toMemberId),
-			minutes: transfer.minutes,
-			kind: 'exchange',
-			key: exchangeId,
-			memo: exchange.title
-		},
-		ledgerLimits(quarter)
-	);
+	return checkTransfer(balances, draft, ledgerLimits(quarter));
 }
 
 /**
