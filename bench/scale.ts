@@ -272,7 +272,9 @@ export async function benchScale(): Promise<void> {
 		app = startApp({
 			...process.env,
 			...dbEnv,
-			NODE_ENV: 'production',
+			// The built app as in production; 'test' because production refuses an http ORIGIN
+			// and a missing SMTP_URL (src/lib/server/config.js), which a local bench has.
+			NODE_ENV: 'test',
 			BODY_SIZE_LIMIT: '32M',
 			PORT: String(port),
 			HOST: '127.0.0.1',

@@ -786,7 +786,9 @@ export async function benchSearch(
 				quiet: true,
 				env: {
 					...dbEnv,
-					NODE_ENV: 'production',
+					// The built app as in production; 'test' because production refuses an http ORIGIN
+					// and a missing SMTP_URL (src/lib/server/config.js), which a local bench has.
+					NODE_ENV: 'test',
 					...(profileDir
 						? {
 								NODE_OPTIONS: `--require ${profilerPreload(dataDir, path.resolve(profileDir))}`

@@ -330,6 +330,52 @@ describe('the listing change log with two app servers', () => {
 		expect((await replayed.search(query)).total).toBe(found.total);
 	});
 
+	it('keeps only the facts of a closed listing in memory and reads it in full when asked, on every server', async () => {
+		const a = new ListingBook({ snapshotEvery: 2 });
+		const b = new ListingBook();
+		const listing = await createOn(a, 'Abgeschlossene Leiter');
+		const close = (book: ListingBook) =>
+			book.commit<'missing' | 'wrong_state'>(
+				listing.id,
+				(current) =>
+					!current
+						? { ok: false, problem: 'missing' }
+						: current.state === 'closed'
+							? { ok: false, problem: 'wrong_state' }
+							: {
+									ok: true,
+									listing: {
+										...current,
+										state: 'closed',
+										needsReview: false, // as the domain's close does
+										revision: current.revision + 1,
+										updatedAt: new Date()
+									},
+									move: 'close',
+									by: people.author,
+									search: searchFields(current, quarter)
+								},
+				new Date()
+			);
+		expect((await close(a)).ok).toBe(true);
+		// A second close, decided on another server, sees the whole closed listing (not "missing").
+		expect(await close(b)).toEqual({ ok: false, problem: 'wrong_state' });
+		for (const book of [a, b, new ListingBook()]) {
+			const read = await book.get(listing.id);
+			expect(read?.state).toBe('closed');
+			expect(read?.description).toBe(CONTENT.description);
+			expect((await book.ofAuthor('nord', people.author)).map((l) => l.id)).toContain(listing.id);
+			expect((await book.filter((l) => l.id === listing.id)).length).toBe(0);
+			const facts = await book.facts((f) => f.id === listing.id);
+			expect(facts).toEqual([expect.objectContaining({ state: 'closed', kind: 'offer' })]);
+		}
+		// A server started from a snapshot (written every 2 changes) knows it as well.
+		await new Promise((r) => setTimeout(r, 300));
+		const fromSnapshot = new ListingBook({ snapshotEvery: 2 });
+		expect((await fromSnapshot.get(listing.id))?.title).toBe('Abgeschlossene Leiter');
+		expect((await fromSnapshot.facts((f) => f.id === listing.id)).length).toBe(1);
+	});
+
 	it('a server started later builds the same listings and search from the log', async () => {
 		const fresh = new ListingBook();
 		const listing = await create(true);

@@ -54,7 +54,7 @@ export class ImpactService {
 		const [entries, records, requests, conversations, memberships] = await Promise.all([
 			this.ledger.entries(quarter.id),
 			this.exchanges.recordsOfQuarter(quarter.id),
-			listingBook.filter(
+			listingBook.facts(
 				(l) => l.quarterId === quarter.id && l.kind === 'request' && l.publishedAt !== null
 			),
 			listConversationsOfQuarter(quarter.id),

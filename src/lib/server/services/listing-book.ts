@@ -5,11 +5,15 @@
 // on the latest state. FerretDB's updates are not atomic (a read, then a separate write), so an
 // update could lose a moderator's "hide" to an author's edit made at the same moment; this way
 // nothing is lost and the history of every listing stays readable.
-import type { Listing, Move } from '../../domain/listings/listing';
+import type { Listing, ListingState, Move } from '../../domain/listings/listing';
 import { isPublic } from '../../domain/listings/listing';
 import { cellKey, parseCellKey } from '../../domain/search/location';
 import { BoundedMap, Log } from '../logs';
-import { listingRevisionStore, type ListingRevision } from '../repos/listing-revisions';
+import {
+	findListingRevision,
+	listingRevisionStore,
+	type ListingRevision
+} from '../repos/listing-revisions';
 import { ListingSearchIndex, type ListingHits, type ListingQuery } from '../search/listing-index';
 
 export interface SearchFields {
@@ -35,8 +39,44 @@ export type CommitResult<P> =
 	| { ok: true; listing: Listing; previous: Listing | undefined }
 	| { ok: false; problem: P | 'contention' };
 
+/**
+ * What a server keeps of a listing that is over (closed, expired or rejected): the facts that
+ * lists and reports filter on, and the number of its latest change, from which the whole
+ * listing is read when someone opens it. Keeps memory bounded by the listings that are alive,
+ * not by every listing the quarter ever had.
+ */
+export interface ListingFacts {
+	id: string;
+	quarterId: string;
+	authorId: string;
+	kind: Listing['kind'];
+	category: string;
+	state: ListingState;
+	publishedAt: Date | null;
+	updatedAt: Date;
+}
+
+interface Archived extends ListingFacts {
+	/** The change that holds the whole listing. */
+	seq: number;
+}
+
+/** States in which a listing is read on demand (unless it waits for a moderator's review). */
+const ARCHIVED_STATES: readonly ListingState[] = ['closed', 'expired', 'rejected'];
+
+function isArchived(listing: Listing): boolean {
+	return ARCHIVED_STATES.includes(listing.state) && !listing.needsReview;
+}
+
+function factsOf(listing: ListingFacts): ListingFacts {
+	const { id, quarterId, authorId, kind, category, state, publishedAt, updatedAt } = listing;
+	return { id, quarterId, authorId, kind, category, state, publishedAt, updatedAt };
+}
+
 interface State {
+	/** Listings that are alive (not archived), in full. */
 	listings: Map<string, Listing>;
+	archived: Map<string, Archived>;
 	index: ListingSearchIndex;
 	/** The start of each listing's description as plain text, for result lists. */
 	excerpts: Map<string, string>;
@@ -45,13 +85,11 @@ interface State {
 	cache: BoundedMap<string, { version: number; result: ListingHits }>;
 }
 
-/** One listing in a snapshot: the listing, its excerpt, and what the index needs if public. */
-interface SnapshotItem {
-	listing: Listing;
-	excerpt: string;
-	text?: string;
-	cell?: string | null;
-}
+/** One listing in a snapshot: the listing, its excerpt, and what the index needs if public;
+ * or the facts of an archived one. */
+type SnapshotItem =
+	| { listing: Listing; excerpt: string; text?: string; cell?: string | null }
+	| { archived: Archived };
 
 /** The whole installation is one stream of the listing log. */
 const STREAM = '';
@@ -59,10 +97,13 @@ const STREAM = '';
 const FRESH_MS = 300;
 /** Listings per snapshot part: well under a megabyte per document. */
 const SNAPSHOT_PART = 500;
+/** Archived listings read back in full and kept for the next reader. */
+const ARCHIVE_CACHE = 1000;
 
 function emptyState(): State {
 	return {
 		listings: new Map(),
+		archived: new Map(),
 		index: new ListingSearchIndex(),
 		excerpts: new Map(),
 		version: 0,
@@ -73,18 +114,22 @@ function emptyState(): State {
 function encodeSnapshot(s: State): SnapshotItem[][] {
 	const parts: SnapshotItem[][] = [];
 	let part: SnapshotItem[] = [];
-	for (const listing of s.listings.values()) {
-		const indexed = s.index.indexed(listing.id);
-		part.push({
-			listing,
-			excerpt: s.excerpts.get(listing.id) ?? '',
-			...(indexed ? { text: indexed.text, cell: indexed.cell ? cellKey(indexed.cell) : null } : {})
-		});
+	const add = (item: SnapshotItem) => {
+		part.push(item);
 		if (part.length === SNAPSHOT_PART) {
 			parts.push(part);
 			part = [];
 		}
+	};
+	for (const listing of s.listings.values()) {
+		const indexed = s.index.indexed(listing.id);
+		add({
+			listing,
+			excerpt: s.excerpts.get(listing.id) ?? '',
+			...(indexed ? { text: indexed.text, cell: indexed.cell ? cellKey(indexed.cell) : null } : {})
+		});
 	}
+	for (const archived of s.archived.values()) add({ archived });
 	if (part.length > 0) parts.push(part);
 	return parts;
 }
@@ -93,6 +138,10 @@ function decodeSnapshot(parts: unknown[]): State {
 	const s = emptyState();
 	for (const part of parts as SnapshotItem[][]) {
 		for (const item of part) {
+			if ('archived' in item) {
+				s.archived.set(item.archived.id, item.archived);
+				continue;
+			}
 			s.listings.set(item.listing.id, item.listing);
 			s.excerpts.set(item.listing.id, item.excerpt);
 			if (item.text !== undefined) index(s, item.listing, item.text, item.cell ?? null);
@@ -115,7 +164,8 @@ export class ListingBook {
 			freshMs: FRESH_MS,
 			maxStreams: 1,
 			snapshots: {
-				version: 1,
+				// 2: archived listings are kept as facts (version 1 snapshots are replayed instead).
+				version: 2,
 				every: options.snapshotEvery ?? 2000,
 				encode: encodeSnapshot,
 				decode: decodeSnapshot
@@ -132,9 +182,34 @@ export class ListingBook {
 		decide: (current: Listing | undefined) => Decision<P>,
 		now: Date
 	): Promise<CommitResult<P>> {
+		// An archived listing is decided on in full: read it first. Should another server change
+		// it in between, the decision sees a newer number than was read and reads again.
+		for (let attempt = 0; ; attempt++) {
+			const result = await this.commitOnce(listingId, decide, now);
+			if (result !== 'reread') return result;
+			if (attempt === 3) return { ok: false, problem: 'contention' };
+		}
+	}
+
+	private async commitOnce<P>(
+		listingId: string,
+		decide: (current: Listing | undefined) => Decision<P>,
+		now: Date
+	): Promise<CommitResult<P> | 'reread'> {
+		const archived = (await this.log.read(STREAM)).archived.get(listingId);
+		if (archived) await this.loadArchived(archived);
 		let previous: Listing | undefined;
-		const result = await this.log.append<P>(STREAM, (s, seq) => {
-			previous = s.listings.get(listingId);
+		let reread = false;
+		const result = await this.log.append<P | 'reread'>(STREAM, (s, seq) => {
+			const facts = s.archived.get(listingId);
+			if (facts) {
+				const loaded = this.loaded.get(listingId);
+				if (loaded?.seq !== facts.seq) {
+					reread = true;
+					return { ok: false, problem: 'reread' };
+				}
+				previous = loaded.listing;
+			} else previous = s.listings.get(listingId);
 			const decision = decide(previous);
 			if (!decision.ok) return decision;
 			return {
@@ -152,8 +227,23 @@ export class ListingBook {
 				}
 			};
 		});
-		if (!result.ok) return result;
+		if (reread) return 'reread';
+		if (!result.ok) return result as CommitResult<P>;
 		return { ok: true, listing: result.entry.listing, previous };
+	}
+
+	/** Archived listings read back in full, by the number of the change they were read from. */
+	private readonly loaded = new BoundedMap<string, { seq: number; listing: Listing }>(
+		ARCHIVE_CACHE
+	);
+
+	private async loadArchived(facts: Archived): Promise<Listing | undefined> {
+		const cached = this.loaded.get(facts.id);
+		if (cached?.seq === facts.seq) return cached.listing;
+		const revision = await findListingRevision(facts.seq);
+		if (!revision) return undefined;
+		this.loaded.set(facts.id, { seq: facts.seq, listing: revision.listing });
+		return revision.listing;
 	}
 
 	/**
@@ -183,16 +273,44 @@ export class ListingBook {
 
 	/** A listing, or undefined; an unknown id is looked for in the log before the answer. */
 	async get(id: string): Promise<Listing | undefined> {
-		const listing = (await this.log.read(STREAM)).listings.get(id);
-		return listing ?? (await this.log.refresh(STREAM)).listings.get(id);
+		let s = await this.log.read(STREAM);
+		if (!s.listings.has(id) && !s.archived.has(id)) s = await this.log.refresh(STREAM);
+		const archived = s.archived.get(id);
+		return archived ? this.loadArchived(archived) : s.listings.get(id);
 	}
 
-	/** Every listing matching `keep`, newest first. */
+	/** Every listing that is alive (not closed, expired or rejected) matching `keep`, newest first. */
 	async filter(keep: (listing: Listing) => boolean): Promise<Listing[]> {
 		const s = await this.log.read(STREAM);
 		const out: Listing[] = [];
 		for (const listing of s.listings.values()) if (keep(listing)) out.push(listing);
-		return out.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+		return newestFirst(out);
+	}
+
+	/** The facts of every listing, alive or archived, matching `keep`, newest first. */
+	async facts(keep: (facts: ListingFacts) => boolean): Promise<ListingFacts[]> {
+		const s = await this.log.read(STREAM);
+		const out: ListingFacts[] = [];
+		for (const listing of s.listings.values()) {
+			const facts = factsOf(listing);
+			if (keep(facts)) out.push(facts);
+		}
+		for (const archived of s.archived.values()) if (keep(archived)) out.push(factsOf(archived));
+		return newestFirst(out);
+	}
+
+	/** Every listing of an author in a quarter, archived ones read in full, newest first. */
+	async ofAuthor(quarterId: string, authorId: string): Promise<Listing[]> {
+		const s = await this.log.read(STREAM);
+		const out: Listing[] = [];
+		const archived: Archived[] = [];
+		for (const l of s.listings.values())
+			if (l.quarterId === quarterId && l.authorId === authorId) out.push(l);
+		for (const a of s.archived.values())
+			if (a.quarterId === quarterId && a.authorId === authorId) archived.push(a);
+		for (const listing of await Promise.all(archived.map((a) => this.loadArchived(a))))
+			if (listing) out.push(listing);
+		return newestFirst(out);
 	}
 
 	async search(query: ListingQuery): Promise<{ total: number; hits: SearchHit[] }> {
@@ -254,8 +372,23 @@ function cachedSearch(s: State, query: ListingQuery): ListingHits {
 	};
 }
 
+function newestFirst<T extends { updatedAt: Date }>(list: T[]): T[] {
+	return list.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+}
+
 function apply(s: State, revision: ListingRevision): void {
 	const listing = revision.listing;
+	if (isArchived(listing)) {
+		s.listings.delete(listing.id);
+		s.excerpts.delete(listing.id);
+		s.archived.set(listing.id, { ...factsOf(listing), seq: revision.seq });
+		if (s.index.has(listing.id)) {
+			s.version++;
+			s.index.remove(listing.id);
+		}
+		return;
+	}
+	s.archived.delete(listing.id);
 	s.listings.set(listing.id, listing);
 	// Cut once per change from the stored plain text, not per page view from the Markdown.
 	s.excerpts.set(listing.id, excerptOf(revision.search.text));

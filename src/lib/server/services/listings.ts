@@ -228,7 +228,17 @@ export async function searchListings(query: ListingQuery) {
 }
 
 export async function listingsOfAuthor(quarterId: string, authorId: string): Promise<Listing[]> {
-	return listingBook.filter((l) => l.quarterId === quarterId && l.authorId === authorId);
+	return listingBook.ofAuthor(quarterId, authorId);
+}
+
+/** What a profile shows: the author's published listings (no archived one is read). */
+export async function publishedListingsOfAuthor(
+	quarterId: string,
+	authorId: string
+): Promise<Listing[]> {
+	return listingBook.filter(
+		(l) => l.quarterId === quarterId && l.authorId === authorId && l.state === 'published'
+	);
 }
 
 /** What the quarter management should look at: waiting listings and unreviewed changes. */

@@ -18,7 +18,7 @@ import { insertPhoto } from '../repos/photos';
 import { findProfile, listTalentProfiles, saveProfile } from '../repos/profiles';
 import { findUserById } from '../repos/users';
 import { ledger } from './ledger';
-import { listingsOfAuthor } from './listings';
+import { publishedListingsOfAuthor } from './listings';
 
 export async function ownProfile(quarterId: string, userId: string): Promise<Profile> {
 	return (await findProfile(quarterId, userId)) ?? emptyProfile(quarterId, userId, new Date());
@@ -91,7 +91,7 @@ export async function memberProfileView(
 	if (!membership || membership.state !== 'active' || !user) return null;
 	const p = profile ?? emptyProfile(quarterId, memberId, new Date());
 	const [listings, balances] = await Promise.all([
-		listingsOfAuthor(quarterId, memberId),
+		publishedListingsOfAuthor(quarterId, memberId),
 		p.showBalance ? ledger.balances(quarterId) : null
 	]);
 	return {
@@ -107,9 +107,7 @@ export async function memberProfileView(
 		email: p.showEmail ? user.email : null,
 		phone: p.phone || null,
 		balanceMinutes: balances ? balanceOf(balances, memberAccount(memberId)) : null,
-		listings: listings
-			.filter((l) => l.state === 'published')
-			.map((l) => ({ id: l.id, title: l.title, kind: l.kind }))
+		listings: listings.map((l) => ({ id: l.id, title: l.title, kind: l.kind }))
 	};
 }
 
