@@ -7,7 +7,7 @@
 // fails on them. BENCH_SCALE=small runs a tenth of the size (BENCH_SCALE=test the regression
 // test's); BENCH_SCALE_SECONDS sets the seconds per route.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +19,15 @@ import {
 	type EmbeddedServer
 } from '../src/lib/server/db/embedded.js';
 import { SIZES, type ScaleFacts } from './scale-seed';
-import { SEARCH_PATHS, ensureBuilt, load, rssMiB, runChild, type Row } from './search';
+import {
+	SEARCH_PATHS,
+	ensureBuilt,
+	load,
+	profilerPreload,
+	rssMiB,
+	runChild,
+	type Row
+} from './search';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -209,12 +217,33 @@ async function get(url: string, headers: Record<string, string> = {}) {
 	return { status: res.status, body };
 }
 
-function startApp(env: NodeJS.ProcessEnv): ChildProcess {
+/** The built app; its log (JSON lines) goes to `logFile`, read for slow database commands. */
+function startApp(env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+	const log = openSync(logFile, 'a');
 	return spawn(process.execPath, [path.join(root, 'build/index.js')], {
 		cwd: root,
-		env,
-		stdio: ['ignore', 'ignore', 'inherit']
+		env: { ...env, LOG_FORMAT: 'json' },
+		stdio: ['ignore', log, 'inherit']
 	});
+}
+
+/** The app's "Slow database command" lines, counted by command, collection and fields. */
+function slowCommands(logFile: string): string[] {
+	const counts = new Map<string, { n: number; maxMs: number }>();
+	for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+		if (!line.includes('Slow database command')) continue;
+		try {
+			const e = JSON.parse(line) as Record<string, unknown>;
+			const key = `${e.command} ${e.collection} {${e.fields}}`;
+			const c = counts.get(key) ?? { n: 0, maxMs: 0 };
+			counts.set(key, { n: c.n + 1, maxMs: Math.max(c.maxMs, Number(e.ms)) });
+		} catch {
+			// a line cut off at the end of the run
+		}
+	}
+	return [...counts]
+		.sort((a, b) => b[1].n - a[1].n)
+		.map(([key, c]) => `${key}: ${c.n}× (up to ${c.maxMs} ms)`);
 }
 
 async function stopApp(app: ChildProcess): Promise<void> {
@@ -238,6 +267,7 @@ export async function benchScale(): Promise<void> {
 		);
 	}
 	const connections = 50;
+	const profileDir = process.env.BENCH_SCALE_CPU_PROF;
 	console.log(
 		`\n▸ Scale (${size.name}): ${size.members.toLocaleString('en')} members, ${size.listings.toLocaleString('en')} listings, ` +
 			`${size.ledgerEntries.toLocaleString('en')} ledger entries, ${size.exchangeEvents.toLocaleString('en')} exchange events, ` +
@@ -269,17 +299,28 @@ export async function benchScale(): Promise<void> {
 		// Cold start: from spawning the process to the first search answered (the listing book
 		// replays the whole change log and builds the index for it).
 		t = performance.now();
-		app = startApp({
-			...process.env,
-			...dbEnv,
-			// The built app as in production; 'test' because production refuses an http ORIGIN
-			// and a missing SMTP_URL (src/lib/server/config.js), which a local bench has.
-			NODE_ENV: 'test',
-			BODY_SIZE_LIMIT: '32M',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base
-		});
+		const logFile = path.join(dataDir, 'app.log');
+		app = startApp(
+			{
+				...process.env,
+				...dbEnv,
+				// The built app as in production; 'test' because production refuses an http ORIGIN
+				// and a missing SMTP_URL (src/lib/server/config.js), which a local bench has.
+				NODE_ENV: 'test',
+				BODY_SIZE_LIMIT: '32M',
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: base,
+				// BENCH_SCALE_CPU_PROF=dir: a CPU profile of the app per route (app-N.cpuprofile, N in
+				// the order of the routes below; open in Chrome's DevTools or speedscope).
+				...(profileDir
+					? { NODE_OPTIONS: `--require ${profilerPreload(dataDir, path.resolve(profileDir))}` }
+					: {}),
+				// Database commands slower than this are logged and summed up at the end.
+				DB_SLOW_MS: process.env.DB_SLOW_MS ?? '250'
+			},
+			logFile
+		);
 		const exited = new Promise<number>((resolve) => app!.once('exit', (c) => resolve(c ?? 1)));
 		let exitCode: number | null = null;
 		void exited.then((c) => (exitCode = c));
@@ -361,6 +402,7 @@ export async function benchScale(): Promise<void> {
 		for (const route of routes) {
 			const row = await load(base, route.name, route.paths, route.headers, connections, duration);
 			rows.push(row);
+			if (profileDir) app.kill('SIGUSR2');
 			// Let the app finish what autocannon had sent before the next route (and before it is
 			// stopped, after the summary).
 			await settle(port, 120_000, Math.min(30_000, Math.max(row.max, duration * 1000)));
@@ -423,6 +465,12 @@ export async function benchScale(): Promise<void> {
 				`seeded: ${Object.entries(facts.counts)
 					.map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
 					.join(', ')}`
+		);
+		const slow = slowCommands(logFile);
+		console.log(
+			slow.length === 0
+				? `  no database command took ${process.env.DB_SLOW_MS ?? '250'} ms or more`
+				: `  database commands of ${process.env.DB_SLOW_MS ?? '250'} ms or more:\n${slow.map((l) => `    ${l}`).join('\n')}`
 		);
 		const search = rows[2]!;
 		const account = rows[4]!;

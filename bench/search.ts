@@ -674,7 +674,7 @@ async function logIn(base: string, origin: string): Promise<string> {
  * has and starts again: one file per stretch of the bench. (`--cpu-prof` is refused in
  * NODE_OPTIONS, and serve() takes no node flags.)
  */
-function profilerPreload(dataDir: string, profileDir: string): string {
+export function profilerPreload(dataDir: string, profileDir: string): string {
 	mkdirSync(profileDir, { recursive: true });
 	const file = path.join(dataDir, 'cpu-profile.cjs');
 	writeFileSync(

@@ -48,6 +48,8 @@ export const configSchema = z
 		 * reach it than its own pool of 50 PostgreSQL connections: keep the sum over all instances
 		 * below that (docs/architecture.md). */
 		MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+		/** Database commands slower than this many milliseconds are logged (0: never). */
+		DB_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
 		DATA_DIR: z.string().min(1).default('./data'),
 		FERRETDB_BIN: z.string().optional(),
 		SMTP_URL: z.string().url('must be a URL such as smtp://user:pass@host:587').optional(),

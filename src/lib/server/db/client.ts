@@ -2,6 +2,7 @@
 // loopback port with its data under DATA_DIR, and stopped when the process ends.
 import { MongoClient, type Db } from 'mongodb';
 import { env } from '../env';
+import { logger } from '../logger.js';
 import { startEmbeddedFerretDB, type EmbeddedServer } from './embedded.js';
 import { ensureIndexes } from './indexes';
 
@@ -16,8 +17,10 @@ async function connect() {
 	const client = new MongoClient(uri, {
 		serverSelectionTimeoutMS: 10_000,
 		maxPoolSize: env.MONGODB_MAX_POOL_SIZE,
-		appName: 'quartiermarkt'
+		appName: 'quartiermarkt',
+		monitorCommands: env.DB_SLOW_MS > 0
 	});
+	if (env.DB_SLOW_MS > 0) logSlowCommands(client, env.DB_SLOW_MS);
 	try {
 		await client.connect();
 	} catch (err) {
@@ -31,6 +34,40 @@ async function connect() {
 	const db = client.db(env.MONGODB_DB);
 	await ensureIndexes(db);
 	return { client, db, embedded };
+}
+
+/**
+ * Logs database commands slower than `slowMs` with their collection and the fields they filter
+ * or sort on (never the values: they can be personal data), so that an operator sees which
+ * query a slow page waits for, e.g. one the database answers without an index.
+ */
+function logSlowCommands(client: MongoClient, slowMs: number): void {
+	const started = new Map<number, { collection: unknown; fields: string[] }>();
+	client.on('commandStarted', (event) => {
+		const command = event.command as Record<string, unknown>;
+		const shape = (value: unknown) =>
+			value && typeof value === 'object' ? Object.keys(value as object) : [];
+		started.set(event.requestId, {
+			collection: command[event.commandName],
+			fields: [...shape(command.filter), ...shape(command.sort).map((f) => `sort:${f}`)]
+		});
+	});
+	const done = (event: { requestId: number; commandName: string; duration: number }) => {
+		const facts = started.get(event.requestId);
+		started.delete(event.requestId);
+		if (event.duration < slowMs || !facts) return;
+		logger.warn(
+			{
+				command: event.commandName,
+				collection: facts.collection,
+				fields: facts.fields.join(','),
+				ms: Math.round(event.duration)
+			},
+			'Slow database command'
+		);
+	};
+	client.on('commandSucceeded', done);
+	client.on('commandFailed', done);
 }
 
 function redact(uri: string): string {

@@ -162,10 +162,12 @@ export class Log<S, E> {
 
 	/**
 	 * The stream's state by the freshness rule, read at least up to `atLeast` (and up to what
-	 * this request's person appended). Callers must not change it.
+	 * this request's person appended). Callers must not change it. `maxAgeMs` lets a view over
+	 * many streams (a quarter's report) accept an older state than the log's `freshMs`; this
+	 * request's own appends are still in it.
 	 */
-	async read(stream: string, atLeast = 0): Promise<S> {
-		return (await this.current(stream, atLeast, false)).state;
+	async read(stream: string, atLeast = 0, options: { maxAgeMs?: number } = {}): Promise<S> {
+		return (await this.current(stream, atLeast, false, 0, options.maxAgeMs)).state;
 	}
 
 	/** The state after reading everything appended until now, for a read that missed. */
@@ -255,24 +257,25 @@ export class Log<S, E> {
 		stream: string,
 		atLeast: number,
 		force: boolean,
-		hint = 0
+		hint = 0,
+		maxAgeMs = this.spec.freshMs
 	): Promise<Stream<S>> {
 		const lazyHint = this.spec.lazy ? hint : 0;
 		const s = await this.open(stream, lazyHint);
 		// Nothing to fold in a lazy log: a probe running meanwhile just stops at the hint.
 		if (lazyHint > s.seq) s.seq = lazyHint;
 		const want = Math.max(atLeast, seenMark(this.spec.name, stream));
-		if (!force && s.seq >= want && this.fresh(s)) return s;
+		if (!force && s.seq >= want && this.fresh(s, maxAgeMs)) return s;
 		return this.serial(stream, async (state) => {
-			if (force || state.seq < want || !this.fresh(state)) {
+			if (force || state.seq < want || !this.fresh(state, maxAgeMs)) {
 				await this.catchUp(stream, state, false);
 			}
 			return state;
 		});
 	}
 
-	private fresh(s: Stream<S>): boolean {
-		return Date.now() - s.checkedAt < this.spec.freshMs || (this.spec.closed?.(s.state) ?? false);
+	private fresh(s: Stream<S>, maxAgeMs: number): boolean {
+		return Date.now() - s.checkedAt < maxAgeMs || (this.spec.closed?.(s.state) ?? false);
 	}
 
 	/** Runs `fn` after every earlier piece of work on this stream in this process. */

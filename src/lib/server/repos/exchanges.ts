@@ -75,6 +75,17 @@ export const exchangeListStore: LogStore<ListEntry> = {
 	async find(list, n) {
 		const doc = await (await db()).exchangeIndex.findOne({ _id: indexEntryId(list, n) });
 		return doc && { n: doc.n, exchangeId: doc.exchangeId, quarterId: doc.quarterId, at: doc.at };
+	},
+	// A quarter's list (thousands of entries) is read in one query when no snapshot exists; the
+	// embedded database answers it by reading the collection once, which beats a probe per entry.
+	// A member's list is short: it is probed (a query would read the whole collection for it).
+	async *readAll(list) {
+		if (!list.startsWith('quarter:')) return;
+		const docs = await (await db()).exchangeIndex.find({ list }).toArray();
+		docs.sort((a, b) => a.n - b.n);
+		for (const doc of docs) {
+			yield { n: doc.n, exchangeId: doc.exchangeId, quarterId: doc.quarterId, at: doc.at };
+		}
 	}
 };
 

@@ -101,9 +101,18 @@ export async function updateProfile(
 
 export async function findUsersByIds(ids: string[]): Promise<User[]> {
 	if (ids.length === 0) return [];
-	const docs = await (await db()).users.find({ _id: { $in: ids } }).toArray();
-	return docs.map(toUser);
+	const users = (await db()).users;
+	// The embedded database answers only `{_id: x}` from the index; `$in` reads every user
+	// (measured: 45 ms with 1,000 members, on every page that names people). A few ids are
+	// looked up one by one, in parallel; many at once are still one query.
+	if (ids.length <= BY_ONE_MAX) {
+		const docs = await Promise.all(ids.map((id) => users.findOne({ _id: id })));
+		return docs.filter((d) => d !== null).map(toUser);
+	}
+	return (await users.find({ _id: { $in: ids } }).toArray()).map(toUser);
 }
+
+const BY_ONE_MAX = 32;
 
 /** Display names by user id, for lists that name people; `system` and unknown ids are left out. */
 export async function displayNamesOf(ids: Iterable<string>): Promise<Map<string, string>> {

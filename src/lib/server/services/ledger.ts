@@ -24,18 +24,25 @@ interface QuarterBook {
 	entries: LedgerEntry[];
 	balances: Map<AccountId, number>;
 	byKey: Map<string, LedgerEntry>;
+	/** Each account's entries in sequence order: a statement reads its own, not the quarter's. */
+	byAccount: Map<AccountId, LedgerEntry[]>;
 }
 
 /** Entries per snapshot part: a few hundred kB per document. */
 const SNAPSHOT_PART = 2000;
 
 function emptyBook(): QuarterBook {
-	return { entries: [], balances: new Map(), byKey: new Map() };
+	return { entries: [], balances: new Map(), byKey: new Map(), byAccount: new Map() };
 }
 
 function apply(book: QuarterBook, entry: LedgerEntry): void {
 	book.entries.push(entry);
 	book.byKey.set(entry.key, entry);
+	for (const account of new Set([entry.from, entry.to])) {
+		const own = book.byAccount.get(account);
+		if (own) own.push(entry);
+		else book.byAccount.set(account, [entry]);
+	}
 	book.balances.set(entry.from, (book.balances.get(entry.from) ?? 0) - entry.minutes);
 	book.balances.set(entry.to, (book.balances.get(entry.to) ?? 0) + entry.minutes);
 }
@@ -105,6 +112,16 @@ export class LedgerBook {
 	/** Balances as of the latest entry (a copy). */
 	async balances(quarterId: string): Promise<Map<AccountId, number>> {
 		return new Map((await this.log.read(quarterId)).balances);
+	}
+
+	/** An account's balance as of the latest entry. */
+	async balanceOf(quarterId: string, account: AccountId): Promise<number> {
+		return (await this.log.read(quarterId)).balances.get(account) ?? 0;
+	}
+
+	/** One account's entries in sequence order, as of the latest one. Not a copy: do not change it. */
+	async entriesOf(quarterId: string, account: AccountId): Promise<readonly LedgerEntry[]> {
+		return (await this.log.read(quarterId)).byAccount.get(account) ?? [];
 	}
 
 	/** All entries in sequence order, as of the latest one. Not a copy: do not change it. */

@@ -165,16 +165,24 @@ export type BudgetGrantResult = GrantResult | { ok: false; problem: GrantProblem
 export class TimeAccounts {
 	constructor(private readonly book: LedgerBook = ledger) {}
 
-	/** An account's balance, limits and statement for the period, names resolved. */
+	/**
+	 * An account's balance and limits, and its statement for the period with names resolved
+	 * (no statement without a period: the page shows one only when asked).
+	 */
 	async view(
 		quarter: Quarter,
 		account: AccountId,
-		period: Period,
+		period: Period | null,
 		locale: Locale
 	): Promise<AccountView> {
-		const entries = await this.book.entries(quarter.id);
-		const statement = statementOf(entries, account, period);
-		const byseq = new Map(entries.map((e) => [e.seq, e]));
+		const [own, balance] = await Promise.all([
+			period ? this.book.entriesOf(quarter.id, account) : [],
+			this.book.balanceOf(quarter.id, account)
+		]);
+		const statement = period
+			? statementOf(own, account, period)
+			: { opening: balance, closing: balance, rows: [] };
+		const byseq = new Map(own.map((e) => [e.seq, e]));
 		// Exchanges recorded by the quarter management for an assisted member keep their mark.
 		const recordedActs = await exchanges.recordedActs(
 			quarter.id,
@@ -190,11 +198,6 @@ export class TimeAccounts {
 		const lineNames = statement.rows.some((r) => byseq.get(r.seq)?.budgetLineId)
 			? new Map((await listBudgetLines(quarter.id)).map((l) => [l.id, l.name]))
 			: new Map<string, string>();
-		let balance = 0;
-		for (const e of entries) {
-			if (e.to === account) balance += e.minutes;
-			if (e.from === account) balance -= e.minutes;
-		}
 		return {
 			account,
 			name: accountName(account, names, locale),
@@ -265,8 +268,7 @@ export class TimeAccounts {
 		period: Period,
 		locale: Locale
 	): Promise<string> {
-		const entries = await this.book.entries(quarter.id);
-		const statement = statementOf(entries, account, period);
+		const statement = statementOf(await this.book.entriesOf(quarter.id, account), account, period);
 		const names = await displayNamesOf(
 			statement.rows.flatMap((r) => userIdOf(r.counterparty) ?? [])
 		);

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await timeAccounts.view(
 		quarter,
 		memberAccount(user.id),
-		query.period ?? {},
+		query.period,
 		event.locals.locale
 	);
 	return {

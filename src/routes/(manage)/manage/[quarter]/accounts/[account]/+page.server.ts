@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const account = accountFromParam(event.params.account);
 	if (!account || !(await timeAccounts.exists(quarter, account))) error(404, m.error_not_found());
 	const query = readPeriod(event.url.searchParams);
-	const view = await timeAccounts.view(quarter, account, query.period ?? {}, event.locals.locale);
+	const view = await timeAccounts.view(quarter, account, query.period, event.locals.locale);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		account: event.params.account,

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await timeAccounts.view(
 		quarter,
 		memberAccount(memberId),
-		query.period ?? {},
+		query.period,
 		locale
 	);
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
