@@ -128,5 +128,24 @@ export default ts.config(
 				{ patterns: ['$app/*', '$env/*', '@sveltejs/*', 'mongodb', 'stripe'] }
 			]
 		}
+	},
+	{
+		// What a page imports is sent to every phone that opens it: forms are checked on the
+		// server, so no page loads zod (about 22 kB gzipped). Length limits come from limits.ts.
+		files: ['src/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['zod', '$lib/schemas/*', '!$lib/schemas/limits'],
+							message:
+								'Pages must not load zod: import length limits from $lib/schemas/limits, validate on the server.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -74,3 +74,21 @@ describe('layer boundaries', { timeout: 60_000 }, () => {
 		expect(await boundaryErrors(filePath, importing(source))).toEqual([]);
 	});
 });
+
+describe('what pages send to the browser', { timeout: 180_000 }, () => {
+	// An existing page: the TypeScript project service parses only files it knows.
+	const page = 'src/routes/(app)/q/[quarter]/time-account/+page.svelte';
+	const svelteImporting = (source: string) =>
+		`<script lang="ts">\n\timport * as imported from '${source}';\n\tconsole.log(imported);\n</script>\n`;
+
+	it.each(['zod', '$lib/schemas/time-account', '$lib/schemas/cases'])(
+		'a page may not import %s (zod would load on every phone)',
+		async (source) => {
+			expect(await boundaryErrors(page, svelteImporting(source))).toHaveLength(1);
+		}
+	);
+
+	it('a page may import the length limits', async () => {
+		expect(await boundaryErrors(page, svelteImporting('$lib/schemas/limits'))).toEqual([]);
+	});
+});

@@ -6,7 +6,9 @@ import { ASSIST_CONSENT_WAYS, consentDay } from '../domain/members/assisted';
 import { hasControlCharacters } from '../domain/auth/text';
 import { minutesFromHoursInput } from '../domain/exchanges/minutes';
 
-export const NOTE_MAX = 500;
+import { NOTE_MAX } from './limits';
+
+export { NOTE_MAX };
 
 const id = z
 	.string({ error: 'assisted_error_member' })

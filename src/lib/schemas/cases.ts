@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { formNonceField, hoursField } from './fields';
 import { euroField } from './listing';
 
-export const CASE_TEXT_MAX = 2000;
-export const CASE_TITLE_MAX = 120;
+import { CASE_TEXT_MAX, CASE_TITLE_MAX } from './limits';
+
+export { CASE_TEXT_MAX, CASE_TITLE_MAX };
 
 const id = z
 	.string({ error: 'error_invalid_input' })

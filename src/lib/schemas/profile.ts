@@ -12,15 +12,15 @@ import type { Role } from '../domain/members/roles';
 import { parseSkillLine } from '../domain/members/talents';
 import { foldGerman } from '../domain/search/text';
 import type { FieldErrors, ParseResult } from './form';
+import { BIO_MAX, SKILLS_TEXT_MAX } from './limits';
 
-export const BIO_MAX = 500;
+export { BIO_MAX, SKILLS_TEXT_MAX };
 export const SKILLS_MAX = 15;
 export const SKILL_NAME_MAX = 40;
 export const LANGUAGES_MAX = 10;
 export const LANGUAGE_MAX = 40;
 export const PHONE_MAX = 30;
 /** Fifteen full lines with a level each fit easily; a pasted essay is refused before parsing. */
-export const SKILLS_TEXT_MAX = 1500;
 const LANGUAGES_TEXT_MAX = 600;
 const BLOCK_ID_MAX = 64;
 

@@ -5,8 +5,9 @@ import { isCalendarDate, periodOf } from '../domain/ledger/accounts';
 import { formNonceField, hoursField } from './fields';
 import { parseForm, type FieldErrors } from './form';
 
-export const MEMO_MAX = 200;
-export const REASON_MAX = 1000;
+import { MEMO_MAX, REASON_MAX } from './limits';
+
+export { MEMO_MAX, REASON_MAX };
 
 const day = z
 	.string({ error: 'account_error_date_invalid' })
