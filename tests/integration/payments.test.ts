@@ -1,5 +1,5 @@
 // Stripe Connect payments against the real FerretDB (SQLite) and the local fake Stripe
-// (tests/support/fake-stripe.ts), which the app's own Stripe SDK reaches over HTTP through
+// (tests/support/fake-stripe/), which the app's own Stripe SDK reaches over HTTP through
 // STRIPE_API_BASE: nothing inside the app is mocked. Covers every Stripe call the app makes with
 // its exact parameters, the webhook's signature check, exactly-once storage of replayed and
 // shuffled events, and retries of events that could not be processed yet.
@@ -41,7 +41,7 @@ import { seededRandom, shuffled } from '../../src/lib/random';
 // The app reads its configuration once, at import: the fake must run and the variables be set
 // before any app module loads.
 const fake = await vi.hoisted(async () => {
-	const { startFakeStripeForApp } = await import('../support/fake-stripe');
+	const { startFakeStripeForApp } = await import('../support/fake-stripe/index');
 	return startFakeStripeForApp();
 });
 
