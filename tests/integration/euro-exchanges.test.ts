@@ -229,6 +229,7 @@ describe('exchanges in euros', () => {
 			successUrl: `${ORIGIN}/ok`,
 			cancelUrl: `${ORIGIN}/no`,
 			locale: 'de',
+			expiresAt: new Date(Date.now() + 3_600_000),
 			idempotencyKey: `checkout:${id}:stale`
 		});
 		const before = fake.events.length;

@@ -83,6 +83,7 @@ async function paidCheckout(accountId: string, amountCents = 2_000) {
 		successUrl: `${ORIGIN}/exchanges/${exchangeId}?paid={CHECKOUT_SESSION_ID}`,
 		cancelUrl: `${ORIGIN}/exchanges/${exchangeId}`,
 		locale: 'de',
+		expiresAt: new Date(Date.now() + 3_600_000),
 		idempotencyKey: `checkout:${exchangeId}:1`
 	});
 	const paid = await fake.payCheckout(session.id);
@@ -198,6 +199,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 			successUrl: `${ORIGIN}/exchanges/${exchangeId}?paid={CHECKOUT_SESSION_ID}`,
 			cancelUrl: `${ORIGIN}/exchanges/${exchangeId}`,
 			locale: 'de' as const,
+			expiresAt: new Date(Date.now() + 3_600_000),
 			idempotencyKey: `checkout:${exchangeId}:1`
 		};
 		expect(input.platformFeeCents).toBe(64); // 63.75 ct rounded half up
@@ -212,6 +214,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 			expect(call.idempotencyKey).toBe(`checkout:${exchangeId}:1`);
 			expect(call.params).toEqual({
 				mode: 'payment',
+				allowed_payment_method_types: ['card'],
 				line_items: [
 					{
 						quantity: '1',
@@ -231,7 +234,8 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 				metadata: { exchangeId, quarterId: Q, platformFeeCents: '64' },
 				locale: 'de',
 				success_url: input.successUrl,
-				cancel_url: input.cancelUrl
+				cancel_url: input.cancelUrl,
+				expires_at: String(Math.floor(input.expiresAt.getTime() / 1000))
 			});
 		}
 		// The second answer was Stripe's stored first answer, not a second session.
@@ -253,6 +257,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 				successUrl: `${ORIGIN}/ok`,
 				cancelUrl: `${ORIGIN}/back`,
 				locale: 'en',
+				expiresAt: new Date(Date.now() + 3_600_000),
 				idempotencyKey: `checkout:${newId()}`
 			})
 		).rejects.toThrow(/capabilities/);

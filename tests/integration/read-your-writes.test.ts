@@ -97,6 +97,7 @@ async function payByCard(id: string, amountCents: number, key: string) {
 		successUrl: `${ORIGIN}/ok`,
 		cancelUrl: `${ORIGIN}/no`,
 		locale: 'de',
+		expiresAt: new Date(Date.now() + 3_600_000),
 		idempotencyKey: key
 	});
 	const before = fake.events.length;

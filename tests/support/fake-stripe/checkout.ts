@@ -37,9 +37,16 @@ export function createSession(s: FakeState, params: Obj): Obj {
 			'line_items',
 			'amount_too_small'
 		);
-	const methods = params.payment_method_types;
-	if (methods !== undefined && (!Array.isArray(methods) || methods.length === 0))
-		throw invalid('Invalid array', 'payment_method_types');
+	// API 2026-10-28 removed `payment_method_types` from Checkout Sessions; the allowed list
+	// filters the methods the Dashboard turned on.
+	if (params.payment_method_types !== undefined)
+		throw invalid('Received unknown parameter: payment_method_types', 'payment_method_types');
+	const allowed = params.allowed_payment_method_types;
+	if (allowed !== undefined && (!Array.isArray(allowed) || allowed.length === 0))
+		throw invalid('Invalid array', 'allowed_payment_method_types');
+	const methods = DASHBOARD_METHODS.filter(
+		(m) => allowed === undefined || (allowed as string[]).includes(m)
+	);
 	const created = now();
 	const expiresAt =
 		params.expires_at === undefined
@@ -98,7 +105,7 @@ export function createSession(s: FakeState, params: Obj): Obj {
 			transfer_data: pid.transfer_data ?? null,
 			metadata: pid.metadata ?? {}
 		},
-		payment_method_types: (methods as string[] | undefined) ?? DASHBOARD_METHODS,
+		payment_method_types: methods,
 		payment_status: 'unpaid',
 		status: 'open',
 		success_url: params.success_url ?? null,
