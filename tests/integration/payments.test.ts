@@ -4,7 +4,7 @@
 // its exact parameters, the webhook's signature check, exactly-once storage of replayed and
 // shuffled events, and retries of events that could not be processed yet.
 import type Stripe from 'stripe';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { platformFeeCents } from '../../src/lib/domain/payments/fee';
 import { newId } from '../../src/lib/server/ids';
 import {
@@ -35,7 +35,9 @@ import {
 	findStripeEvent,
 	listPendingEvents
 } from '../../src/lib/server/repos/payments';
+import { exchanges } from '../../src/lib/server/services/exchanges';
 import { POST as webhookRoute } from '../../src/routes/api/stripe/webhook/+server';
+import { euroQuarter, ok, person } from './euro-quarter';
 import { seededRandom, shuffled } from '../../src/lib/random';
 
 // The app reads its configuration once, at import: the fake must run and the variables be set
@@ -59,17 +61,45 @@ function deliver(event: Stripe.Event, now = new Date()) {
 	return receiveWebhook(body, signature, now);
 }
 
-/** A person with a connected account whose onboarding is complete (charges enabled). */
+beforeAll(async () => {
+	await euroQuarter(fake, { id: Q, name: 'Zahlquartier' });
+});
+
+/** A member with a connected account whose onboarding is complete (charges enabled). */
 async function onboardedSeller(): Promise<{ userId: string; accountId: string }> {
-	const userId = newId();
+	const userId = await person(Q, 'business');
 	const { accountId } = await connectAccount(userId, Q, new Date());
 	await fake.completeOnboarding(accountId);
 	await deliver(fake.events.at(-1)!);
 	return { userId, accountId };
 }
 
-async function paidCheckout(accountId: string, amountCents = 2_000) {
-	const exchangeId = newId();
+/** A euro exchange of the seller that a neighbour has confirmed: it waits for the money. */
+async function confirmedExchange(sellerId: string, amountCents: number): Promise<string> {
+	const buyer = await person(Q);
+	const id = ok(
+		await exchanges.propose({
+			actorId: buyer,
+			quarterId: Q,
+			memberId: sellerId,
+			side: 'receiver',
+			title: 'Fahrrad reparieren',
+			minutes: 60,
+			settlement: 'euros',
+			amountCents,
+			origin: ORIGIN
+		})
+	).id;
+	ok(await exchanges.move(sellerId, id, 'accept'));
+	ok(await exchanges.move(sellerId, id, 'markDone'));
+	ok(await exchanges.move(buyer, id, 'confirm'));
+	return id;
+}
+
+/** The seller's exchange paid by card at the fake Stripe (the event is not delivered yet). */
+async function paidCheckout(seller: { userId: string; accountId: string }, amountCents = 2_000) {
+	const { accountId } = seller;
+	const exchangeId = await confirmedExchange(seller.userId, amountCents);
 	const session = await createCheckoutSession({
 		exchangeId,
 		quarterId: Q,
@@ -264,8 +294,8 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 	});
 
 	it('refunds part of a payment with the exact parameters, once per idempotency key', async () => {
-		const { accountId } = await onboardedSeller();
-		const { exchangeId, paymentIntentId } = await paidCheckout(accountId);
+		const seller = await onboardedSeller();
+		const { exchangeId, paymentIntentId } = await paidCheckout(seller);
 		const input = {
 			paymentIntentId,
 			amountCents: 500,
@@ -354,11 +384,12 @@ describe('webhooks', () => {
 	});
 
 	it('gives every event replayed 5 times in shuffled order exactly one effect', async () => {
-		const { userId, accountId } = await onboardedSeller();
+		const seller = await onboardedSeller();
+		const { userId, accountId } = seller;
 		const firstEvent = fake.events.length;
 		// Stripe's account changes again, a buyer pays, the seller refunds part of it.
 		await fake.completeOnboarding(accountId);
-		const { exchangeId, paymentIntentId } = await paidCheckout(accountId, 3_000);
+		const { exchangeId, paymentIntentId } = await paidCheckout(seller, 3_000);
 		await createRefund({
 			paymentIntentId,
 			amountCents: 1_000,
@@ -423,8 +454,8 @@ describe('webhooks', () => {
 	});
 
 	it('keeps an event that cannot be processed yet and retries it until it succeeds', async () => {
-		const { accountId } = await onboardedSeller();
-		const { exchangeId, paymentIntentId, completed } = await paidCheckout(accountId, 1_200);
+		const seller = await onboardedSeller();
+		const { exchangeId, paymentIntentId, completed } = await paidCheckout(seller, 1_200);
 		// The refund arrives first, from a charge that carries none of our metadata.
 		const refunded = fake.event('charge.refunded', {
 			id: 'ch_' + newId(),

@@ -91,7 +91,14 @@ async function paymentEvent(event: Stripe.Event, now: Date): Promise<HandlerOutc
 		}
 	}
 	// A refund Stripe reports is shown on the exchange once, with its status.
-	if (REFUND_EVENTS.includes(event.type)) await reconcileRefunds(result.exchangeId, now);
+	if (
+		REFUND_EVENTS.includes(event.type) &&
+		(await reconcileRefunds(result.exchangeId, now)) === 'not_found'
+	) {
+		throw new UnappliableEventError(
+			`${event.type} ${event.id}: refund for exchange ${result.exchangeId}, which this app does not know`
+		);
+	}
 	return 'done';
 }
 

@@ -11,7 +11,7 @@ import { listPaymentEvents } from '../../payments/logs';
 import { appendAudit } from '../../repos/audit';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
-import { appendEvent } from './read-model';
+import { appendEvent, loadExchange } from './read-model';
 
 /** A refund Stripe reported cannot be recorded yet; the webhook event is retried later. */
 export class RefundNotRecordedYetError extends Error {
@@ -27,10 +27,11 @@ export async function reconcileRefunds(
 	ctx: ExchangeContext,
 	exchangeId: string,
 	now = new Date()
-): Promise<{ recorded: number }> {
+): Promise<{ recorded: number } | 'not_found'> {
 	const refunds = stripeRefunds((await listPaymentEvents(exchangeId)).map((e) => e.fact));
 	if (refunds.length === 0) return { recorded: 0 };
 	return ctx.model.queue.run(exchangeId, async () => {
+		if (!(await loadExchange(ctx.model, exchangeId))) return 'not_found';
 		let recorded = 0;
 		let waiting: { refundId: string; why: RefundWait }[] = [];
 		// Each round stores one step; at most a record and a status per refund.
