@@ -283,9 +283,10 @@ describe('checkout', () => {
 		expect((await exchanges.get(buyer, id))!.state).toBe('confirmed');
 		expect(await exchanges.cardPaymentState(id)).toBe('processing');
 		const calls = fake.calls('POST', '/v1/checkout/sessions').length;
-		expect(
-			await exchanges.startCardPayment(buyer, id, { origin: ORIGIN, locale: 'de' })
-		).toEqual({ ok: false, problem: 'payment_processing' });
+		expect(await exchanges.startCardPayment(buyer, id, { origin: ORIGIN, locale: 'de' })).toEqual({
+			ok: false,
+			problem: 'payment_processing'
+		});
 		expect(fake.calls('POST', '/v1/checkout/sessions')).toHaveLength(calls);
 
 		await fake.finishSlowPayment(sessionId, false);
@@ -304,7 +305,10 @@ describe('checkout', () => {
 		expect(succeeded.type).toBe('checkout.session.async_payment_succeeded');
 		for (let i = 0; i < 3; i++) await deliver(succeeded);
 		const view = (await exchanges.get(buyer, id))!;
-		expect(view).toMatchObject({ state: 'settled', payment: { method: 'card', amountCents: 5000 } });
+		expect(view).toMatchObject({
+			state: 'settled',
+			payment: { method: 'card', amountCents: 5000 }
+		});
 		expect(view.timeline.filter((t) => t.move === 'cardPaid')).toHaveLength(1);
 		expect(await exchanges.cardPaymentState(id)).toBeNull();
 	});

@@ -151,9 +151,7 @@ export interface RefundInTimeline {
 }
 
 /** Each refund in the timeline by Stripe's id, with the state Stripe reported last. */
-export function refundStates(
-	exchange: Pick<Exchange, 'timeline'>
-): Map<string, RefundInTimeline> {
+export function refundStates(exchange: Pick<Exchange, 'timeline'>): Map<string, RefundInTimeline> {
 	const refunds = new Map<string, RefundInTimeline>();
 	for (const t of exchange.timeline) {
 		if (t.move === 'refund' && t.reference) {

@@ -59,7 +59,9 @@ async function accountUpdated(event: Stripe.Event, _now: Date): Promise<HandlerO
 async function paymentEvent(event: Stripe.Event, now: Date): Promise<HandlerOutcome> {
 	const result = await recordPaymentEvent(event, now);
 	if (!result) {
-		throw new UnappliableEventError(`${event.type} ${event.id}: not a payment event the app can read`);
+		throw new UnappliableEventError(
+			`${event.type} ${event.id}: not a payment event the app can read`
+		);
 	}
 	const paid =
 		(event.type === 'checkout.session.completed' &&

@@ -1,18 +1,14 @@
-// Euro exchanges paid by card (issue 5): what paying costs, the Checkout Session, Stripe's
-// word that the money came (settles, or refunds what the exchange cannot take), and refunds by
-// the quarter management.
+// Euro exchanges paid by card (issue 5): what paying costs, Stripe's word that the money came
+// (settles, or refunds what the exchange cannot take), and refunds by the quarter management.
+// Opening the Checkout Session is in checkout.ts, what Stripe reports later in stripe-reports.ts.
 import { logEventOf, runMove } from '../../../domain/exchanges/log';
 import type { RefundRequest } from '../../../domain/exchanges/euro-moves';
 import type { ExchangeProblem } from '../../../domain/exchanges/problems';
 import { paysEuros, sideOf, SYSTEM } from '../../../domain/exchanges/workflow';
-import { isActiveMember } from '../../../domain/members/roles';
 import { feeBreakdown, type FeeBreakdown } from '../../../domain/payments/fee';
-import { localizeUrl } from '../../../paraglide/runtime';
-import type { Locale } from '../../../domain/locale';
 import { payoutStatus } from '../../payments/connect';
-import { createCheckoutSession, createRefund } from '../../payments/stripe';
+import { createRefund } from '../../payments/stripe';
 import { appendAudit } from '../../repos/audit';
-import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';

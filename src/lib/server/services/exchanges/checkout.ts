@@ -54,10 +54,7 @@ export async function startCardPayment(
 	exchangeId: string,
 	context: { origin: string; locale: Locale },
 	now = new Date()
-): Promise<
-	| { ok: true; url: string }
-	| { ok: false; problem: ExchangeProblem | CardProblem }
-> {
+): Promise<{ ok: true; url: string } | { ok: false; problem: ExchangeProblem | CardProblem }> {
 	const loaded = await loadExchange(ctx.model, exchangeId);
 	if (!loaded) return { ok: false, problem: 'not_found' };
 	const e = loaded.record.exchange;

@@ -106,11 +106,7 @@ export async function proposeExchange(
 	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 	if (!proposed.ok) return { ok: false, problem: proposed.error };
 	// Where the card is offered, a price Stripe cannot charge would fail only at Checkout.
-	if (
-		paymentsEnabled() &&
-		proposal.amountCents !== null &&
-		!payableByCard(proposal.amountCents)
-	) {
+	if (paymentsEnabled() && proposal.amountCents !== null && !payableByCard(proposal.amountCents)) {
 		return { ok: false, problem: 'below_card_minimum' };
 	}
 

@@ -42,7 +42,12 @@ export async function reconcileRefunds(
 				waiting = next.waiting;
 				if (next.step.kind === 'none') return { answer: { ok: true, loaded: l, event: null } };
 				by = next.step.kind === 'record' ? next.step.by : SYSTEM;
-				const moved = runMove(l.record.exchange, { id: by, moderator: false }, next.step.request, now);
+				const moved = runMove(
+					l.record.exchange,
+					{ id: by, moderator: false },
+					next.step.request,
+					now
+				);
 				if (!moved.ok) return { answer: { ok: false, problem: moved.error } };
 				const observed = next.step.kind === 'record' ? { observed: true } : {};
 				return { write: logEventOf(moved.event, l.record.version + 1, observed) };
