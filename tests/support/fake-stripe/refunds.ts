@@ -18,6 +18,15 @@ export function createRefund(s: FakeState, params: Obj, status: RefundOutcome = 
 			`This PaymentIntent (${piId}) does not have a successful charge to refund.`,
 			'payment_intent'
 		);
+	const disputed = [...s.disputes.values()].some(
+		(d) => d.charge === charge.id && d.status !== 'won' && d.status !== 'lost'
+	);
+	if (disputed)
+		throw invalid(
+			`Charge ${charge.id as string} has been charged back; cannot issue a refund.`,
+			'payment_intent',
+			'charge_disputed'
+		);
 	const left = (charge.amount as number) - (charge.amount_refunded as number);
 	const amount = params.amount === undefined ? left : integer(params.amount, 'amount');
 	if (amount <= 0 || amount > left)
