@@ -9,7 +9,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Runs on another port (E2E_PORT) keep their own artifacts: Playwright empties outputDir.
 const suffix = port === 4173 ? '' : `-${port}`;
-// The app under test takes card payments through a local fake Stripe (tests/support/fake-stripe.ts);
+// The app under test takes card payments through a local fake Stripe (tests/support/fake-stripe/);
 // `npm run demo` stays without keys.
 const stripePort = fakeStripePort(port);
 // A second app on an empty database for the first installation (tests/e2e/first-install.e2e.ts);

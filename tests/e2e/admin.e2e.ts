@@ -1,7 +1,8 @@
 // The admin area on the demo installation, partly in English: the platform administrator creates
 // a quarter, changes a new member's role with a reason and appoints her to the quarter
 // management; she changes a setting in her cockpit, and the audit log shows all of it. Members
-// get 403 on /admin and its actions. Every page visited is checked with axe.
+// get 403 on /admin and its actions; a card payment the app cannot apply is listed for the
+// platform admin. Every page visited is checked with axe.
 import {
 	DEMO_PASSWORD,
 	expect,
@@ -14,6 +15,7 @@ import {
 	test,
 	uniqueEmail
 } from './fixtures';
+import { fakeStripePort } from '../support/stripe-env';
 
 const ADMIN = 'admin@quartiermarkt.example';
 
@@ -150,6 +152,43 @@ test('the platform administrator sees which mails went out and which did not, wi
 	await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(390);
+});
+
+test('the platform admin sees a card payment the app cannot apply, at once', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loggedIn(page, ADMIN);
+	await page.goto('/admin');
+	// Stripe reports a paid Checkout for an exchange this installation does not know.
+	const fakeStripe = `http://127.0.0.1:${fakeStripePort(Number(new URL(page.url()).port))}`;
+	const unknown = Date.now().toString(16).padStart(24, '0').slice(-24);
+	const sent = await fetch(`${fakeStripe}/__fake/events`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			type: 'checkout.session.completed',
+			object: {
+				id: `cs_test_${unknown}`,
+				object: 'checkout.session',
+				amount_total: 700,
+				client_reference_id: unknown,
+				metadata: { exchangeId: unknown, quarterId: 'nordstadt', platformFeeCents: '0' },
+				payment_intent: `pi_${unknown}`,
+				payment_status: 'paid',
+				status: 'complete'
+			}
+		})
+	});
+	const { id, status } = (await sent.json()) as { id: string; status: number };
+	expect(status).toBe(200);
+	await page
+		.getByRole('navigation', { name: 'Verwaltung' })
+		.getByRole('link', { name: 'Zahlungsprobleme' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Zahlungsprobleme' })).toBeVisible();
+	const row = page.getByRole('row').filter({ hasText: id });
+	await expect(row).toContainText('nordstadt');
+	await expect(row).toContainText('does not know');
+	await expectAccessible(page);
 });
 
 test('members get 403 on the admin area and on its actions', async ({ page }) => {

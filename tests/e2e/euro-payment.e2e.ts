@@ -48,6 +48,14 @@ test('a neighbour buys a workshop’s offer, pays by card, and the webhook settl
 	await openOffer(page, 'Schläuche Reifen', OFFER);
 	await expect(page.getByLabel('Betrag in Euro')).toHaveValue('15');
 	await expectAccessible(page);
+	// Under Stripe's minimum charge a card could never pay it: refused, with the reason.
+	await page.getByLabel('Was?').fill(title);
+	await page.getByLabel('Stunden', { exact: true }).fill('0,5');
+	await page.getByLabel('Euro', { exact: true }).check();
+	await page.getByLabel('Betrag in Euro').fill('0,49');
+	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
+	await expect(page.getByText(/erst Beträge ab 0,50 €/)).toBeVisible();
+	await expectAccessible(page);
 	await page.getByLabel('Was?').fill(title);
 	await page.getByLabel('Stunden', { exact: true }).fill('0,5');
 	await page.getByLabel('Euro', { exact: true }).check();

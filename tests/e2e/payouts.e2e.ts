@@ -1,5 +1,5 @@
 // Receiving card payments (issue 5): a local business connects a Stripe Express account. The app
-// talks to the local fake Stripe (tests/support/fake-stripe.ts, started by playwright.config.ts),
+// talks to the local fake Stripe (tests/support/fake-stripe/, started by playwright.config.ts),
 // whose onboarding page completes the account, sends a signed `account.updated` to the app's
 // webhook and returns to the app, as Stripe does.
 import Stripe from 'stripe';

@@ -14,7 +14,7 @@ import { insertMembership } from '../../src/lib/server/repos/memberships';
 import { insertQuarter } from '../../src/lib/server/repos/quarters';
 import { insertUser } from '../../src/lib/server/repos/users';
 import type { ExchangeResult } from '../../src/lib/server/services/exchanges';
-import type { FakeStripe } from '../support/fake-stripe';
+import type { FakeStripe } from '../support/fake-stripe/index';
 
 export type Role = 'resident' | 'business' | 'moderator';
 

@@ -1,10 +1,10 @@
 // Stripe Connect payments against the real FerretDB (SQLite) and the local fake Stripe
-// (tests/support/fake-stripe.ts), which the app's own Stripe SDK reaches over HTTP through
+// (tests/support/fake-stripe/), which the app's own Stripe SDK reaches over HTTP through
 // STRIPE_API_BASE: nothing inside the app is mocked. Covers every Stripe call the app makes with
 // its exact parameters, the webhook's signature check, exactly-once storage of replayed and
 // shuffled events, and retries of events that could not be processed yet.
 import type Stripe from 'stripe';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { platformFeeCents } from '../../src/lib/domain/payments/fee';
 import { newId } from '../../src/lib/server/ids';
 import {
@@ -35,13 +35,15 @@ import {
 	findStripeEvent,
 	listPendingEvents
 } from '../../src/lib/server/repos/payments';
+import { exchanges } from '../../src/lib/server/services/exchanges';
 import { POST as webhookRoute } from '../../src/routes/api/stripe/webhook/+server';
+import { euroQuarter, ok, person } from './euro-quarter';
 import { seededRandom, shuffled } from '../../src/lib/random';
 
 // The app reads its configuration once, at import: the fake must run and the variables be set
 // before any app module loads.
 const fake = await vi.hoisted(async () => {
-	const { startFakeStripeForApp } = await import('../support/fake-stripe');
+	const { startFakeStripeForApp } = await import('../support/fake-stripe/index');
 	return startFakeStripeForApp();
 });
 
@@ -59,17 +61,45 @@ function deliver(event: Stripe.Event, now = new Date()) {
 	return receiveWebhook(body, signature, now);
 }
 
-/** A person with a connected account whose onboarding is complete (charges enabled). */
+beforeAll(async () => {
+	await euroQuarter(fake, { id: Q, name: 'Zahlquartier' });
+});
+
+/** A member with a connected account whose onboarding is complete (charges enabled). */
 async function onboardedSeller(): Promise<{ userId: string; accountId: string }> {
-	const userId = newId();
+	const userId = await person(Q, 'business');
 	const { accountId } = await connectAccount(userId, Q, new Date());
 	await fake.completeOnboarding(accountId);
 	await deliver(fake.events.at(-1)!);
 	return { userId, accountId };
 }
 
-async function paidCheckout(accountId: string, amountCents = 2_000) {
-	const exchangeId = newId();
+/** A euro exchange of the seller that a neighbour has confirmed: it waits for the money. */
+async function confirmedExchange(sellerId: string, amountCents: number): Promise<string> {
+	const buyer = await person(Q);
+	const id = ok(
+		await exchanges.propose({
+			actorId: buyer,
+			quarterId: Q,
+			memberId: sellerId,
+			side: 'receiver',
+			title: 'Fahrrad reparieren',
+			minutes: 60,
+			settlement: 'euros',
+			amountCents,
+			origin: ORIGIN
+		})
+	).id;
+	ok(await exchanges.move(sellerId, id, 'accept'));
+	ok(await exchanges.move(sellerId, id, 'markDone'));
+	ok(await exchanges.move(buyer, id, 'confirm'));
+	return id;
+}
+
+/** The seller's exchange paid by card at the fake Stripe (the event is not delivered yet). */
+async function paidCheckout(seller: { userId: string; accountId: string }, amountCents = 2_000) {
+	const { accountId } = seller;
+	const exchangeId = await confirmedExchange(seller.userId, amountCents);
 	const session = await createCheckoutSession({
 		exchangeId,
 		quarterId: Q,
@@ -83,6 +113,7 @@ async function paidCheckout(accountId: string, amountCents = 2_000) {
 		successUrl: `${ORIGIN}/exchanges/${exchangeId}?paid={CHECKOUT_SESSION_ID}`,
 		cancelUrl: `${ORIGIN}/exchanges/${exchangeId}`,
 		locale: 'de',
+		expiresAt: new Date(Date.now() + 3_600_000),
 		idempotencyKey: `checkout:${exchangeId}:1`
 	});
 	const paid = await fake.payCheckout(session.id);
@@ -198,6 +229,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 			successUrl: `${ORIGIN}/exchanges/${exchangeId}?paid={CHECKOUT_SESSION_ID}`,
 			cancelUrl: `${ORIGIN}/exchanges/${exchangeId}`,
 			locale: 'de' as const,
+			expiresAt: new Date(Date.now() + 3_600_000),
 			idempotencyKey: `checkout:${exchangeId}:1`
 		};
 		expect(input.platformFeeCents).toBe(64); // 63.75 ct rounded half up
@@ -212,6 +244,7 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 			expect(call.idempotencyKey).toBe(`checkout:${exchangeId}:1`);
 			expect(call.params).toEqual({
 				mode: 'payment',
+				allowed_payment_method_types: ['card'],
 				line_items: [
 					{
 						quantity: '1',
@@ -231,7 +264,8 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 				metadata: { exchangeId, quarterId: Q, platformFeeCents: '64' },
 				locale: 'de',
 				success_url: input.successUrl,
-				cancel_url: input.cancelUrl
+				cancel_url: input.cancelUrl,
+				expires_at: String(Math.floor(input.expiresAt.getTime() / 1000))
 			});
 		}
 		// The second answer was Stripe's stored first answer, not a second session.
@@ -253,14 +287,15 @@ describe('paying and refunding (the calls parts 2 and 5 make)', () => {
 				successUrl: `${ORIGIN}/ok`,
 				cancelUrl: `${ORIGIN}/back`,
 				locale: 'en',
+				expiresAt: new Date(Date.now() + 3_600_000),
 				idempotencyKey: `checkout:${newId()}`
 			})
 		).rejects.toThrow(/capabilities/);
 	});
 
 	it('refunds part of a payment with the exact parameters, once per idempotency key', async () => {
-		const { accountId } = await onboardedSeller();
-		const { exchangeId, paymentIntentId } = await paidCheckout(accountId);
+		const seller = await onboardedSeller();
+		const { exchangeId, paymentIntentId } = await paidCheckout(seller);
 		const input = {
 			paymentIntentId,
 			amountCents: 500,
@@ -349,11 +384,12 @@ describe('webhooks', () => {
 	});
 
 	it('gives every event replayed 5 times in shuffled order exactly one effect', async () => {
-		const { userId, accountId } = await onboardedSeller();
+		const seller = await onboardedSeller();
+		const { userId, accountId } = seller;
 		const firstEvent = fake.events.length;
 		// Stripe's account changes again, a buyer pays, the seller refunds part of it.
 		await fake.completeOnboarding(accountId);
-		const { exchangeId, paymentIntentId } = await paidCheckout(accountId, 3_000);
+		const { exchangeId, paymentIntentId } = await paidCheckout(seller, 3_000);
 		await createRefund({
 			paymentIntentId,
 			amountCents: 1_000,
@@ -418,8 +454,8 @@ describe('webhooks', () => {
 	});
 
 	it('keeps an event that cannot be processed yet and retries it until it succeeds', async () => {
-		const { accountId } = await onboardedSeller();
-		const { exchangeId, paymentIntentId, completed } = await paidCheckout(accountId, 1_200);
+		const seller = await onboardedSeller();
+		const { exchangeId, paymentIntentId, completed } = await paidCheckout(seller, 1_200);
 		// The refund arrives first, from a charge that carries none of our metadata.
 		const refunded = fake.event('charge.refunded', {
 			id: 'ch_' + newId(),

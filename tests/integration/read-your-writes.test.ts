@@ -19,7 +19,7 @@ import { deliver, euroQuarter, ok, person as quarterPerson, type Role } from './
 
 // The app reads its configuration at import: the fake runs and the variables are set first.
 const fake = await vi.hoisted(async () => {
-	const { startFakeStripeForApp } = await import('../support/fake-stripe');
+	const { startFakeStripeForApp } = await import('../support/fake-stripe/index');
 	return startFakeStripeForApp();
 });
 
@@ -97,6 +97,7 @@ async function payByCard(id: string, amountCents: number, key: string) {
 		successUrl: `${ORIGIN}/ok`,
 		cancelUrl: `${ORIGIN}/no`,
 		locale: 'de',
+		expiresAt: new Date(Date.now() + 3_600_000),
 		idempotencyKey: key
 	});
 	const before = fake.events.length;

@@ -1,5 +1,5 @@
 // The fake Stripe as a process, for the e2e tests (playwright.config.ts starts it beside the app).
-import { startFakeStripe } from './fake-stripe';
+import { startFakeStripe } from './fake-stripe/index';
 import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET } from './stripe-env';
 
 const port = Number(process.env.FAKE_STRIPE_PORT ?? 12111);

@@ -1,4 +1,4 @@
-// The keys and ports the tests give the app and the local fake Stripe (tests/support/fake-stripe.ts).
+// The keys and ports the tests give the app and the local fake Stripe (tests/support/fake-stripe/).
 // Test-mode shaped, but no real Stripe account knows them.
 export const FAKE_STRIPE_SECRET_KEY = 'sk_test_quartiermarkt_local_fake';
 export const FAKE_STRIPE_WEBHOOK_SECRET = 'whsec_quartiermarkt_local_fake';

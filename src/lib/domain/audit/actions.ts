@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = [
 	'exchange.moderatorSettle',
 	'exchange.moderatorCancel',
 	'exchange.refund',
+	// A card dispute (chargeback) Stripe reported, recorded by the system.
+	'exchange.chargebackOpened',
+	'exchange.chargebackWon',
+	'exchange.chargebackLost',
 	'ledger.startCredit',
 	'account.grant',
 	'account.grantOverride',

@@ -6,8 +6,10 @@ import {
 	paysEuros,
 	sideOf,
 	type Actor,
+	type ChargebackStatus,
 	type Exchange,
-	type MoveResult
+	type MoveResult,
+	type RefundState
 } from './exchange';
 import { advance, fail, fromStates, reasonText, refusal } from './rules';
 
@@ -83,6 +85,20 @@ export function cashPaid<E extends Exchange>(exchange: E, actor: Actor, now: Dat
 	);
 }
 
+/** A refund as the move asks for it. `observed`: a refund Stripe reports that the app did not
+ * record when it was made (made in Stripe's Dashboard, or its answer was lost): Stripe has
+ * carried it out, so it is recorded whatever the state and amount left. */
+export interface RefundRequest {
+	amountCents: number;
+	reference: string;
+	reason?: string;
+	late?: boolean;
+	key?: string;
+	/** Absent: succeeded. A pending refund counts as given back until Stripe says it failed. */
+	status?: 'pending' | 'failed';
+	observed?: boolean;
+}
+
 /**
  * Money given back through Stripe: part or all of a card payment (a moderator's decision), or
  * a payment that arrived when the exchange could no longer take it (`late`, the system's). The
@@ -92,18 +108,22 @@ export function refund<E extends Exchange>(
 	exchange: E,
 	by: string,
 	now: Date,
-	request: { amountCents: number; reference: string; reason?: string; late?: boolean; key?: string }
+	request: RefundRequest
 ): MoveResult<E> {
 	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	if (refundStates(exchange).has(request.reference)) return fail('already_done');
+	const checked = !request.late && !request.observed;
 	// A payment that came when it could not be taken is given back whatever the state; a
 	// refund of the exchange's own card payment follows the rule.
-	if (!request.late && !fromStates(exchange, 'refund').includes(exchange.state))
+	if (checked && !fromStates(exchange, 'refund').includes(exchange.state))
 		return fail('wrong_state');
 	if (!isAmountCents(request.amountCents)) return fail('invalid_amount');
-	if (!request.late && request.amountCents > refundableCents(exchange)) {
+	if (checked && request.amountCents > refundableCents(exchange)) {
 		return fail('invalid_amount');
 	}
 	const reason = reasonText(request.reason);
+	// A late payment was never part of the exchange, and a failed refund gave nothing back.
+	const counts = !request.late && request.status !== 'failed';
 	return advance(
 		exchange,
 		{
@@ -114,11 +134,123 @@ export function refund<E extends Exchange>(
 			amountCents: request.amountCents,
 			reference: request.reference,
 			...(reason !== undefined ? { reason } : {}),
-			...(request.key !== undefined ? { key: request.key } : {})
+			...(request.key !== undefined ? { key: request.key } : {}),
+			extra: {
+				...(request.late ? { late: true } : {}),
+				...(request.status ? { refundStatus: request.status } : {})
+			}
 		},
-		// A late payment was never part of the exchange: refunding it changes nothing owed.
-		request.late ? {} : { refundedCents: exchange.refundedCents + request.amountCents }
+		counts ? { refundedCents: exchange.refundedCents + request.amountCents } : {}
 	);
+}
+
+export interface RefundInTimeline {
+	amountCents: number;
+	late: boolean;
+	state: RefundState;
+}
+
+/** Each refund in the timeline by Stripe's id, with the state Stripe reported last. */
+export function refundStates(exchange: Pick<Exchange, 'timeline'>): Map<string, RefundInTimeline> {
+	const refunds = new Map<string, RefundInTimeline>();
+	for (const t of exchange.timeline) {
+		if (t.move === 'refund' && t.reference) {
+			refunds.set(t.reference, {
+				amountCents: t.amountCents ?? 0,
+				late: t.late === true,
+				state: t.refundStatus ?? 'succeeded'
+			});
+		}
+		const known = t.reference ? refunds.get(t.reference) : undefined;
+		if (t.move === 'refundStatus' && known && t.refundStatus) known.state = t.refundStatus;
+	}
+	return refunds;
+}
+
+/**
+ * Stripe reports a refund's new status: a pending refund succeeded or failed, or (rarely) a
+ * succeeded one failed after all. A failed refund no longer counts as given back, so that
+ * amount may be refunded again. A failure is final.
+ */
+export function refundStatus<E extends Exchange>(
+	exchange: E,
+	now: Date,
+	update: { reference: string; status: 'succeeded' | 'failed' }
+): MoveResult<E> {
+	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	const known = refundStates(exchange).get(update.reference);
+	if (!known) return fail('wrong_state');
+	if (known.state === update.status) return fail('already_done');
+	if (known.state === 'failed') return fail('wrong_state');
+	const uncounted = update.status === 'failed' && !known.late;
+	return advance(
+		exchange,
+		{
+			by: SYSTEM,
+			move: 'refundStatus',
+			to: exchange.state,
+			now,
+			amountCents: known.amountCents,
+			reference: update.reference,
+			extra: { refundStatus: update.status }
+		},
+		uncounted ? { refundedCents: exchange.refundedCents - known.amountCents } : {}
+	);
+}
+
+/**
+ * The buyer's bank disputes the card payment (a chargeback), or decides a dispute. Recorded as
+ * Stripe reports it, in whatever state the exchange is: with destination charges the platform
+ * carries the loss (docs/payments.md), so the quarter management must see it. Each status of a
+ * dispute is recorded once; an `open` that arrives after the decision adds nothing.
+ */
+export function chargeback<E extends Exchange>(
+	exchange: E,
+	now: Date,
+	report: { reference: string; status: ChargebackStatus; amountCents: number; reason?: string }
+): MoveResult<E> {
+	if (!paysEuros(exchange.settlement)) return fail('wrong_settlement');
+	if (!isAmountCents(report.amountCents)) return fail('invalid_amount');
+	const seen = exchange.timeline.filter(
+		(t) => t.move === 'chargeback' && t.reference === report.reference
+	);
+	if (seen.some((t) => t.chargebackStatus === report.status)) return fail('already_done');
+	if (report.status === 'open' && seen.length > 0) return fail('already_done');
+	const reason = reasonText(report.reason);
+	return advance(exchange, {
+		by: SYSTEM,
+		move: 'chargeback',
+		to: exchange.state,
+		now,
+		amountCents: report.amountCents,
+		reference: report.reference,
+		...(reason !== undefined ? { reason } : {}),
+		extra: { chargebackStatus: report.status }
+	});
+}
+
+/** The card dispute of an exchange whose bank has not decided yet, if any. */
+export function openChargeback(
+	exchange: Pick<Exchange, 'timeline'>
+): { reference: string; amountCents: number } | null {
+	const status = new Map<string, { status: ChargebackStatus; amountCents: number }>();
+	for (const t of exchange.timeline) {
+		if (t.move !== 'chargeback' || !t.reference || !t.chargebackStatus) continue;
+		if (t.chargebackStatus !== 'open' || !status.has(t.reference))
+			status.set(t.reference, { status: t.chargebackStatus, amountCents: t.amountCents ?? 0 });
+	}
+	for (const [reference, s] of status) {
+		if (s.status === 'open') return { reference, amountCents: s.amountCents };
+	}
+	return null;
+}
+
+/** Stripe's minimum charge in euros: a card payment of less fails at Checkout. */
+export const MIN_CARD_AMOUNT_CENTS = 50;
+
+/** Whether an amount in euros can be paid by card at all. */
+export function payableByCard(amountCents: number): boolean {
+	return amountCents >= MIN_CARD_AMOUNT_CENTS;
 }
 
 /** A confirmed euro exchange nobody has said was paid in cash: the receiver may pay by card. */
@@ -132,9 +264,11 @@ export function awaitsCardPayment(
 	);
 }
 
-/** What is left of the exchange's card payment to give back (0 without one). */
-export function refundableCents(exchange: Pick<Exchange, 'payment' | 'refundedCents'>): number {
-	return exchange.payment?.method === 'card'
-		? exchange.payment.amountCents - exchange.refundedCents
-		: 0;
+/** What is left of the exchange's card payment to give back (0 without one). Nothing while
+ * the buyer's bank disputes the payment: Stripe refuses refunds of a disputed charge. */
+export function refundableCents(
+	exchange: Pick<Exchange, 'payment' | 'refundedCents' | 'timeline'>
+): number {
+	if (exchange.payment?.method !== 'card' || openChargeback(exchange)) return 0;
+	return exchange.payment.amountCents - exchange.refundedCents;
 }

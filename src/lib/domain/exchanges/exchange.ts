@@ -105,15 +105,25 @@ export const MOVES = [
 	'moderatorCancel',
 	'cardPaid',
 	'cashPaid',
-	'refund'
+	'refund',
+	'refundStatus',
+	'chargeback'
 ] as const;
 export type Move = (typeof MOVES)[number];
 
 export type PartyMove =
 	'accept' | 'decline' | 'cancel' | 'markDone' | 'confirm' | 'dispute' | 'cashPaid';
 export type ModeratorMove = 'moderatorSettle' | 'moderatorCancel';
-/** `refund` is made by the system for a payment that came too late, or for a moderator. */
-export type SystemMove = 'settle' | 'autoSettle' | 'cardPaid' | 'refund';
+/** `refund` is made by the system for a payment that came too late, or for a moderator;
+ * `refundStatus` and `chargeback` record what Stripe reports about a refund or a card dispute. */
+export type SystemMove =
+	'settle' | 'autoSettle' | 'cardPaid' | 'refund' | 'refundStatus' | 'chargeback';
+
+/** Where a refund is at Stripe: money on its way, arrived, or sent back by the bank. */
+export type RefundState = 'pending' | 'succeeded' | 'failed';
+
+/** A card dispute (chargeback) the buyer's bank opened: open until the bank decides. */
+export type ChargebackStatus = 'open' | 'won' | 'lost';
 /** The moves a page can offer as buttons. */
 export type PersonMove = PartyMove | ModeratorMove;
 
@@ -137,6 +147,12 @@ export interface TimelineEvent {
 	readonly reference?: string;
 	/** `refund` asked for by a person: the form's submission key, so a resubmit is recognised. */
 	readonly key?: string;
+	/** `refund` of a payment that came when the exchange could not take it any more. */
+	readonly late?: boolean;
+	/** `refund` (absent: succeeded) and `refundStatus`: where the refund is at Stripe. */
+	readonly refundStatus?: RefundState;
+	/** `chargeback`: the card dispute's status; `reason` is Stripe's reason code. */
+	readonly chargebackStatus?: ChargebackStatus;
 }
 
 /** Whose move the exchange waits for; `null` once it is final. */

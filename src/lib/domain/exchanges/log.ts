@@ -20,6 +20,7 @@ import {
 	cancel,
 	cardPaid,
 	cashPaid,
+	chargeback,
 	confirm,
 	decline,
 	dispute,
@@ -31,11 +32,14 @@ import {
 	paysEuros,
 	propose,
 	refund,
+	refundStatus,
 	settle,
 	settlementTransfer,
 	SYSTEM,
 	type Actor,
+	type ChargebackStatus,
 	type Exchange,
+	type RefundRequest,
 	type Move,
 	type MoveResult,
 	type PartyMove,
@@ -96,6 +100,12 @@ export interface LogEvent {
 	late?: boolean;
 	/** `refund` asked for by a person: the form's submission key. */
 	key?: string;
+	/** `refund` Stripe reported that was not recorded when it was made (Dashboard, lost answer). */
+	observed?: boolean;
+	/** `refund` (absent: succeeded) and `refundStatus`: the refund's status at Stripe. */
+	refundStatus?: 'pending' | 'succeeded' | 'failed';
+	/** `chargeback`: the card dispute's status. */
+	chargebackStatus?: ChargebackStatus;
 	/** `settlementRefused`: the ledger's problem code. */
 	problem?: string;
 	/**
@@ -139,13 +149,14 @@ export type MoveRequest =
 	| { move: 'moderatorCancel'; reason: string }
 	| { move: 'cashPaid' }
 	| { move: 'cardPaid'; amountCents: number; feeCents: number; reference: string }
+	| ({ move: 'refund' } & RefundRequest)
+	| { move: 'refundStatus'; reference: string; status: 'succeeded' | 'failed' }
 	| {
-			move: 'refund';
-			amountCents: number;
+			move: 'chargeback';
 			reference: string;
+			status: ChargebackStatus;
+			amountCents: number;
 			reason?: string;
-			late?: boolean;
-			key?: string;
 	  };
 
 export type PartyMoveRequest = Extract<MoveRequest, { move: PartyMove }>;
@@ -182,8 +193,15 @@ export function runMove(
 			return cashPaid(exchange, actor, now);
 		case 'cardPaid':
 			return cardPaid(exchange, now, request);
-		case 'refund':
-			return refund(exchange, actor.id, now, request);
+		case 'refund': {
+			const { move: _move, ...rest } = request;
+			void _move;
+			return refund(exchange, actor.id, now, rest);
+		}
+		case 'refundStatus':
+			return refundStatus(exchange, now, request);
+		case 'chargeback':
+			return chargeback(exchange, now, request);
 	}
 }
 
@@ -191,7 +209,7 @@ export function runMove(
 export function logEventOf(
 	event: TimelineEvent,
 	n: number,
-	extra: Pick<LogEvent, 'afterDays' | 'ledgerSeq' | 'late'> = {}
+	extra: Pick<LogEvent, 'afterDays' | 'ledgerSeq' | 'late' | 'observed'> = {}
 ): LogEvent {
 	return {
 		n,
@@ -207,7 +225,10 @@ export function logEventOf(
 		...(event.recordedBy !== undefined ? { recordedBy: event.recordedBy } : {}),
 		...(extra.afterDays !== undefined ? { afterDays: extra.afterDays } : {}),
 		...(extra.ledgerSeq !== undefined ? { ledgerSeq: extra.ledgerSeq } : {}),
-		...(extra.late ? { late: true } : {})
+		...(extra.late || event.late ? { late: true } : {}),
+		...(extra.observed ? { observed: true } : {}),
+		...(event.refundStatus !== undefined ? { refundStatus: event.refundStatus } : {}),
+		...(event.chargebackStatus !== undefined ? { chargebackStatus: event.chargebackStatus } : {})
 	};
 }
 
@@ -296,8 +317,26 @@ function requestOf(event: LogEvent): MoveRequest | null {
 				reference: event.reference ?? '',
 				...(event.reason !== undefined ? { reason: event.reason } : {}),
 				...(event.late ? { late: true } : {}),
-				...(event.key !== undefined ? { key: event.key } : {})
+				...(event.key !== undefined ? { key: event.key } : {}),
+				...(event.observed ? { observed: true } : {}),
+				...(event.refundStatus === 'pending' || event.refundStatus === 'failed'
+					? { status: event.refundStatus }
+					: {})
 			};
+		case 'refundStatus':
+			return event.refundStatus === 'succeeded' || event.refundStatus === 'failed'
+				? { move: 'refundStatus', reference: event.reference ?? '', status: event.refundStatus }
+				: null;
+		case 'chargeback':
+			return event.chargebackStatus
+				? {
+						move: 'chargeback',
+						reference: event.reference ?? '',
+						status: event.chargebackStatus,
+						amountCents: event.amountCents ?? -1,
+						...(event.reason !== undefined ? { reason: event.reason } : {})
+					}
+				: null;
 		default:
 			return null;
 	}

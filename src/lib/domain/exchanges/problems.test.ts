@@ -21,7 +21,9 @@ describe('problemStatus', () => {
 		['invalid_date', 422],
 		['member_unavailable', 422],
 		['listing_unavailable', 422],
-		['settlement_mismatch', 422]
+		['settlement_mismatch', 422],
+		['payment_processing', 409],
+		['below_card_minimum', 422]
 	])('%s -> %d', (problem, status) => {
 		expect(problemStatus(problem)).toBe(status);
 	});

@@ -19,7 +19,11 @@ export type ExchangeProblem =
 	/** Another server is booking this exchange's hours right now: try again in a moment. */
 	| 'busy'
 	/** Too many writers at once; try again. */
-	| 'contention';
+	| 'contention'
+	/** A card payment for the exchange is being processed: no second one. */
+	| 'payment_processing'
+	/** Stripe takes no card payment under its minimum (0.50 €). */
+	| 'below_card_minimum';
 
 const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	not_found: 404,
@@ -33,6 +37,8 @@ const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	over_limit: 409,
 	busy: 409,
 	contention: 409,
+	payment_processing: 409,
+	below_card_minimum: 422,
 	invalid_minutes: 422,
 	reason_required: 422,
 	same_member: 422,

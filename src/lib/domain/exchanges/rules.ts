@@ -43,7 +43,10 @@ const RULES: Record<Exclude<Move, 'propose'>, Rule> = {
 	moderatorCancel: { from: ['disputed'], who: 'moderator' },
 	cardPaid: { from: ['confirmed'], who: 'system' },
 	cashPaid: { from: ['confirmed'], who: 'either' },
-	refund: { from: ['settled', 'cancelled', 'declined', 'disputed'], who: 'system' }
+	refund: { from: ['settled', 'cancelled', 'declined', 'disputed'], who: 'system' },
+	// What Stripe reports about money that already moved is recorded in any state (euro-moves.ts).
+	refundStatus: { from: ['settled', 'cancelled', 'declined', 'disputed'], who: 'system' },
+	chargeback: { from: ['settled', 'cancelled', 'declined', 'disputed'], who: 'system' }
 };
 
 /** The moves a person can press a button for: all but the system's. */
@@ -103,7 +106,7 @@ export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonM
 	);
 }
 
-const EURO_ONLY: readonly Move[] = ['cardPaid', 'cashPaid', 'refund'];
+const EURO_ONLY: readonly Move[] = ['cardPaid', 'cashPaid', 'refund', 'refundStatus', 'chargeback'];
 // A moderator cannot settle a euro exchange: money changes hands only by card or in cash. A euro
 // dispute ends by cancelling (nothing was paid before `confirmed`) or by the two paying.
 const NOT_EUROS: readonly Move[] = ['settle', 'autoSettle', 'moderatorSettle'];
@@ -193,6 +196,8 @@ export function advance<E extends Exchange>(
 		feeCents?: number;
 		reference?: string;
 		key?: string;
+		/** Fields only euro moves set (euro-moves.ts). */
+		extra?: Pick<TimelineEvent, 'late' | 'refundStatus' | 'chargebackStatus'>;
 	},
 	changes: Changes = {}
 ): MoveResult<E> {
@@ -207,7 +212,8 @@ export function advance<E extends Exchange>(
 		...(step.amountCents !== undefined ? { amountCents: step.amountCents } : {}),
 		...(step.feeCents !== undefined ? { feeCents: step.feeCents } : {}),
 		...(step.reference !== undefined ? { reference: step.reference } : {}),
-		...(step.key !== undefined ? { key: step.key } : {})
+		...(step.key !== undefined ? { key: step.key } : {}),
+		...step.extra
 	};
 	const cashPaidBy = changes.cashPaidBy ?? exchange.cashPaidBy;
 	const next: E = {

@@ -120,8 +120,14 @@ function inState(
 type Attempt = (exchange: Exchange, actor: Actor, now: Date) => MoveResult<Exchange>;
 
 /** The moves of exchanges settled in euros, tested on their own below. */
-type EuroMove = 'cardPaid' | 'cashPaid' | 'refund';
-const EURO_MOVES: readonly Move[] = ['cardPaid', 'cashPaid', 'refund'];
+type EuroMove = 'cardPaid' | 'cashPaid' | 'refund' | 'refundStatus' | 'chargeback';
+const EURO_MOVES: readonly Move[] = [
+	'cardPaid',
+	'cashPaid',
+	'refund',
+	'refundStatus',
+	'chargeback'
+];
 type HoursMove = Exclude<Move, 'propose' | EuroMove>;
 type HoursPersonMove = Exclude<PersonMove, EuroMove>;
 

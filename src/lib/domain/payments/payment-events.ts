@@ -43,7 +43,17 @@ export type PaymentFact =
 	  })
 	| (FactBase & { kind: 'async'; sessionId: string; succeeded: boolean })
 	| (FactBase & { kind: 'charge'; chargeId: string; amountCents: number; refundedCents: number })
-	| (FactBase & { kind: 'refund'; refundId: string; amountCents: number; status: RefundStatus });
+	| (FactBase & {
+			kind: 'refund';
+			refundId: string;
+			amountCents: number;
+			status: RefundStatus;
+			/** Made by this app (our metadata on the refund): a late refund, or asked for by a
+			 * moderator; null for a refund made elsewhere (Stripe's Dashboard). */
+			app?: { late: boolean; requestedBy: string | null } | null;
+			/** The refund's own `created`, seconds. */
+			refundCreated?: number;
+	  });
 
 /** What the app reads from a payment event; the rest stays in the stored raw event. */
 export interface PaymentEventLike {
@@ -137,7 +147,18 @@ export function paymentFact(event: PaymentEventLike): PaymentFact | null {
 			const amount = int(o.amount);
 			const status = o.status;
 			if (amount === null || !isRefundStatus(status)) return null;
-			return { ...base, kind: 'refund', refundId: id, amountCents: amount, status };
+			const meta = metadataOf(o);
+			return {
+				...base,
+				kind: 'refund',
+				refundId: id,
+				amountCents: amount,
+				status,
+				app: str(meta.exchangeId)
+					? { late: meta.late === 'true', requestedBy: str(meta.requestedBy) }
+					: null,
+				refundCreated: int(o.created) ?? event.created
+			};
 		}
 	}
 }
@@ -280,4 +301,43 @@ export function exchangeMoney(summaries: readonly PaymentSummary[]): {
 		refundedCents: paid.reduce((sum, s) => sum + s.refundedCents, 0),
 		payments: paid.length
 	};
+}
+
+/** A refund as Stripe last reported it, from all the events about it. */
+export interface StripeRefund {
+	refundId: string;
+	paymentIntentId: string | null;
+	amountCents: number;
+	/** Most advanced: `requires_action` counts as pending, `canceled` as failed. */
+	status: 'pending' | 'succeeded' | 'failed';
+	app: { late: boolean; requestedBy: string | null } | null;
+	/** Seconds since 1970, when Stripe made it. */
+	created: number;
+}
+
+/** Every refund the facts name, once each, with its most advanced status, oldest first. */
+export function stripeRefunds(facts: readonly PaymentFact[]): StripeRefund[] {
+	const latest = new Map<string, Extract<PaymentFact, { kind: 'refund' }>>();
+	const app = new Map<string, StripeRefund['app']>();
+	for (const fact of facts) {
+		if (fact.kind !== 'refund') continue;
+		const seen = latest.get(fact.refundId);
+		latest.set(fact.refundId, seen ? laterRefund(seen, fact) : fact);
+		if (fact.app) app.set(fact.refundId, fact.app);
+	}
+	return [...latest.values()]
+		.map((f) => ({
+			refundId: f.refundId,
+			paymentIntentId: f.paymentIntentId,
+			amountCents: f.amountCents,
+			status:
+				f.status === 'succeeded'
+					? ('succeeded' as const)
+					: f.status === 'failed' || f.status === 'canceled'
+						? ('failed' as const)
+						: ('pending' as const),
+			app: app.get(f.refundId) ?? null,
+			created: f.refundCreated ?? f.created
+		}))
+		.sort((a, b) => a.created - b.created || (a.refundId < b.refundId ? -1 : 1));
 }

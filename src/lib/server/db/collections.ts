@@ -24,7 +24,8 @@ import type {
 	StripeEventPendingDoc,
 	StripeEventOutcomeDoc,
 	PaymentEventDoc,
-	PaymentIntentDoc
+	PaymentIntentDoc,
+	CheckoutSessionDoc
 } from './payment-docs';
 
 export type * from './payment-docs';
@@ -500,6 +501,7 @@ export function collections(db: Db) {
 		stripeEventOutcomes: db.collection<StripeEventOutcomeDoc>('stripe_event_outcomes'),
 		paymentEvents: db.collection<PaymentEventDoc>('payment_events'),
 		paymentIntents: db.collection<PaymentIntentDoc>('payment_intents'),
+		checkoutSessions: db.collection<CheckoutSessionDoc>('checkout_sessions'),
 		cases: db.collection<CaseDoc>('cases'),
 		caseKeys: db.collection<CaseKeyDoc>('case_keys'),
 		caseEvents: db.collection<CaseEventDoc>('case_events'),

@@ -87,3 +87,20 @@ export interface PaymentIntentDoc {
 	quarterId: string | null;
 	at: Date;
 }
+
+/** A Checkout Session opened for an exchange, insert-only: `_id` is `<exchangeId>:<n, 4 digits>`.
+ * The newest one still open is handed out again (a second tab, a reload), so one exchange has
+ * one open session at a time; it is expired at Stripe when the exchange is paid in cash or
+ * cancelled. */
+export interface CheckoutSessionDoc {
+	_id: string;
+	exchangeId: string;
+	n: number;
+	sessionId: string;
+	url: string;
+	amountCents: number;
+	feeCents: number;
+	destination: string;
+	expiresAt: Date;
+	createdAt: Date;
+}

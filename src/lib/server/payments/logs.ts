@@ -9,7 +9,9 @@ import type { StatusSnapshot } from '../../domain/payments/account-status';
 import { Log, entryList, type LogStore } from '../logs';
 import {
 	accountStatusStore,
+	checkoutSessionStore,
 	eventFailureStore,
+	type CheckoutSessionEntry,
 	paymentEventStore,
 	type EventFailure,
 	type PaymentEventEntry
@@ -30,6 +32,7 @@ function entryLog<E extends { n: number }>(name: string, store: LogStore<E>, max
 const accountStatus = entryLog('account-status', accountStatusStore, 5_000);
 const paymentEvents = entryLog('payment-events', paymentEventStore, 2_000);
 const eventFailures = entryLog('stripe-event-failures', eventFailureStore, 1_000);
+const checkoutSessions = entryLog('checkout-sessions', checkoutSessionStore, 2_000);
 
 /** Appends `entry` numbered n unless `same` finds it in the log; true when it was new. */
 async function appendOnce<E extends { n: number }>(
@@ -109,4 +112,26 @@ export async function recordEventFailure(
 /** The event's failed attempts, oldest first. */
 export async function listEventFailures(eventId: string): Promise<EventFailure[]> {
 	return [...(await eventFailures.read(eventId))];
+}
+
+/** The exchange's Checkout Sessions, oldest first. */
+export async function listCheckoutSessions(exchangeId: string): Promise<CheckoutSessionEntry[]> {
+	return [...(await checkoutSessions.read(exchangeId))];
+}
+
+/**
+ * Stores the session opened as number n. When another server stored number n first, its
+ * session is the one to hand out, and this one is returned as `stored: false`.
+ */
+export async function appendCheckoutSession(
+	entry: CheckoutSessionEntry
+): Promise<{ stored: boolean; entry: CheckoutSessionEntry }> {
+	const appended = await checkoutSessions.append<'skipped'>(entry.exchangeId, (entries, n) => {
+		const first = entries.find((e) => e.n === entry.n);
+		if (first) return { ok: true, existing: first };
+		return n === entry.n ? { ok: true, entry } : { ok: false, problem: 'skipped' };
+	});
+	if (!appended.ok)
+		throw new Error(`checkout sessions of ${entry.exchangeId}: not stored (${appended.problem})`);
+	return { stored: !appended.duplicate, entry: appended.entry };
 }

@@ -132,7 +132,9 @@ export interface CheckoutInput {
 	successUrl: string;
 	cancelUrl: string;
 	locale: Locale;
-	/** E.g. `checkout:<exchangeId>:<attempt>`: a double click opens one session. */
+	/** When the session expires (Stripe allows 30 minutes to 24 hours from now). */
+	expiresAt: Date;
+	/** E.g. `checkout:<exchangeId>:s<n>`: a double click opens one session. */
 	idempotencyKey: string;
 }
 
@@ -141,11 +143,16 @@ export interface CheckoutInput {
  * event names it. */
 export async function createCheckoutSession(
 	input: CheckoutInput
-): Promise<{ id: string; url: string; paymentIntentId: string | null }> {
+): Promise<{ id: string; url: string; paymentIntentId: string | null; expiresAt: Date }> {
 	const metadata = { exchangeId: input.exchangeId, quarterId: input.quarterId };
 	const session = await stripeClient().checkout.sessions.create(
 		{
 			mode: 'payment',
+			// Cards only at launch: the money is there when Checkout completes. Slow methods (SEPA
+			// Direct Debit) would complete unpaid and settle days later; the webhook handles that
+			// too, but the Dashboard's choice must not turn it on unnoticed. (API 2026-10-28 removed
+			// `payment_method_types` here; `allowed_payment_method_types` filters the Dashboard's set.)
+			allowed_payment_method_types: ['card'],
 			line_items: [
 				{
 					quantity: 1,
@@ -168,7 +175,8 @@ export async function createCheckoutSession(
 			metadata: { ...metadata, platformFeeCents: String(input.platformFeeCents) },
 			locale: input.locale,
 			success_url: input.successUrl,
-			cancel_url: input.cancelUrl
+			cancel_url: input.cancelUrl,
+			expires_at: Math.floor(input.expiresAt.getTime() / 1000)
 		},
 		{ idempotencyKey: input.idempotencyKey }
 	);
@@ -177,8 +185,31 @@ export async function createCheckoutSession(
 	return {
 		id: session.id,
 		url: session.url,
-		paymentIntentId: typeof pi === 'string' ? pi : (pi?.id ?? null)
+		paymentIntentId: typeof pi === 'string' ? pi : (pi?.id ?? null),
+		expiresAt: new Date(session.expires_at * 1000)
 	};
+}
+
+/** POST /v1/checkout/sessions/:id/expire: nobody can pay through the session any more. Stripe
+ * answers 400 for a session that is not open (paid meanwhile, or expired): 'not_open'. */
+export async function expireCheckoutSession(sessionId: string): Promise<'expired' | 'not_open'> {
+	try {
+		await stripeClient().checkout.sessions.expire(sessionId);
+		return 'expired';
+	} catch (err) {
+		if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 400)
+			return 'not_open';
+		throw err;
+	}
+}
+
+/** Stripe's answer that the idempotency key is in use by a request with other parameters, or
+ * by one still running. */
+export function isIdempotencyConflict(err: unknown): boolean {
+	return (
+		err instanceof Stripe.errors.StripeIdempotencyError ||
+		(err instanceof Stripe.errors.StripeError && err.code === 'idempotency_key_in_use')
+	);
 }
 
 export interface RefundInput {
@@ -190,24 +221,39 @@ export interface RefundInput {
 	idempotencyKey: string;
 	/** The platform's fee taken with the payment: refunded in proportion only when there is one. */
 	platformFeeCents: number;
+	/** The moderator who asked for it; a refund of a late payment says `late`. Carried in the
+	 * refund's metadata so its webhook can record it if the app's own answer was lost. */
+	requestedBy?: string;
+	late?: boolean;
 }
 
 /** POST /v1/refunds. For a destination charge the transfer to the seller is reversed and the
  * platform fee refunded in proportion, so the refund is not paid out of the platform's balance. */
 export async function createRefund(
 	input: RefundInput
-): Promise<{ id: string; status: string | null; amountCents: number }> {
+): Promise<{ id: string; status: 'pending' | 'succeeded' | 'failed'; amountCents: number }> {
 	const refund = await stripeClient().refunds.create(
 		{
 			payment_intent: input.paymentIntentId,
 			amount: input.amountCents,
 			reverse_transfer: true,
 			...(input.platformFeeCents > 0 ? { refund_application_fee: true } : {}),
-			metadata: { exchangeId: input.exchangeId, quarterId: input.quarterId }
+			metadata: {
+				exchangeId: input.exchangeId,
+				quarterId: input.quarterId,
+				...(input.requestedBy ? { requestedBy: input.requestedBy } : {}),
+				...(input.late ? { late: 'true' } : {})
+			}
 		},
 		{ idempotencyKey: input.idempotencyKey }
 	);
-	return { id: refund.id, status: refund.status, amountCents: refund.amount };
+	const status =
+		refund.status === 'succeeded'
+			? 'succeeded'
+			: refund.status === 'failed' || refund.status === 'canceled'
+				? 'failed'
+				: 'pending';
+	return { id: refund.id, status, amountCents: refund.amount };
 }
 
 // ── Webhooks ────────────────────────────────────────────────────────────────────────────────

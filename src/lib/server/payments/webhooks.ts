@@ -16,7 +16,7 @@ import {
 } from '../repos/payments';
 import { WEBHOOK_HANDLERS } from './handlers';
 import { listEventFailures, recordEventFailure } from './logs';
-import { verifyWebhook } from './stripe';
+import { STRIPE_API_VERSION, verifyWebhook } from './stripe';
 import { logger } from '../logger.js';
 
 export type ProcessOutcome = 'done' | 'ignored' | 'failed';
@@ -44,6 +44,14 @@ export async function receiveWebhook(
 ): Promise<WebhookResult> {
 	const event = verifyWebhook(rawBody, signature);
 	if (!event) return { kind: 'bad_signature' };
+	// The endpoint renders events in its own API version (set when it was created): an event in
+	// another version may name fields differently. It is still processed; the operator is told
+	// to align the endpoint (docs/payments.md).
+	if (event.api_version && event.api_version !== STRIPE_API_VERSION) {
+		logger.warn(
+			`Stripe event ${event.id} (${event.type}) has API version ${event.api_version}, the app expects ${STRIPE_API_VERSION}: set the webhook endpoint's version (docs/payments.md)`
+		);
+	}
 	const quarterId = quarterOf(event);
 	const stored = await insertStripeEvent({
 		id: event.id,
@@ -126,16 +134,26 @@ export async function listStuckEvents(
 	now: Date,
 	options: { unassigned?: boolean } = {}
 ): Promise<StuckEvent[]> {
-	const stuck: StuckEvent[] = [];
+	return (await listAllStuckEvents(now)).filter((s) =>
+		s.quarterId === null ? options.unassigned : s.quarterId === quarterId
+	);
+}
+
+/** Every stuck event of the installation, for the platform's admins (/admin/payments). An event
+ * that cannot be applied (`UnappliableEventError`) is stuck from its first failure. */
+export async function listAllStuckEvents(
+	now: Date
+): Promise<(StuckEvent & { quarterId: string | null })[]> {
+	const stuck: (StuckEvent & { quarterId: string | null })[] = [];
 	for (const pending of await listPendingEvents()) {
-		if (pending.quarterId === null ? !options.unassigned : pending.quarterId !== quarterId)
-			continue;
 		const failures = await listEventFailures(pending._id);
-		if (!isStuck(failures.length, pending.receivedAt, now)) continue;
 		const last = failures.at(-1);
+		const unappliable = last?.error.startsWith('UnappliableEventError') ?? false;
+		if (!unappliable && !isStuck(failures.length, pending.receivedAt, now)) continue;
 		stuck.push({
 			id: pending._id,
 			type: pending.type,
+			quarterId: pending.quarterId,
 			receivedAt: pending.receivedAt,
 			failures: failures.length,
 			lastError: last?.error ?? null,

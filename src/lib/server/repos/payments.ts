@@ -11,6 +11,7 @@ import {
 	db,
 	insertUnique,
 	type AccountStatusDoc,
+	type CheckoutSessionDoc,
 	type ConnectedAccountDoc,
 	type PaymentEventDoc,
 	type PaymentIntentDoc,
@@ -191,6 +192,14 @@ export const paymentEventStore = streamStore<PaymentEventDoc>(
 	async () => (await db()).paymentEvents,
 	'exchangeId'
 );
+
+/** Each exchange's Checkout Sessions as a log (`<exchangeId>:<n>`). */
+export const checkoutSessionStore = streamStore<CheckoutSessionDoc>(
+	async () => (await db()).checkoutSessions,
+	'exchangeId'
+);
+
+export type CheckoutSessionEntry = Omit<CheckoutSessionDoc, '_id'>;
 
 export async function insertPaymentIntent(doc: PaymentIntentDoc): Promise<void> {
 	await insertOnce((await db()).paymentIntents, doc);

@@ -108,7 +108,17 @@ function timelineOf(event: LogEvent & { move: Move }, exchange: Exchange): Timel
 
 /** One line about an event, in the reader's language: for mails, notifications and timelines. */
 export function describeExchangeEvent(
-	event: Pick<LogEvent, 'move' | 'minutes' | 'afterDays' | 'ledgerSeq' | 'amountCents' | 'late'> & {
+	event: Pick<
+		LogEvent,
+		| 'move'
+		| 'minutes'
+		| 'afterDays'
+		| 'ledgerSeq'
+		| 'amountCents'
+		| 'late'
+		| 'refundStatus'
+		| 'chargebackStatus'
+	> & {
 		/** For `propose`: how the two mean to settle, so the choice shows in the timeline. */
 		settlement?: SettlementKind;
 	},
@@ -167,9 +177,25 @@ export function describeExchangeEvent(
 				? m.exchange_event_cash_settled({ name, amount }, { locale })
 				: m.exchange_event_cash_paid({ name }, { locale });
 		case 'refund':
-			return event.late
-				? m.exchange_event_refund_late({ amount }, { locale })
+			if (event.refundStatus === 'failed')
+				return m.exchange_event_refund_failed({ amount }, { locale });
+			if (event.late) return m.exchange_event_refund_late({ amount }, { locale });
+			return event.refundStatus === 'pending'
+				? m.exchange_event_refund_pending({ amount }, { locale })
 				: m.exchange_event_refund({ amount }, { locale });
+		case 'refundStatus':
+			return event.refundStatus === 'failed'
+				? m.exchange_event_refund_status_failed({ amount }, { locale })
+				: m.exchange_event_refund_status_succeeded({ amount }, { locale });
+		case 'chargeback':
+			switch (event.chargebackStatus) {
+				case 'won':
+					return m.exchange_event_chargeback_won({ amount }, { locale });
+				case 'lost':
+					return m.exchange_event_chargeback_lost({ amount }, { locale });
+				default:
+					return m.exchange_event_chargeback_open({ amount }, { locale });
+			}
 		case 'settling':
 			return '';
 	}

@@ -1,17 +1,14 @@
-// Euro exchanges paid by card (issue 5): what paying costs, the Checkout Session, Stripe's
-// word that the money came (settles, or refunds what the exchange cannot take), and refunds by
-// the quarter management.
+// Euro exchanges paid by card (issue 5): what paying costs, Stripe's word that the money came
+// (settles, or refunds what the exchange cannot take), and refunds by the quarter management.
+// Opening the Checkout Session is in checkout.ts, what Stripe reports later in stripe-reports.ts.
 import { logEventOf, runMove } from '../../../domain/exchanges/log';
+import type { RefundRequest } from '../../../domain/exchanges/euro-moves';
 import type { ExchangeProblem } from '../../../domain/exchanges/problems';
-import { awaitsCardPayment, paysEuros, sideOf, SYSTEM } from '../../../domain/exchanges/workflow';
-import { isActiveMember } from '../../../domain/members/roles';
+import { paysEuros, sideOf, SYSTEM } from '../../../domain/exchanges/workflow';
 import { feeBreakdown, type FeeBreakdown } from '../../../domain/payments/fee';
-import { localizeUrl } from '../../../paraglide/runtime';
-import type { Locale } from '../../../domain/locale';
 import { payoutStatus } from '../../payments/connect';
-import { createCheckoutSession, createRefund } from '../../payments/stripe';
+import { createRefund } from '../../payments/stripe';
 import { appendAudit } from '../../repos/audit';
-import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
@@ -40,7 +37,7 @@ export async function paymentOffer(
 }
 
 /** The offer and the seller's connected account it rests on, read once. */
-async function offerOf(
+export async function offerOf(
 	loaded: Loaded
 ): Promise<{ offer: PaymentOffer; sellerAccountId: string | null } | null> {
 	const e = loaded.record.exchange;
@@ -55,53 +52,6 @@ async function offerOf(
 			? 'available'
 			: 'seller_not_ready';
 	return { offer: { ...fees, card }, sellerAccountId: seller.accountId };
-}
-
-/**
- * The receiver pays a confirmed euro exchange by card: a Checkout Session as a destination
- * charge to the provider's connected account, with the quarter's platform fee. The exchange is
- * settled only when Stripe's webhook reports the payment (`recordCardPayment`), never on the
- * way back from Stripe. A double click opens the same session (idempotency key per version).
- */
-export async function startCardPayment(
-	ctx: ExchangeContext,
-	actorId: string,
-	exchangeId: string,
-	context: { origin: string; locale: Locale }
-): Promise<{ ok: true; url: string } | { ok: false; problem: ExchangeProblem | CardProblem }> {
-	const loaded = await loadExchange(ctx.model, exchangeId);
-	if (!loaded) return { ok: false, problem: 'not_found' };
-	const e = loaded.record.exchange;
-	const side = sideOf(e, actorId);
-	if (!side) return { ok: false, problem: 'not_found' };
-	if (!isActiveMember(await findMembership(loaded.quarterId, actorId))) {
-		return { ok: false, problem: 'not_member' };
-	}
-	if (!paysEuros(e.settlement) || e.amountCents === null) {
-		return { ok: false, problem: 'wrong_settlement' };
-	}
-	if (side !== 'receiver') return { ok: false, problem: 'wrong_side' };
-	if (!awaitsCardPayment(e)) return { ok: false, problem: 'wrong_state' };
-	const offered = await offerOf(loaded);
-	if (!offered) return { ok: false, problem: 'not_configured' };
-	const { offer, sellerAccountId } = offered;
-	if (offer.card !== 'available') return { ok: false, problem: offer.card };
-	const path = localizeUrl(new URL(`/exchanges/${exchangeId}`, context.origin), {
-		locale: context.locale
-	}).href;
-	const session = await createCheckoutSession({
-		exchangeId,
-		quarterId: loaded.quarterId,
-		description: e.title,
-		amountCents: e.amountCents,
-		platformFeeCents: offer.platformFeeCents,
-		destinationAccountId: sellerAccountId!,
-		successUrl: `${path}?paid=1`,
-		cancelUrl: `${path}?paid=0`,
-		locale: context.locale,
-		idempotencyKey: `checkout:${exchangeId}:${loaded.record.version}`
-	});
-	return { ok: true, url: session.url };
 }
 
 /**
@@ -157,12 +107,14 @@ export async function recordCardPayment(
 			exchangeId,
 			quarterId: loaded.quarterId,
 			idempotencyKey: `late-refund:${payment.paymentIntentId}`,
-			platformFeeCents: payment.feeCents
+			platformFeeCents: payment.feeCents,
+			late: true
 		});
 		const recorded = await recordRefund(ctx, exchangeId, SYSTEM, now, {
 			amountCents: refund.amountCents,
 			reference: refund.id,
-			late: true
+			late: true,
+			...statusOf(refund)
 		});
 		// Stripe has refunded; the timeline must say so, or the event is retried until it does.
 		if (!recorded.ok) {
@@ -174,19 +126,21 @@ export async function recordCardPayment(
 	});
 }
 
-/** Stores a refund Stripe accepted, once per refund id; tells both sides. */
+/** The status a refund is recorded with: absent when Stripe says it succeeded. */
+function statusOf(refund: { status: 'pending' | 'succeeded' | 'failed' }): {
+	status?: 'pending' | 'failed';
+} {
+	return refund.status === 'succeeded' ? {} : { status: refund.status };
+}
+
+/** Stores a refund Stripe accepted, once per refund id (its webhook may have recorded it
+ * first: stripe-reports.ts); tells both sides. */
 async function recordRefund(
 	ctx: ExchangeContext,
 	exchangeId: string,
 	by: string,
 	now: Date,
-	request: {
-		amountCents: number;
-		reference: string;
-		reason?: string;
-		late?: boolean;
-		key?: string;
-	}
+	request: Omit<RefundRequest, 'observed'>
 ): Promise<Written> {
 	const written = await appendEvent(ctx.model, exchangeId, (l) => {
 		const done = l.record.exchange.timeline.some(
@@ -250,13 +204,15 @@ export async function moderatorRefund(
 			// a lost answer (a new form, a new nonce) asks Stripe for the same refund again, which
 			// Stripe answers with the refund it made; once a refund is recorded the version moves on.
 			idempotencyKey: `refund:${exchangeId}:v${loaded.record.version}`,
-			platformFeeCents: e.payment!.feeCents
+			platformFeeCents: e.payment!.feeCents,
+			requestedBy: moderatorId
 		});
 		const written = await recordRefund(ctx, exchangeId, moderatorId, now, {
 			amountCents: refund.amountCents,
 			reference: refund.id,
 			reason: reason.trim(),
-			key: nonce
+			key: nonce,
+			...statusOf(refund)
 		});
 		if (!written.ok) return written;
 		if (written.event) {

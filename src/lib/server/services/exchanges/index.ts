@@ -8,6 +8,8 @@
 //   moves.ts          the parties' moves and the quarter management's end of a dispute
 //   settlement.ts     booking the hours exactly once, and the auto-settle job
 //   card-payments.ts  euro exchanges paid by card, and refunds
+//   checkout.ts       the Checkout Session of an exchange: one open at a time, expired when moot
+//   stripe-reports.ts refunds and card disputes as Stripe reports them, into the timeline
 //   views.ts          one exchange, the lists and the disputes, as people see them
 //   thanks.ts         thank-you notes
 //   start-credit.ts   the welcome from the community account
@@ -17,6 +19,8 @@
 // to one context: the app has one (`exchanges`, whose functions are exported below); tests make
 // several, with their own ledger books, to stand in for several app servers on one database.
 import * as cards from './card-payments';
+import * as checkout from './checkout';
+import * as reports from './stripe-reports';
 import { createExchangeContext, type ExchangeDeps } from './context';
 import * as moves from './moves';
 import * as proposing from './propose';
@@ -56,7 +60,10 @@ export function createExchangeService(deps: ExchangeDeps = {}) {
 		countDisputed: bound(views.countDisputed),
 		recordsOfQuarter: bound(views.recordsOfQuarter),
 		paymentOffer: bound(cards.paymentOffer),
-		startCardPayment: bound(cards.startCardPayment),
+		startCardPayment: bound(checkout.startCardPayment),
+		cardPaymentState: bound(checkout.cardPaymentState),
+		reconcileRefunds: bound(reports.reconcileRefunds),
+		recordChargeback: bound(reports.recordChargeback),
 		recordCardPayment: bound(cards.recordCardPayment),
 		moderatorRefund: bound(cards.moderatorRefund),
 		leaveThanks: bound(thanks.leaveThanks),
@@ -80,7 +87,10 @@ export const {
 	listOf: listExchangesOf,
 	paymentOffer,
 	startCardPayment,
+	cardPaymentState,
 	recordCardPayment,
+	reconcileRefunds,
+	recordChargeback,
 	moderatorRefund: moderatorRefundExchange,
 	listDisputed,
 	countDisputed,

@@ -3,6 +3,7 @@
 import { alreadyMade, logEventOf, runMove, type MoveRequest } from '../../../domain/exchanges/log';
 import type { ExchangeProblem } from '../../../domain/exchanges/problems';
 import {
+	awaitsCardPayment,
 	paysEuros,
 	sideOf,
 	SYSTEM,
@@ -15,6 +16,7 @@ import { appendAudit } from '../../repos/audit';
 import { findMembership } from '../../repos/memberships';
 import { findQuarter, type Quarter } from '../../repos/quarters';
 import { announce } from './announce';
+import { closeCheckouts } from './checkout-sessions';
 import type { ExchangeContext } from './context';
 import { appendEvent, loadExchange } from './read-model';
 import { finishStale, limitProblem, precheck, settleLocked } from './settlement';
@@ -123,6 +125,7 @@ export async function makeMove(
 			} else if (settled.problem === 'over_limit') refused = settled.ledger;
 		}
 		if (written.event && !announced) await announce(ctx, written.loaded, written.event, now);
+		if (written.event) await closeMootCheckouts(written.loaded.id, exchange, now);
 		return {
 			ok: true,
 			exchange: await view(current, actorId, actor.moderator),
@@ -204,6 +207,7 @@ export async function moderatorCancel(
 				details: { title: written.loaded.record.exchange.title, from: 'disputed' }
 			});
 			await announce(ctx, written.loaded, written.event, now);
+			await closeMootCheckouts(exchangeId, written.loaded.record.exchange, now);
 		}
 		return {
 			ok: true,
@@ -211,6 +215,18 @@ export async function moderatorCancel(
 			repeated: written.repeated ?? false
 		};
 	});
+}
+
+/** A euro exchange that no longer waits for a card payment (paid in cash, cancelled,
+ * disputed) closes its open Checkout Sessions, so a page left open cannot pay it. */
+async function closeMootCheckouts(
+	exchangeId: string,
+	exchange: Parameters<typeof awaitsCardPayment>[0],
+	now: Date
+): Promise<void> {
+	if (paysEuros(exchange.settlement) && !awaitsCardPayment(exchange)) {
+		await closeCheckouts(exchangeId, now);
+	}
 }
 
 /** The quarter and actor for a move of the quarter management on this exchange, if it may. */

@@ -7,10 +7,12 @@ import {
 	type SettlementKind,
 	type Side
 } from '../../../domain/exchanges/workflow';
+import { payableByCard } from '../../../domain/exchanges/euro-moves';
 import { isPublic } from '../../../domain/listings/listing';
 import { isActiveMember } from '../../../domain/members/roles';
 import { isDocId } from '../../../domain/messages/conversation';
 import { hashToken, newId } from '../../ids';
+import { paymentsEnabled } from '../../payments/stripe';
 import { quarterList, type StoredEvent } from '../../repos/exchanges';
 import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
@@ -103,6 +105,10 @@ export async function proposeExchange(
 	};
 	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 	if (!proposed.ok) return { ok: false, problem: proposed.error };
+	// Where the card is offered, a price Stripe cannot charge would fail only at Checkout.
+	if (paymentsEnabled() && proposal.amountCents !== null && !payableByCard(proposal.amountCents)) {
+		return { ok: false, problem: 'below_card_minimum' };
+	}
 
 	// One exchange per form: its id comes from the form's key, so a repeat finds it.
 	const id = input.nonce ? idOfProposal(input.actorId, input.nonce) : newId();

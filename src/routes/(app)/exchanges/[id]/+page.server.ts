@@ -1,6 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatMinutes, minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
-import { awaitsCardPayment, refundableCents, type PartyMove } from '$lib/domain/exchanges/workflow';
+import {
+	awaitsCardPayment,
+	openChargeback,
+	refundableCents,
+	type PartyMove
+} from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
@@ -52,6 +57,10 @@ export const load: PageServerLoad = async (event) => {
 			: true;
 	const offer = view.settlement === 'euros' ? await paymentOffer(view.id) : null;
 	const caseId = await cases.caseOfExchange(view.quarterId, view.id);
+	// A slow payment on its way, or the last one failed (Stripe's events): shown to both sides.
+	const cardPayment =
+		offer && awaitsCardPayment(view) ? await exchanges.cardPaymentState(view.id) : null;
+	const chargeback = openChargeback(view);
 	// Only the quarter management sees an exchange it is not part of.
 	const management = view.viewerSide === null;
 	const notes =
@@ -121,6 +130,9 @@ export const load: PageServerLoad = async (event) => {
 										minutes: e.minutes,
 										afterDays,
 										amountCents: e.amountCents,
+										late: e.late,
+										refundStatus: e.refundStatus,
+										chargebackStatus: e.chargebackStatus,
 										settlement: view.settlement,
 										// The timeline does not carry the ledger entry; a settle booked hours when the
 										// exchange is in hours and settled with more than nothing.
@@ -135,7 +147,12 @@ export const load: PageServerLoad = async (event) => {
 		},
 		offer,
 		canPayByCard:
-			view.viewerSide === 'receiver' && awaitsCardPayment(view) && offer?.card === 'available',
+			view.viewerSide === 'receiver' &&
+			awaitsCardPayment(view) &&
+			offer?.card === 'available' &&
+			cardPayment !== 'processing',
+		cardPayment,
+		chargebackCents: chargeback?.amountCents ?? null,
 		refundableCents: management ? refundableCents(view) : 0,
 		refundNonce: newFormNonce(),
 		canThank: view.viewerSide !== null && view.state === 'settled' && !thanked,

@@ -127,7 +127,7 @@ export const actions: Actions = {
 			const target =
 				result.problem === 'invalid_minutes'
 					? 'hours'
-					: result.problem === 'invalid_amount'
+					: result.problem === 'invalid_amount' || result.problem === 'below_card_minimum'
 						? 'amount'
 						: result.problem === 'title_required'
 							? 'title'
