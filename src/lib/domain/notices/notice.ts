@@ -346,3 +346,13 @@ export function queueOf(book: NoticeBook): {
 		done: all.filter((s) => s.decision).reverse()
 	};
 }
+
+const MINUTE = 60 * 1000;
+
+/** Public forms without an account: how many notices and complaints one address (and one mail
+ * address, which gets a receipt) may send, like the other public forms (auth/policy.ts). */
+export const NOTICE_LIMITS = {
+	perIp: { name: 'notice-ip', max: 10, windowMs: 60 * MINUTE },
+	perEmail: { name: 'notice-email', max: 5, windowMs: 60 * MINUTE },
+	complaintPerIp: { name: 'complaint-ip', max: 10, windowMs: 60 * MINUTE }
+} as const;
