@@ -115,6 +115,8 @@ export interface NoticeState {
 		decision: DecisionKind;
 		ground: Ground | null;
 		affectedId: string | null;
+		/** The facts and reasons the member concerned reads (the decision's or the complaint's). */
+		facts: string;
 		at: Date;
 	} | null;
 	/** Every moderator who decided on this notice so far (four eyes). */
@@ -172,6 +174,7 @@ function pick(entry: NoticeOf<'decision'> | NoticeOf<'complaintDecision'>) {
 		decision: entry.decision,
 		ground: entry.ground,
 		affectedId: entry.affectedId,
+		facts: entry.kind === 'decision' ? entry.facts : entry.reasons,
 		at: entry.at
 	};
 }

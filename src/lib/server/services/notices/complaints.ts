@@ -116,15 +116,20 @@ export async function decideComplaint(
 ): Promise<ComplaintDecisionResult> {
 	const { quarter, noticeId, now } = input;
 	const moderator = isManagement(await findMembership(quarter.id, input.by));
+	const before = (await ctx.log.read(quarter.id)).notices.get(noticeId);
+	const replacement = input.replacement && {
+		...input.replacement,
+		// A measure taken instead of a keep concerns the content's author unless named.
+		affectedId: input.replacement.affectedId ?? before?.notice.authorId ?? null
+	};
 	const draft: ComplaintDecisionInput = {
 		by: input.by,
 		moderator,
 		party: input.party,
 		outcome: input.outcome,
 		reasons: input.reasons.trim(),
-		replacement: input.replacement
+		replacement
 	};
-	const before = (await ctx.log.read(quarter.id)).notices.get(noticeId);
 	const early = checkComplaintDecision(before, draft);
 	if (!early.ok) return early;
 	if (input.outcome === 'reversed') {
