@@ -8,7 +8,8 @@ import {
 	TEXT_MAX,
 	type Ground
 } from '../domain/notices/notice';
-import { emailField, formNonceField, tokenField } from './fields';
+import { normalizeEmail } from '../domain/auth/text';
+import { formNonceField, tokenField } from './fields';
 
 const text = (required: string, tooLong: string) =>
 	z.string({ error: required }).trim().min(1, required).max(TEXT_MAX, tooLong);
@@ -25,9 +26,15 @@ export const noticeSchema = z.object({
 	name: z.string().trim().max(100, 'error_name_too_long').default(''),
 	email: z
 		.string()
-		.trim()
 		.default('')
-		.pipe(z.union([z.literal(''), emailField])),
+		.transform((s) => s.trim())
+		.pipe(
+			z
+				.string()
+				.max(254, 'error_email_too_long')
+				.refine((s) => s === '' || z.email().safeParse(s).success, 'error_email_invalid')
+		)
+		.transform((s) => (s ? normalizeEmail(s) : '')),
 	goodFaith: z.literal('yes', { error: 'notice_error_good_faith' }),
 	nonce: formNonceField
 });

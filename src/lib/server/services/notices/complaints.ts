@@ -116,7 +116,12 @@ export async function decideComplaint(
 ): Promise<ComplaintDecisionResult> {
 	const { quarter, noticeId, now } = input;
 	const moderator = isManagement(await findMembership(quarter.id, input.by));
-	const before = (await ctx.log.read(quarter.id)).notices.get(noticeId);
+	const key = `complaint-decision:${noticeId}:${input.party}`;
+	const book = await ctx.log.read(quarter.id);
+	// The same moderator's form sent again (a double click, a reload): decided, nothing more to do.
+	const done = book.keys.get(key);
+	if (done?.kind === 'complaintDecision' && done.by === input.by) return { ok: true };
+	const before = book.notices.get(noticeId);
 	const replacement = input.replacement && {
 		...input.replacement,
 		// A measure taken instead of a keep concerns the content's author unless named.
@@ -144,10 +149,13 @@ export async function decideComplaint(
 		);
 		if (problem) return { ok: false, problem };
 	}
-	const key = `complaint-decision:${noticeId}:${input.party}`;
 	const appended = await ctx.log.append<ComplaintDecisionProblem>(quarter.id, (book, seq) => {
 		const same = book.keys.get(key);
-		if (same) return { ok: true, existing: same };
+		if (same) {
+			return same.kind === 'complaintDecision' && same.by === input.by
+				? { ok: true, existing: same }
+				: { ok: false, problem: 'decided_already' };
+		}
 		const checked = checkComplaintDecision(book.notices.get(noticeId), draft);
 		if (!checked.ok) return checked;
 		const entry: NoticeOf<'complaintDecision'> = {

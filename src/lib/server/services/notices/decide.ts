@@ -106,7 +106,12 @@ export type DecideResult = { ok: true } | { ok: false; problem: DecideProblem | 
 export async function decideNotice(ctx: NoticeContext, input: DecideInput): Promise<DecideResult> {
 	const { quarter, noticeId, moderatorId, now } = input;
 	const moderator = isManagement(await findMembership(quarter.id, moderatorId));
-	const before = (await ctx.log.read(quarter.id)).notices.get(noticeId);
+	const key = `decision:${noticeId}`;
+	const book = await ctx.log.read(quarter.id);
+	// The same moderator's form sent again (a double click, a reload): decided, nothing more to do.
+	const done = book.keys.get(key);
+	if (done?.kind === 'decision' && done.by === moderatorId) return { ok: true };
+	const before = book.notices.get(noticeId);
 	const affectedId = restricts(input.decision)
 		? (before?.notice.authorId ?? input.affectedId)
 		: null;
@@ -130,10 +135,14 @@ export async function decideNotice(ctx: NoticeContext, input: DecideInput): Prom
 	}
 	const problem = await carryOut(quarter, before!, null, draft, moderatorId, draft.facts, now);
 	if (problem) return { ok: false, problem };
-	const key = `decision:${noticeId}`;
 	const appended = await ctx.log.append<DecideProblem>(quarter.id, (book, seq) => {
 		const same = book.keys.get(key);
-		if (same) return { ok: true, existing: same };
+		// The same moderator's form sent again is the same decision; anyone else's comes too late.
+		if (same) {
+			return same.kind === 'decision' && same.by === moderatorId
+				? { ok: true, existing: same }
+				: { ok: false, problem: 'decided_already' };
+		}
 		const refused = checkDecision(book.notices.get(noticeId), draft);
 		if (refused) return { ok: false, problem: refused };
 		const entry: NoticeOf<'decision'> = {
