@@ -138,9 +138,10 @@ describe('notice and action', () => {
 
 	it('takes a visitor’s notice once, mails a receipt, and refuses bad input without storing', async () => {
 		listingId = await publishedListing();
+		// Pasted from another device: stored as this installation's own address, never as typed.
 		const location = `${ORIGIN}/q/${Q}/listings/${listingId}`;
 		const form = {
-			location,
+			location: `https://anderswo.example/q/${Q}/listings/${listingId}?von=mail`,
 			explanation: 'Gefälschte Markenuhren gegen Vorkasse: Betrug und Markenverletzung.',
 			name: '',
 			email: NOTIFIER,
@@ -172,6 +173,7 @@ describe('notice and action', () => {
 		const book = await notices.book(Q);
 		expect(book.order).toEqual([noticeId]);
 		expect(book.notices.get(noticeId)?.notice.authorId).toBe(people.author.id);
+		expect(book.notices.get(noticeId)?.notice.target.url).toBe(location);
 		const receipts = await mailsTo(NOTIFIER, /eingegangen/);
 		expect(receipts).toHaveLength(1);
 		expect(receipts[0]!.text).toContain(location);

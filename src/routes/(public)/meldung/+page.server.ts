@@ -31,7 +31,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const ctx = requestContext(event);
 		const result = await notices.file(
-			{ ...parsed.data, locale: event.locals.locale },
+			{ ...parsed.data, locale: event.locals.locale, origin: ctx.origin },
 			{ ip: ctx.ip, now: ctx.now }
 		);
 		const values = { ...parsed.data, goodFaith: 'yes' };

@@ -1,7 +1,7 @@
 // Filing a notice of illegal content (Art. 16 DSA), with or without an account: where the content
 // is, why it is illegal, optionally name and mail address, and the good-faith statement. The
 // notifier gets a receipt by mail (Art. 16(4)) when they gave an address.
-import { locateContent } from '../../../domain/notices/location';
+import { contentPath, locateContent } from '../../../domain/notices/location';
 import { NOTICE_LIMITS, type NoticeOf, type NoticeTarget } from '../../../domain/notices/notice';
 import type { Locale } from '../../../domain/locale';
 import * as m from '../../../paraglide/messages';
@@ -22,6 +22,8 @@ export interface NoticeInput {
 	name: string;
 	email: string;
 	locale: Locale;
+	/** This installation's address, for the stored location. */
+	origin: string;
 	/** The form's nonce: the same form sent twice is one notice. */
 	nonce: string;
 }
@@ -32,13 +34,16 @@ export type FileResult =
 	{ ok: true; noticeId: string; repeated: boolean } | { ok: false; problem: FileProblem } | Limited;
 
 /** The content an address names, with its quarter, label and author; null when it is none of
- * ours or no longer there. Content that is hidden already may still be noticed. */
+ * ours or no longer there. Content that is hidden already may still be noticed. The address is
+ * stored as this installation's own (`origin` + path), never as typed: pages and mails show it
+ * as a link. */
 export async function resolveLocation(
-	location: string
+	location: string,
+	origin: string
 ): Promise<{ quarter: Quarter; target: NoticeTarget; authorId: string | null } | null> {
 	const found = locateContent(location);
 	if (!found) return null;
-	const url = location.trim().slice(0, 500);
+	const url = origin + contentPath(found.type, found.quarterId, found.id);
 	if (found.type === 'conversation') {
 		const conversation = await findConversation(found.id);
 		const quarter = conversation && (await findQuarter(conversation.quarterId));
@@ -84,7 +89,7 @@ export async function fileNotice(
 		now
 	);
 	if (limited) return limited;
-	const where = await resolveLocation(input.location);
+	const where = await resolveLocation(input.location, input.origin);
 	if (!where) return { ok: false, problem: 'unknown_location' };
 	const { quarter, target, authorId } = where;
 	const noticeId = newId();
