@@ -49,7 +49,7 @@ async function openNotices(page: Page): Promise<void> {
 	await page.goto('/manage/nordstadt');
 	await page
 		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
-		.getByRole('link', { name: /^Hinweise auf Rechtswidriges \(\d+\)$/ })
+		.getByRole('link', { name: /^Hinweise auf rechtswidrige Inhalte \(\d+\)$/ })
 		.click();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Hinweise auf rechtswidrige Inhalte' })
