@@ -47,6 +47,7 @@ function complaintPath(text: string): string {
 
 async function openNotices(page: Page): Promise<void> {
 	await page.goto('/manage/nordstadt');
+	await expectAccessible(page);
 	await page
 		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
 		.getByRole('link', { name: /^Hinweise auf rechtswidrige Inhalte \(\d+\)$/ })
@@ -70,6 +71,7 @@ test('a visitor’s notice, a removal with reasons, the author’s complaint and
 	await page.goto('/q/nordstadt');
 	await page.getByLabel('Suchbegriff').fill('Socken stricken');
 	await page.getByRole('button', { name: 'Suchen' }).click();
+	await expectAccessible(page);
 	await page.getByRole('link', { name: TITLE }).click();
 	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 	await expectAccessible(page);
@@ -119,6 +121,7 @@ test('a visitor’s notice, a removal with reasons, the author’s complaint and
 	await expectAccessible(first);
 	await page.goto(listingUrl);
 	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toHaveCount(0);
+	await expectAccessible(page);
 
 	// The visitor hears the decision; Gisela reads the statement of reasons and contests it.
 	const decision = await readMail(page, notifier, /Entscheidung über deinen Hinweis/);
@@ -169,6 +172,7 @@ test('a visitor’s notice, a removal with reasons, the author’s complaint and
 	await expectAccessible(second);
 	await page.goto(listingUrl);
 	await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+	await expectAccessible(page);
 
 	// Both sides are told.
 	const toNotifier = await readMail(page, notifier, /Entscheidung über die Beschwerde/);
