@@ -286,17 +286,86 @@ describe('notice and action', () => {
 		).toEqual({ ok: false, problem: 'bad_link' });
 	});
 
+	it('suspends a profile’s account only on the notifier’s complaint against a keep', async () => {
+		const member = await person('Petra Profil', 'resident');
+		const filed = await notices.file(
+			{
+				location: `/q/${Q}/members/${member.id}`,
+				explanation: 'Im Profil steht eine Drohung gegen eine Nachbarin.',
+				name: 'Nina Nachbarin',
+				email: 'nachbarin@beispiel.de',
+				locale: 'de',
+				origin: ORIGIN,
+				nonce: 'nonce-der-nachbarin-0001'
+			},
+			{ ip: '192.0.2.10', now: new Date() }
+		);
+		if (!filed.ok) throw new Error(JSON.stringify(filed));
+		const decide = (decision: 'keep' | 'restrict') =>
+			notices.decide({
+				quarter,
+				noticeId: filed.noticeId,
+				moderatorId: people.modA.id,
+				decision,
+				ground: decision === 'keep' ? null : { type: 'law', code: 'hate' },
+				facts: 'Kein Inhalt einer Drohung erkennbar.',
+				affectedId: null,
+				origin: ORIGIN,
+				now: new Date()
+			});
+		// A profile has no content of its own to restrict: only keep or suspend fit.
+		expect(await decide('restrict')).toEqual({ ok: false, problem: 'wrong_kind' });
+		expect(await decide('keep')).toEqual({ ok: true });
+		expect(await mailsTo(member.email, /Begründung/)).toHaveLength(0);
+
+		const token = linkIn((await mailsTo('nachbarin@beispiel.de', /Entscheidung/))[0]!.text);
+		const request = { ip: '192.0.2.11', now: new Date() };
+		const lodged = await notices.lodgeComplaint(
+			{ token, reasons: 'Die Drohung steht im Profiltext.' },
+			request
+		);
+		expect(lodged).toEqual({ ok: true, repeated: false });
+		const reverse = (by: User) =>
+			notices.decideComplaint({
+				quarter,
+				noticeId: filed.noticeId,
+				by: by.id,
+				party: 'notifier',
+				outcome: 'reversed',
+				reasons: 'Der Profiltext droht einer Nachbarin: Konto gesperrt.',
+				replacement: {
+					decision: 'suspend',
+					ground: { type: 'law', code: 'hate' },
+					affectedId: null
+				},
+				origin: ORIGIN,
+				now: new Date()
+			});
+		expect(await reverse(people.modA)).toEqual({ ok: false, problem: 'same_moderator' });
+		expect((await findMembership(Q, member.id))?.state).toBe('active');
+		expect(await reverse(people.modB)).toEqual({ ok: true });
+		// Through the member suspension every other act uses.
+		expect((await findMembership(Q, member.id))?.state).toBe('suspended');
+		const audit = (await listAudit(Q, { offset: 0, limit: 50 })).entries.map((e) => e.action);
+		expect(audit).toEqual(expect.arrayContaining(['notice.keep', 'member.suspend']));
+		// The member now restricted gets a statement of reasons with a complaint link of their own.
+		const statement = (await mailsTo(member.email, /Begründung/))[0]!.text;
+		expect(statement).toContain('Konto gesperrt');
+		expect(statement).toContain('Volksverhetzung, Bedrohung');
+		expect((await notices.complaintAccess(linkIn(statement), new Date()))?.party).toBe('author');
+	});
+
 	it('counts the year for the transparency report', async () => {
 		const year = new Date().getUTCFullYear();
 		const figures = await notices.yearlyFigures(year, Q);
 		expect(figures).toMatchObject({
 			year,
-			notices: 1,
-			decisions: { keep: 0, restrict: 0, remove: 1, suspend: 0 },
-			complaints: 1,
-			outcomes: { upheld: 0, reversed: 1 }
+			notices: 2,
+			decisions: { keep: 1, restrict: 0, remove: 1, suspend: 0 },
+			complaints: 2,
+			outcomes: { upheld: 0, reversed: 2 }
 		});
 		expect(figures.medianDecisionMs).toBeGreaterThanOrEqual(0);
-		expect((await notices.yearlyFigures(year)).notices).toBe(1);
+		expect((await notices.yearlyFigures(year)).notices).toBe(2);
 	});
 });

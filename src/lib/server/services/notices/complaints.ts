@@ -5,7 +5,6 @@
 import {
 	checkComplaint,
 	checkComplaintDecision,
-	complaintDeadline,
 	NOTICE_LIMITS,
 	type ComplaintDecisionProblem,
 	type ComplaintDecisionInput,
@@ -137,6 +136,8 @@ export async function decideComplaint(
 	};
 	const early = checkComplaintDecision(before, draft);
 	if (!early.ok) return early;
+	// Read now: the book's states are folded in place, so `before` changes with the append.
+	const measureFromKeep = input.outcome === 'reversed' && before!.effective!.decision === 'keep';
 	if (input.outcome === 'reversed') {
 		const problem = await carryOut(
 			quarter,
@@ -206,10 +207,8 @@ export async function decideComplaint(
 		now
 	);
 	// A keep reversed into a measure is a new restriction: its member gets a statement of reasons.
-	if (input.outcome === 'reversed' && before!.effective?.decision === 'keep') {
+	if (measureFromKeep) {
 		await sendStatementOfReasons(input.origin, quarter, state, draft.reasons, notify, now);
 	}
 	return { ok: true };
 }
-
-export { complaintDeadline };
