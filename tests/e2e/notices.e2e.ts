@@ -105,7 +105,7 @@ test('a visitor’s notice, a removal with reasons, the author’s complaint and
 	await loggedIn(first, FIRST);
 	await openNotices(first);
 	const card = first.getByRole('article', { name: `Eintrag: ${TITLE}` });
-	await expect(card.getByText(/seit \d+ Std\./)).toBeVisible();
+	await expect(card.getByText(/^seit (weniger als einer Stunde|\d+ Std\.)$/)).toBeVisible();
 	await card.getByRole('radio', { name: 'Inhalt entfernt' }).check();
 	await card
 		.getByLabel('Grund der Maßnahme')
