@@ -3,6 +3,7 @@
 // each has its own label in both languages (`audit_action_<name>` in messages/*.json).
 import { OUTCOME_KINDS } from '../cases/case';
 import { MODERATOR_MOVES } from '../listings/listing';
+import { DECISION_KINDS } from '../notices/notice';
 
 /** How a report on a listing or a member ended (the moderation queue). */
 export const FLAG_OUTCOMES = ['dismissed', 'hidden'] as const;
@@ -41,6 +42,12 @@ export const AUDIT_ACTIONS = [
 	'budget.lineCreated',
 	'budget.lineClosed',
 	'budget.euroGrant',
+	// DSA notice and action, complaints (docs/legal.md).
+	'notice.received',
+	...prefixed('notice', DECISION_KINDS),
+	'notice.complaint',
+	'notice.complaintUpheld',
+	'notice.complaintReversed',
 	// The platform administrator's acts on a quarter (admin area, npm run admin, demo seed).
 	'quarter.created',
 	'quarter.detailsChanged',

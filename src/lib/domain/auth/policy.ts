@@ -2,7 +2,7 @@
 
 /** What a stored token is for: an emailed one-time link, or a known-device cookie (a browser
  * that signed in to this account before, LOGIN_LIMITS below). */
-export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device';
+export type TokenPurpose = 'verify-email' | 'reset-password' | 'known-device' | 'complaint';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;

@@ -7,6 +7,7 @@ import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
 import type { FlagTargetType } from '../../domain/moderation/flags';
+import type { NoticeEntry } from '../../domain/notices/notice';
 import type { Block, Category } from '../../domain/listings/categories';
 import type { Listing, Move as ListingMove } from '../../domain/listings/listing';
 import type { LogEvent as ExchangeLogEvent } from '../../domain/exchanges/log';
@@ -95,6 +96,8 @@ export interface TokenDoc {
 	purpose: TokenPurpose;
 	userId: string;
 	email: string;
+	/** What the link is about beyond the person (a complaint link: `<quarterId>/<noticeId>/<party>`). */
+	subject?: string;
 	createdAt: Date;
 	expiresAt: Date;
 }
@@ -196,7 +199,8 @@ export interface AuditDoc {
 			| 'exchange'
 			| 'ledger'
 			| 'case'
-			| 'budget';
+			| 'budget'
+			| 'notice';
 		id: string;
 	};
 	reason: string;
@@ -342,7 +346,7 @@ export interface NotificationDoc {
 	userId: string;
 	n: number;
 	quarterId: string;
-	kind: 'exchange' | 'start-credit' | 'case' | 'membership';
+	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice';
 	exchangeId: string | null;
 	/** `case` notifications: the mediation case they are about. */
 	caseId?: string | null;
@@ -388,6 +392,10 @@ export interface CaseEventDoc extends CaseEvent {
 	caseId: string;
 	quarterId: string;
 }
+
+/** One entry of a quarter's log of DSA notices, decisions and complaints; insert-only. `_id` is
+ * `<quarterId>:<seq, 6 digits>`, and `key` (unique) names the act, so each happens once. */
+export type NoticeLogDoc = NoticeEntry & { _id: string; quarterId: string };
 
 /** A closed case; `_id` is the case id. Lets the cockpit count open cases without reading logs. */
 export interface CaseClosedDoc {
@@ -506,6 +514,7 @@ export function collections(db: Db) {
 		caseKeys: db.collection<CaseKeyDoc>('case_keys'),
 		caseEvents: db.collection<CaseEventDoc>('case_events'),
 		casesClosed: db.collection<CaseClosedDoc>('cases_closed'),
+		noticeLog: db.collection<NoticeLogDoc>('notice_log'),
 		budgetLines: db.collection<BudgetLineDoc>('budget_lines'),
 		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),

@@ -34,6 +34,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }],
 	cases: [{ key: { quarterId: 1, openedAt: 1 }, name: 'quarter_opened' }],
 	cases_closed: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	// A notice, a decision, a complaint and its decision are each stored once (docs/legal.md).
+	notice_log: [{ key: { key: 1 }, name: 'key_unique', unique: true }],
 	// A euro grant is recorded once per form submit, whichever server takes it.
 	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
 };

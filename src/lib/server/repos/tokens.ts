@@ -5,6 +5,8 @@ export interface OneTimeToken {
 	purpose: TokenPurpose;
 	userId: string;
 	email: string;
+	/** What the link is about beyond the person (see TokenDoc). */
+	subject?: string;
 	expiresAt: Date;
 }
 
@@ -35,6 +37,7 @@ export async function findToken(id: string, purpose: TokenPurpose): Promise<OneT
 		purpose: doc.purpose,
 		userId: doc.userId,
 		email: doc.email,
+		...(doc.subject ? { subject: doc.subject } : {}),
 		expiresAt: doc.expiresAt
 	};
 }

@@ -61,7 +61,9 @@ export async function issueToken(
 	purpose: TokenPurpose,
 	user: { id: string; email: string },
 	ttlMs: number,
-	now: Date
+	now: Date,
+	/** What the link is about beyond the person, e.g. the decision a complaint link contests. */
+	subject?: string
 ): Promise<string> {
 	const token = newSecretToken();
 	await insertToken(
@@ -70,6 +72,7 @@ export async function issueToken(
 			purpose,
 			userId: user.id,
 			email: user.email,
+			...(subject ? { subject } : {}),
 			expiresAt: new Date(now.getTime() + ttlMs)
 		},
 		now

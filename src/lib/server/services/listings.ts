@@ -137,6 +137,8 @@ export async function changeListing(input: {
 	membership: Membership | null;
 	move: MoveInput;
 	now: Date;
+	/** False when the caller tells the author itself (a DSA decision's statement of reasons). */
+	mailAuthor?: boolean;
 }): Promise<{ ok: true; listing: Listing } | { ok: false; problem: ChangeProblem }> {
 	const { quarter, listingId, userId, membership, move, now } = input;
 	// Suspended or pending members make no moves; moderators act through their active membership.
@@ -175,7 +177,7 @@ export async function changeListing(input: {
 			reason,
 			details: { title: listing.title, from: previous?.state ?? null, to: listing.state }
 		});
-		await mailAuthor(quarter, listing, move.move, reason, now);
+		if (input.mailAuthor !== false) await mailAuthor(quarter, listing, move.move, reason, now);
 	}
 	return { ok: true, listing };
 }

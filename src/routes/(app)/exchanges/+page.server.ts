@@ -7,6 +7,7 @@ import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exc
 import { cases } from '$lib/server/services/cases';
 import { displayNames } from '$lib/server/services/members';
 import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
+import { label as noticeLabel } from '$lib/server/services/notices/mails';
 import { findQuarter } from '$lib/server/services/quarters';
 import type { PageServerLoad } from './$types';
 
@@ -52,6 +53,21 @@ export const load: PageServerLoad = async (event) => {
 		const name = nameOf.get(n.actorId) ?? '—';
 		if (n.kind === 'case') {
 			return m.case_news({ title: n.title, what: caseNews(n.move, locale) }, { locale });
+		}
+		if (n.kind === 'notice') {
+			// `decision:remove`, `complaint:keep`: what happened, and what applies now.
+			const [what, decision] = n.move.split(':');
+			return m.notice_news(
+				{
+					title: n.title || m.notice_what_account({}, { locale }),
+					what:
+						what === 'complaint'
+							? m.notice_news_complaint({}, { locale })
+							: m.notice_news_decision({}, { locale }),
+					decision: noticeLabel(`notice_decision_${decision ?? 'keep'}`, locale)
+				},
+				{ locale }
+			);
 		}
 		if (n.kind === 'start-credit') {
 			return m.exchange_news_start_credit(
@@ -99,6 +115,7 @@ export const load: PageServerLoad = async (event) => {
 			n: n.n,
 			unread: n.unread,
 			at: n.at.toISOString(),
+			kind: n.kind,
 			exchangeId: n.kind === 'case' ? null : n.exchangeId,
 			caseId: n.caseId ?? null,
 			quarterId: n.quarterId,

@@ -4,16 +4,18 @@ import { cases } from '$lib/server/services/cases';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
 import { countOpenFlags } from '$lib/server/services/moderation';
+import { notices } from '$lib/server/services/notices';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
-	const [queue, openFlags, disputed, applications, openCases] = await Promise.all([
+	const [queue, openFlags, disputed, applications, openCases, waitingNotices] = await Promise.all([
 		reviewQueue(quarter.id),
 		countOpenFlags(quarter.id),
 		countDisputed(quarter.id),
 		countPendingApplications(quarter.id),
-		cases.countOpen(quarter.id)
+		cases.countOpen(quarter.id),
+		notices.countWaiting(quarter.id)
 	]);
 	return {
 		manage: {
@@ -23,7 +25,8 @@ export const load: LayoutServerLoad = async (event) => {
 			openFlags,
 			disputes: disputed,
 			applications,
-			openCases
+			openCases,
+			waitingNotices
 		}
 	};
 };
