@@ -136,6 +136,9 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.error_listing_not_found());
 			if (result.problem === 'not_allowed') error(403, m.error_forbidden());
+			if (result.problem === 'trader_identity_required') {
+				redirect(303, localizeHref(`/q/${quarter.id}/trader?listing=${event.params.id}`));
+			}
 			const key =
 				result.problem === 'reason_required'
 					? 'error_reason_required'
