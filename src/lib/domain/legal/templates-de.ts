@@ -27,7 +27,10 @@ Telefon: «[Telefonnummer]»
 ## Register und Steuer
 
 «[Registergericht und Registernummer, z. B. Amtsgericht Hannover, VR 12345 – oder streichen]»
-«[Umsatzsteuer-Identifikationsnummer nach § 27a UStG – oder streichen]»
+«[Umsatzsteuer-Identifikationsnummer nach § 27a UStG oder Wirtschafts-Identifikationsnummer – oder
+streichen]»
+«[Zuständige Aufsichtsbehörde, falls die Tätigkeit einer behördlichen Zulassung bedarf – oder
+streichen]»
 
 ## Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV
 
@@ -198,9 +201,12 @@ Hilfe, tauschen Zeit (Zeitkonto) oder Euro und danken einander.
 6. **Moderation.** Das Quartiersmanagement darf Einträge zurückweisen, ausblenden und Mitglieder
    verwarnen oder sperren, wenn sie gegen diese Regeln oder das Recht verstoßen. Es begründet
    seine Entscheidung; du kannst widersprechen. Entscheidungen trifft immer ein Mensch.
-7. **Änderungen.** Ändern sich diese Regeln wesentlich, fragen wir dich beim nächsten Besuch, ob
+7. **Reihenfolge im Marktplatz.** Ergebnisse stehen nach Relevanz zum Suchbegriff, nach Datum
+   oder nach Entfernung, wie du es wählst; niemand kann einen besseren Platz kaufen. Was jede
+   Reihenfolge genau bedeutet, steht im [Transparenzbericht](/transparenz#reihenfolge).
+8. **Änderungen.** Ändern sich diese Regeln wesentlich, fragen wir dich beim nächsten Besuch, ob
    du sie annimmst.
-8. **Kündigung.** Du kannst dein Konto jederzeit beenden. «[Kündigung durch den Träger, Fristen]»
+9. **Kündigung.** Du kannst dein Konto jederzeit beenden. «[Kündigung durch den Träger, Fristen]»
 
 «[Weitere Bedingungen des Trägers]»
 `;

@@ -25,7 +25,8 @@ Phone: «[Phone number]»
 ## Register and tax
 
 «[Register court and number – or delete]»
-«[VAT identification number under § 27a UStG – or delete]»
+«[VAT identification number under § 27a UStG or business identification number – or delete]»
+«[Competent supervisory authority, if the activity needs an official licence – or delete]»
 
 ## Responsible for the content under § 18(2) MStV
 
@@ -190,9 +191,12 @@ time (time account) or euros, and thank each other.
 6. **Moderation.** The neighbourhood team may reject or hide listings and warn or suspend members
    who break these rules or the law. It gives reasons for its decision; you may contest it.
    Decisions are always made by a person.
-7. **Changes.** When these rules change in substance, we ask you on your next visit whether you
+7. **Order in the marketplace.** Results are ordered by relevance to the search term, by date or
+   by distance, as you choose; nobody can buy a better place. What each order means exactly is
+   in the [transparency report](/transparenz#reihenfolge).
+8. **Changes.** When these rules change in substance, we ask you on your next visit whether you
    accept them.
-8. **Leaving.** You may end your account at any time. «[Termination by the operator, notice
+9. **Leaving.** You may end your account at any time. «[Termination by the operator, notice
    periods]»
 
 «[Further terms of the operator]»

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Business members (the quarter management passes too: it may act as a member).
 const BUSINESS = ['business'] as const;
-const LISTING_ID = /^[0-9a-f]{20}$/;
+const LISTING_ID = /^[0-9a-f]{24}$/;
 
 /** The offer waiting for the trader identity, when the page was opened for one (own only). */
 function listingParam(value: string | null): string | null {
