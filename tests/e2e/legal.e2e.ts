@@ -201,6 +201,8 @@ test('ein neuer Betrieb gibt die Anbieterkennzeichnung an, bevor sein erstes Ang
 	await expect(
 		page.getByText('Veröffentlicht: dein Eintrag ist jetzt im Marktplatz.')
 	).toBeVisible();
+	// Where the offer is shown, it names the trader (Art. 30(7) DSA).
+	await expect(page.getByText('HRB 55555, Amtsgericht Hannover')).toBeVisible();
 	await expectAccessible(page);
 	await neighbour.goto('/q/lindenhof');
 	await expect(neighbour.getByRole('link', { name: offer })).toBeVisible();
