@@ -146,9 +146,10 @@ ein (keine Schriften, Karten oder Videos fremder Server). Es gibt nur technisch 
   Namen).
 - \`PARAGLIDE_LOCALE\`: die Sprache, wenn du sie umschaltest (400 Tage).
 
-Für Schutzgrenzen gegen Missbrauch (z. B. zu viele Anmeldeversuche) speichern wir die
-IP-Adresse kurz (höchstens eine Stunde). Unsere Server-Protokolle enthalten Zeit, Seite und
-Ergebnis einer Anfrage, keine IP-Adresse und keine Namen.
+Für Schutzgrenzen gegen Missbrauch (z. B. zu viele Anmeldeversuche) speichern wir einen
+Hashwert der IP-Adresse, bis das Zeitfenster abläuft (höchstens eine Stunde). Unsere
+Server-Protokolle enthalten Zeit, Seite und Ergebnis einer Anfrage, keine IP-Adresse und keine
+Namen.
 
 ## Wer die Daten sieht
 

@@ -138,9 +138,9 @@ no. 2 TDDDG):
   guessing do not hit you (one year; holds no name).
 - \`PARAGLIDE_LOCALE\`: your language, when you switch it (400 days).
 
-For limits against abuse (e.g. too many sign-in attempts) we keep the IP address briefly (at most
-one hour). Our server logs hold the time, page and result of a request, no IP address and no
-names.
+For limits against abuse (e.g. too many sign-in attempts) we keep a hash of the IP address until
+the time window ends (at most one hour). Our server logs hold the time, page and result of a
+request, no IP address and no names.
 
 ## Who sees the data
 
