@@ -10,6 +10,8 @@ import { newId } from '../src/lib/server/ids';
 import { findMembership, insertMembership } from '../src/lib/server/repos/memberships';
 import { findQuarter } from '../src/lib/server/repos/quarters';
 import { appointManager } from '../src/lib/server/services/admin';
+import { acceptRules, requiredRules } from '../src/lib/server/services/legal';
+import { saveTraderIdentity } from '../src/lib/server/services/trader';
 import { createPlatformAdmin } from '../src/lib/server/services/platform';
 import { createQuarter } from '../src/lib/server/services/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
@@ -120,6 +122,18 @@ function people(): Person[] {
 	}));
 }
 
+/** A made-up but complete trader identity (Art. 30 DSA) for a demo business. */
+function demoTraderIdentity(person: Person, i: number) {
+	return {
+		legalName: `${person.displayName} (Demo)`,
+		address: `Schillerstraße ${10 + i}\n30161 Hannover`,
+		email: person.email,
+		phone: `0511 555 ${String(100 + i).padStart(4, '0')}`,
+		registerNumber: i % 2 === 0 ? `HRA ${20000 + i}, Amtsgericht Hannover` : '',
+		lawfulConfirmed: true
+	};
+}
+
 export async function seed(
 	log: (line: string) => void = console.log
 ): Promise<{ created: number; existing: number }> {
@@ -184,6 +198,12 @@ export async function seed(
 				const appointed = await appointManager({ quarterId: person.quarterId, email }, SYSTEM, now);
 				if (!appointed.ok) throw new Error(`Appointing ${email} failed: ${appointed.problem}`);
 			}
+		}
+		// Demo members accepted the current rules when they joined (the demo must not ask them
+		// at once), and demo businesses gave their trader identity before their offers.
+		await acceptRules(user.id, await requiredRules(), 'seed', joined);
+		if (person.role === 'business') {
+			await saveTraderIdentity(user.id, demoTraderIdentity(person, i), joined);
 		}
 		if ((i + 1) % 10 === 0 || i + 1 === all.length) log(`  people ${i + 1}/${all.length}`);
 	}

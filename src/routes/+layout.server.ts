@@ -1,4 +1,8 @@
+import { redirect } from '@sveltejs/kit';
+import { openWithoutAcceptance } from '$lib/domain/legal/acceptance';
 import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles';
+import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
+import { mustAccept } from '$lib/server/services/legal';
 import { membershipsOfUser } from '$lib/server/services/members';
 import { isAdmin } from '$lib/server/services/platform';
 import { unreadTotal } from '$lib/server/services/messaging';
@@ -8,6 +12,12 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
+	// After a change of substance to the rules, a member accepts them before anything else
+	// (every page's load passes here; the legal texts and signing out stay open).
+	if (user && !openWithoutAcceptance(deLocalizeHref(url.pathname)) && (await mustAccept(user.id))) {
+		const back = url.pathname + url.search;
+		redirect(303, localizeHref(`/regeln/zustimmen?redirectTo=${encodeURIComponent(back)}`));
+	}
 	const memberships = user ? await membershipsOfUser(user.id) : [];
 	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
 	return {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { expectLegalFooter } from './legal-footer';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 
@@ -54,6 +55,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+	await expectLegalFooter(page);
 }
 
 /** Opens the newest mail to `to` in the development outbox and returns the first link in it. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hasVisibleText, LINK_REL, markdownToPlainText, renderMarkdown } from './markdown';
+import {
+	hasVisibleText,
+	LINK_REL,
+	markdownToPlainText,
+	renderDocumentMarkdown,
+	renderMarkdown
+} from './markdown';
 
 const REL = `rel="${LINK_REL}"`;
 
@@ -169,5 +175,34 @@ describe('hasVisibleText', () => {
 		['empty list items', '-\n-', false]
 	])('%s', (_name, source, visible) => {
 		expect(hasVisibleText(source)).toBe(visible);
+	});
+});
+
+describe('renderDocumentMarkdown (legal texts)', () => {
+	it('keeps headings from h2, quotes, own-page links and web links', () => {
+		const html = renderDocumentMarkdown(
+			'# Impressum\n\n## Kontakt\n\n### Post\n\n> Vorlage\n\nSiehe [Datenschutz](/datenschutz) und [Web](https://verein.example).'
+		);
+		expect(html).toContain('<h2>Impressum</h2>');
+		expect(html).toContain('<h2>Kontakt</h2>');
+		expect(html).toContain('<h3>Post</h3>');
+		expect(html).toContain('<blockquote>');
+		expect(html).toContain('<a href="/datenschutz">Datenschutz</a>');
+		expect(html).toContain(`<a href="https://verein.example" ${REL}>Web</a>`);
+	});
+
+	it.each([
+		'<script>alert(1)</script>',
+		'<img src=x onerror=alert(1)>',
+		'[x](javascript:alert(1))',
+		'[x](//evil.example/)',
+		'[x](/\\evil.example)',
+		'<a href="https://x.example" onclick="y()">x</a>'
+	])('%s stays inert', (source) => {
+		const html = renderDocumentMarkdown(source);
+		expect(html).not.toMatch(/<(script|img)/i);
+		expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i);
+		// Own pages (a path, never `//host` or `/\host`), web and mail addresses only.
+		expect(html).not.toMatch(/<a\s[^>]*href="(?!\/[^/\\]|https?:\/\/|mailto:)/i);
 	});
 });

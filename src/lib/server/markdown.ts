@@ -83,6 +83,73 @@ export function renderMarkdown(source: string): string {
 	return sanitizeHtml(md.render(source), SANITIZE);
 }
 
+// Legal texts (Impressum, privacy notice, rules) are longer documents under the page's own h1:
+// their headings keep their structure one level down (# → h2, ## → h2, ### → h3), and links may
+// point at the app's own pages (/impressum) besides web and mail addresses. Written by the
+// platform administrator or the quarter management, but sanitised like anything else.
+const documentMd = new MarkdownIt('zero', { html: false, linkify: true, breaks: false });
+documentMd.enable([
+	'heading',
+	'lheading',
+	'list',
+	'emphasis',
+	'link',
+	'linkify',
+	'newline',
+	'escape',
+	'blockquote',
+	'backticks',
+	'entity'
+]);
+documentMd.linkify.set({ fuzzyLink: false, fuzzyIP: false, fuzzyEmail: true });
+
+function isAllowedDocumentUrl(url: string): boolean {
+	return /^\/(?!\/)[A-Za-z0-9\-._~/?#=&%]*$/.test(url.trim()) || isAllowedUrl(url);
+}
+documentMd.validateLink = isAllowedDocumentUrl;
+documentMd.core.ruler.after('block', 'document_headings', (state) => {
+	for (const token of state.tokens) {
+		if (token.type === 'heading_open' || token.type === 'heading_close') {
+			token.tag =
+				token.tag === 'h1' || token.tag === 'h2' ? 'h2' : token.tag === 'h3' ? 'h3' : 'h4';
+		}
+	}
+});
+
+const SANITIZE_DOCUMENT: sanitizeHtml.IOptions = {
+	...SANITIZE,
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'h2',
+		'h3',
+		'h4',
+		'blockquote',
+		'code'
+	],
+	// Own pages are relative links; sanitize-html keeps relative hrefs and checks schemes of others.
+	transformTags: {
+		a: (tagName, attribs) => ({
+			tagName,
+			attribs: {
+				...(attribs.href && isAllowedDocumentUrl(attribs.href) ? { href: attribs.href } : {}),
+				...(attribs.href && attribs.href.startsWith('/') ? {} : { rel: LINK_REL })
+			}
+		})
+	}
+};
+
+/** Safe HTML for a legal text or house rules (headings from h2, lists, quotes, links). */
+export function renderDocumentMarkdown(source: string): string {
+	return sanitizeHtml(documentMd.render(source), SANITIZE_DOCUMENT);
+}
+
 function collectText(tokens: Token[], out: string[]): void {
 	for (const token of tokens) {
 		if (token.children) collectText(token.children, out);

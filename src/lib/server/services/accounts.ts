@@ -39,6 +39,7 @@ import {
 	updateProfile
 } from '../repos/users';
 import { grantStartCredit } from './exchanges';
+import { acceptRules, requiredRules } from './legal';
 import { sendMail } from './mail';
 import { afterResponse } from '../after-response';
 import { consumeAttempt, type Limited } from './rate-limit';
@@ -160,6 +161,8 @@ export async function signUp(
 			},
 			ctx.now
 		);
+		// The sign-up form's rules box (required by its schema) accepts the current rules.
+		await acceptRules(userId, await requiredRules(), 'signup', ctx.now);
 		const application = quarter.settings.memberApproval
 			? normalizeApplicationText(input.application ?? '')
 			: '';

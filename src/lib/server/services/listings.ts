@@ -18,6 +18,7 @@ import {
 	type MoveInput,
 	type MoveProblem
 } from '../../domain/listings/listing';
+import { needsTraderIdentity } from '../../domain/legal/trader';
 import { isActiveMember, isManagement } from '../../domain/members/roles';
 import { cellKey, cellOf } from '../../domain/search/location';
 import { searchTokens } from '../../domain/search/text';
@@ -33,6 +34,7 @@ import { findUserById } from '../repos/users';
 import type { ListingQuery } from '../search/listing-index';
 import { listingBook, type SearchFields } from './listing-book';
 import { sendMail } from './mail';
+import { traderIdentity } from './trader';
 
 export function listingPolicy(quarter: Quarter): ListingPolicy {
 	return {
@@ -75,14 +77,26 @@ export async function createListing(input: {
 	 */
 	recordedBy?: string;
 }): Promise<
-	| { ok: true; listing: Listing; suggestBusiness: boolean }
+	| {
+			ok: true;
+			listing: Listing;
+			suggestBusiness: boolean;
+			/** A commercial offer was kept as a draft: its author gives their trader identity
+			 * first (Art. 30 DSA), then submits it. */
+			traderIdentityRequired: boolean;
+	  }
 	| { ok: false; problem: CreateProblem | 'contention' }
 > {
-	const { quarter, userId, membership, content, submit, now } = input;
+	const { quarter, userId, membership, content, now } = input;
 	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
 	const id = newId();
+	const commercial = membership!.role === 'business';
+	const traderIdentityRequired =
+		input.submit &&
+		needsTraderIdentity({ commercial, kind: content.kind }, await traderIdentity(userId));
+	const submit = input.submit && !traderIdentityRequired;
 	const created = newListing(
-		{ id, quarterId: quarter.id, authorId: userId, commercial: membership!.role === 'business' },
+		{ id, quarterId: quarter.id, authorId: userId, commercial },
 		content,
 		submit,
 		listingPolicy(quarter),
@@ -109,7 +123,8 @@ export async function createListing(input: {
 	return {
 		ok: true,
 		listing: result.listing,
-		suggestBusiness: await suggestBusiness(quarter, userId, membership!)
+		suggestBusiness: await suggestBusiness(quarter, userId, membership!),
+		traderIdentityRequired
 	};
 }
 
@@ -124,7 +139,12 @@ export async function suggestBusiness(
 	return suggestsBusinessRole(own, quarter.settings.paidOfferHintThreshold);
 }
 
-export type ChangeProblem = MoveProblem | 'not_found' | 'contention';
+export type ChangeProblem =
+	| MoveProblem
+	| 'not_found'
+	| 'contention'
+	/** A commercial offer is submitted before its author gave a trader identity (Art. 30 DSA). */
+	| 'trader_identity_required';
 
 /**
  * Moves a listing (edit, submit, approve, hide, ...). The move is decided on the latest stored
@@ -145,11 +165,20 @@ export async function changeListing(input: {
 	if (!isActiveMember(membership)) return { ok: false, problem: 'not_allowed' };
 	const actor = listingActor(userId, membership)!;
 	const policy = listingPolicy(quarter);
-	const result = await listingBook.commit<MoveProblem | 'not_found'>(
+	// Read before deciding (the decision must not wait): only a submit needs it.
+	const identity = move.move === 'submit' ? await traderIdentity(userId) : null;
+	const result = await listingBook.commit<MoveProblem | 'not_found' | 'trader_identity_required'>(
 		listingId,
 		(current) => {
 			if (!current || current.quarterId !== quarter.id || !mayView(current, actor)) {
 				return { ok: false, problem: 'not_found' };
+			}
+			if (
+				move.move === 'submit' &&
+				current.authorId === userId &&
+				needsTraderIdentity(current, identity)
+			) {
+				return { ok: false, problem: 'trader_identity_required' };
 			}
 			const moved = applyMove(current, move, actor, policy, now);
 			if (!moved.ok) return moved;

@@ -10,6 +10,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { displayNames, membershipsOfQuarter } from '$lib/server/services/members';
 import { changeQuarterSettings } from '$lib/server/services/quarters';
+import { traderIdentityComplete } from '$lib/server/services/trader';
 import type { Actions, PageServerLoad } from './$types';
 
 const MANAGEMENT = ['moderator'] as const;
@@ -18,6 +19,9 @@ export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, MANAGEMENT);
 	const memberships = await membershipsOfQuarter(quarter.id);
 	const names = await displayNames(memberships.map((ms) => ms.userId));
+	const traderComplete = await traderIdentityComplete(
+		memberships.filter((ms) => ms.role === 'business').map((ms) => ms.userId)
+	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name, settings: quarter.settings },
 		members: memberships.map((ms) => ({
@@ -26,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 			role: ms.role,
 			state: ms.state,
 			management: isManagement({ ...ms, state: 'active' }),
+			// Art. 30 DSA: a business's trader identity is on record and complete.
+			trader: ms.role === 'business' ? (traderComplete.get(ms.userId) ?? false) : null,
 			since: ms.since.toISOString()
 		}))
 	};

@@ -42,6 +42,10 @@ export const actions: Actions = {
 			now
 		});
 		if (!result.ok) error(result.problem === 'not_member' ? 403 : 503, m.error_forbidden());
+		// Saved as a draft: the trader identity comes first, then the offer is submitted.
+		if (result.traderIdentityRequired) {
+			redirect(303, localizeHref(`/q/${quarter.id}/trader?listing=${result.listing.id}`));
+		}
 		const done =
 			result.listing.state === 'draft'
 				? 'draft'

@@ -14,6 +14,7 @@ import { flagSchema, reasonSchema } from '$lib/schemas/listing';
 import { quarterViewer, requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
+import { isComplete } from '$lib/domain/legal/trader';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { displayNameOf, homeBlockOf } from '$lib/server/services/members';
@@ -24,6 +25,7 @@ import {
 	listingActor,
 	suggestBusiness
 } from '$lib/server/services/listings';
+import { traderIdentity } from '$lib/server/services/trader';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -58,6 +60,19 @@ export const load: PageServerLoad = async (event) => {
 	const moves = actor ? allowedMoves(listing, actor, new Date()) : [];
 	const businessHint =
 		isAuthor && membership ? await suggestBusiness(quarter, listing.authorId, membership) : false;
+	// Art. 30(7) DSA: a commercial offer names the trader where the offer is shown.
+	const identity =
+		listing.commercial && listing.kind === 'offer' ? await traderIdentity(listing.authorId) : null;
+	const trader =
+		identity && isComplete(identity)
+			? {
+					legalName: identity.legalName,
+					address: identity.address,
+					email: identity.email,
+					phone: identity.phone,
+					registerNumber: identity.registerNumber
+				}
+			: null;
 
 	return {
 		...base,
@@ -100,7 +115,8 @@ export const load: PageServerLoad = async (event) => {
 			authorMoves: moves.filter((mv) => !isManagementMove(mv) && mv !== 'edit'),
 			moderatorMoves: moves.filter(isManagementMove),
 			canEdit: moves.includes('edit'),
-			suggestBusiness: businessHint
+			suggestBusiness: businessHint,
+			trader
 		}
 	};
 };
@@ -136,6 +152,9 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.error_listing_not_found());
 			if (result.problem === 'not_allowed') error(403, m.error_forbidden());
+			if (result.problem === 'trader_identity_required') {
+				redirect(303, localizeHref(`/q/${quarter.id}/trader?listing=${event.params.id}`));
+			}
 			const key =
 				result.problem === 'reason_required'
 					? 'error_reason_required'

@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { isComplete } from '$lib/domain/legal/trader';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { listThanksFor } from '$lib/server/services/exchanges';
 import { memberProfileView } from '$lib/server/services/profiles';
+import { traderIdentity } from '$lib/server/services/trader';
 import type { PageServerLoad } from './$types';
 
 // Profiles are for the neighbours of the quarter only: signed out goes to the login page, a
@@ -15,7 +17,21 @@ export const load: PageServerLoad = async (event) => {
 	if (!member) error(404, m.error_not_found());
 	// Newest first; no exchange titles, which may say more than the two wanted to share.
 	const thanks = await listThanksFor(quarter.id, member.id);
+	// Art. 30 DSA: who stands behind a business's offers, for everyone who can see them.
+	const trader = member.role === 'business' ? await traderIdentity(member.id) : null;
 	return {
+		trader:
+			member.role === 'business'
+				? trader && isComplete(trader)
+					? {
+							legalName: trader.legalName,
+							address: trader.address,
+							email: trader.email,
+							phone: trader.phone,
+							registerNumber: trader.registerNumber
+						}
+					: null
+				: undefined,
 		quarter: { id: quarter.id, name: quarter.name },
 		own: member.id === user.id,
 		member: { ...member, since: member.since.toISOString() },

@@ -88,6 +88,9 @@ export const actions: Actions = {
 		if (read.submit && (listing.state === 'draft' || listing.state === 'rejected')) {
 			const submitted = await changeListing({ ...base, move: { move: 'submit' } });
 			if (submitted.ok) listing = submitted.listing;
+			else if (submitted.problem === 'trader_identity_required') {
+				redirect(303, localizeHref(`/q/${quarter.id}/trader?listing=${listing.id}`));
+			}
 		}
 		const done =
 			listing.state === 'pending' ? 'submitted' : listing.state === 'draft' ? 'draft' : 'edited';

@@ -1,0 +1,54 @@
+// The transparency report (/transparenz, Art. 24 DSA with Art. 15): yearly counts from the
+// records the app keeps anyway. One function per source turns its records into facts; a new
+// source (DSA notices, complaints) adds its function to SOURCES and its kinds to the page's
+// labels (`transparency_kind_<source>_<kind>`), nothing else.
+import type { AUDIT_ACTIONS } from '../../domain/audit/actions';
+import {
+	DECISION_KIND_OF_ACTION,
+	DECISION_KINDS,
+	REPORT_KINDS,
+	transparencyTable,
+	type TransparencyFact,
+	type TransparencyTable
+} from '../../domain/legal/transparency';
+import { auditTimes, reportTimes } from '../repos/transparency';
+
+interface Source {
+	source: string;
+	kinds: readonly string[];
+	facts(): Promise<TransparencyFact[]>;
+}
+
+/** Member reports (flags), by what they are about. */
+async function memberReportFacts(): Promise<TransparencyFact[]> {
+	return (await reportTimes()).map(({ type, at }) => ({ source: 'reports', kind: type, at }));
+}
+
+/** The quarter management's moderation decisions, from the audit log. */
+async function decisionFacts(): Promise<TransparencyFact[]> {
+	const actions = Object.keys(DECISION_KIND_OF_ACTION) as Array<(typeof AUDIT_ACTIONS)[number]>;
+	return (await auditTimes(actions)).map(({ action, at }) => ({
+		source: 'decisions',
+		kind: DECISION_KIND_OF_ACTION[action]!,
+		at
+	}));
+}
+
+const SOURCES: readonly Source[] = [
+	{ source: 'reports', kinds: REPORT_KINDS, facts: memberReportFacts },
+	{ source: 'decisions', kinds: DECISION_KINDS, facts: decisionFacts }
+];
+
+/** Counting reads whole collections: the page is built at most every 10 minutes per server. */
+const CACHE_MS = 10 * 60 * 1000;
+let cached: { at: number; table: TransparencyTable } | null = null;
+
+export async function transparencyReport(now = new Date()): Promise<TransparencyTable> {
+	if (cached && now.getTime() - cached.at < CACHE_MS && now.getTime() >= cached.at) {
+		return cached.table;
+	}
+	const facts = (await Promise.all(SOURCES.map((s) => s.facts()))).flat();
+	const table = transparencyTable(SOURCES, facts, now);
+	cached = { at: now.getTime(), table };
+	return table;
+}
