@@ -18,7 +18,7 @@ const MEMBERS = ['resident', 'business'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	const view = await timeAccounts.view(
 		quarter,
 		memberAccount(user.id),

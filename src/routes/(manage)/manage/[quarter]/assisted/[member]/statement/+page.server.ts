@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	// Only for members with a consent on record (also after a withdrawal: a last printout).
 	if (!overview?.member.assisted) error(404, m.error_not_found());
 	const locale = event.locals.locale;
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	const view = await timeAccounts.view(
 		quarter,
 		memberAccount(memberId),
