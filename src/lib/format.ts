@@ -1,6 +1,9 @@
 // Number and date formats for pages, in the reader's language.
 import { DEFAULT_TIME_ZONE } from './domain/time/zone';
 
+/** Calendar days and months carry no zone: they read the same everywhere. */
+export { formatDay, formatMonth } from './domain/time/zone';
+
 export function formatEuros(cents: number, locale: string): string {
 	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
@@ -27,23 +30,9 @@ export function formatDateTime(
 	locale: string,
 	timeZone: string = DEFAULT_TIME_ZONE
 ): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-		new Date(iso)
-	);
-}
-
-/** A calendar day (`YYYY-MM-DD`, no instant) as a date: it is the same day in every zone. */
-export function formatDay(day: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${day.slice(0, 10)}T00:00:00Z`)
-	);
-}
-
-/** "März 2026" or "Mär 26" of a month key (`YYYY-MM`): a calendar month, the same in every zone. */
-export function formatMonth(month: string, locale: string, style: 'long' | 'short'): string {
-	const options: Intl.DateTimeFormatOptions =
-		style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short', year: '2-digit' };
-	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
-		new Date(`${month}-01T00:00:00Z`)
-	);
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone
+	}).format(new Date(iso));
 }

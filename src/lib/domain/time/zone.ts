@@ -102,6 +102,22 @@ export function nextDay(day: Day): Day {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A calendar day for people: "12.03.2026" (de), "12 Mar 2026" (en); never shifted by a zone. */
+export function formatDay(day: Day, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(`${day.slice(0, 10)}T00:00:00Z`)
+	);
+}
+
+/** "März 2026" or "Mär 26" of a month key: a calendar month, the same in every zone. */
+export function formatMonth(month: MonthKey, locale: string, style: 'long' | 'short'): string {
+	const options: Intl.DateTimeFormatOptions =
+		style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short', year: '2-digit' };
+	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+		new Date(`${month}-01T00:00:00Z`)
+	);
+}
+
 /** The calendar day of the instant in the zone. */
 export function dayOf(at: Date, timeZone: string): Day {
 	const p = wallClock(at, timeZone);

@@ -16,6 +16,8 @@ export const load: LayoutServerLoad = async (event) => {
 		cases.countOpen(quarter.id)
 	]);
 	return {
+		// Every date and time on the cockpit's pages is read in the quarter's zone (lib/format.ts).
+		timeZone: quarter.settings.timeZone,
 		manage: {
 			quarterId: quarter.id,
 			quarterName: quarter.name,

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		balance: view.balance,
 		limits: view.limits,
 		period: query.values,

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const thanks = await listThanksFor(quarter.id, member.id);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		own: member.id === user.id,
 		member: { ...member, since: member.since.toISOString() },
 		thanks: thanks.map((n) => ({
