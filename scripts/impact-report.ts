@@ -19,7 +19,9 @@ try {
 	if (fromArg && isMonthKey(fromArg)) period.from = fromArg;
 	if (toArg && isMonthKey(toArg)) period.to = toArg;
 	const report = await impact.report(quarter, period, now);
-	console.log(`Wirkungsbericht ${quarter.name}, ${period.from} bis ${period.to} (Monate in ${quarter.settings.timeZone})\n`);
+	console.log(
+		`Wirkungsbericht ${quarter.name}, ${period.from} bis ${period.to} (Monate in ${quarter.settings.timeZone})\n`
+	);
 	const label = (s: string) => s.slice(0, 44).padEnd(44);
 	console.log(label('') + report.months.map((m) => m.slice(2).padStart(8)).join(''));
 	for (const figure of report.figures) {

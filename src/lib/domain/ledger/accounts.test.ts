@@ -53,7 +53,7 @@ describe('idempotency keys', () => {
 });
 
 describe('periodOf', () => {
-	it('includes both days of a period, in the quarter\'s zone', () => {
+	it("includes both days of a period, in the quarter's zone", () => {
 		expect(periodOf({ from: '2026-11-01', to: '2026-11-30' }, BERLIN)).toEqual({
 			from: new Date('2026-10-31T23:00:00.000Z'),
 			to: new Date('2026-11-30T23:00:00.000Z')

@@ -318,10 +318,10 @@ export class TimeAccounts {
 			entries,
 			header,
 			{
-			kind: (kind) => kindLabel(kind, locale),
-			account: (a) => accountName(a, names, locale),
-			person: (id) =>
-				id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
+				kind: (kind) => kindLabel(kind, locale),
+				account: (a) => accountName(a, names, locale),
+				person: (id) =>
+					id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
 			},
 			quarter.settings.timeZone
 		);
@@ -481,7 +481,10 @@ export function csvFileName(
 		what === 'statement'
 			? m.account_csv_file_statement({}, { locale })
 			: m.account_csv_file_ledger({}, { locale });
-	return [stem, quarter.id, suffix, dayOf(now, quarter.settings.timeZone)].filter(Boolean).join('-') + '.csv';
+	return (
+		[stem, quarter.id, suffix, dayOf(now, quarter.settings.timeZone)].filter(Boolean).join('-') +
+		'.csv'
+	);
 }
 
 /**

@@ -82,7 +82,11 @@ export const actions: Actions = {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
 		const now = new Date();
-		const parsed = parseForm(euroGrantSchema(dayOf(now, quarter.settings.timeZone)), form, EURO_GRANT_FIELDS);
+		const parsed = parseForm(
+			euroGrantSchema(dayOf(now, quarter.settings.timeZone)),
+			form,
+			EURO_GRANT_FIELDS
+		);
 		if (!parsed.ok) {
 			return fail(400, { form: 'euro', errors: parsed.errors, values: parsed.values });
 		}

@@ -20,12 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!overview?.member.assisted) error(404, m.error_not_found());
 	const locale = event.locals.locale;
 	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
-	const view = await timeAccounts.view(
-		quarter,
-		memberAccount(memberId),
-		query.period,
-		locale
-	);
+	const view = await timeAccounts.view(quarter, memberAccount(memberId), query.period, locale);
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
 	const actsOf = await exchanges.recordedActs(
 		quarter.id,
