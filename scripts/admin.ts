@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { SYSTEM } from '../src/lib/domain/listings/listing';
-import { DEFAULT_TIME_ZONE } from '../src/lib/domain/quarters/blocks';
+import { DEFAULT_TIME_ZONE } from '../src/lib/domain/time/zone';
 import * as messages from '../src/lib/paraglide/messages/_index.js';
 import { emailField, displayNameField, newPasswordField } from '../src/lib/schemas/fields';
 import {

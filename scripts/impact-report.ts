@@ -9,17 +9,19 @@ import { figureLabel, impact, seriesLabel } from '../src/lib/server/services/imp
 
 const [quarterId = 'nordstadt', fromArg, toArg] = process.argv.slice(2);
 const now = new Date();
-const period = defaultPeriod(now);
-if (fromArg && isMonthKey(fromArg)) period.from = fromArg;
-if (toArg && isMonthKey(toArg)) period.to = toArg;
 
 const text = (cell: Cell) => (cell.kind === 'unknown' ? '?' : cellText(cell, String));
 
 try {
 	const quarter = await findQuarter(quarterId);
 	if (!quarter) throw new Error(`No quarter ${quarterId}.`);
+	const period = defaultPeriod(now, quarter.settings.timeZone);
+	if (fromArg && isMonthKey(fromArg)) period.from = fromArg;
+	if (toArg && isMonthKey(toArg)) period.to = toArg;
 	const report = await impact.report(quarter, period, now);
-	console.log(`Wirkungsbericht ${quarter.name}, ${period.from} bis ${period.to} (UTC-Monate)\n`);
+	console.log(
+		`Wirkungsbericht ${quarter.name}, ${period.from} bis ${period.to} (Monate in ${quarter.settings.timeZone})\n`
+	);
 	const label = (s: string) => s.slice(0, 44).padEnd(44);
 	console.log(label('') + report.months.map((m) => m.slice(2).padStart(8)).join(''));
 	for (const figure of report.figures) {

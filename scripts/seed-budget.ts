@@ -8,7 +8,7 @@
 // Recipients are residents of the exchange history and two businesses, never people the
 // end-to-end tests reason about (Repair-Café Nordstadt belongs to the budget test).
 import { normalizeEmail } from '../src/lib/domain/auth/text';
-import { localDate } from '../src/lib/domain/ledger/accounts';
+import { dayOf } from '../src/lib/domain/time/zone';
 import type { EuroRecipient, LineDraft } from '../src/lib/domain/budget/budget';
 import { listMembershipsOfQuarter } from '../src/lib/server/repos/memberships';
 import { findQuarter } from '../src/lib/server/repos/quarters';
@@ -235,7 +235,7 @@ export async function seedBudget(
 			recipient,
 			cents: Math.round(euros * 100),
 			purpose,
-			paidOn: localDate(paid),
+			paidOn: dayOf(paid, quarter.settings.timeZone),
 			nonce: nonce(`euros-${i}`),
 			now: new Date(paid.getTime() + DAY)
 		});

@@ -1,7 +1,7 @@
 // Builds the German demo quarter "Nordstadt" (and a small second quarter) and prints the demo
 // logins. Safe to run again: what exists is left as it is.
 import { SYSTEM } from '../src/lib/domain/listings/listing';
-import { DEFAULT_TIME_ZONE } from '../src/lib/domain/quarters/blocks';
+import { DEFAULT_TIME_ZONE } from '../src/lib/domain/time/zone';
 import { normalizeEmail } from '../src/lib/domain/auth/text';
 import type { MembershipState, Role } from '../src/lib/domain/members/roles';
 import { hashPassword } from '../src/lib/server/auth/password';

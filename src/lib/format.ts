@@ -1,4 +1,8 @@
 // Number and date formats for pages, in the reader's language.
+import { DEFAULT_TIME_ZONE } from './domain/time/zone';
+
+/** Calendar days and months carry no zone: they read the same everywhere. */
+export { formatDay, formatMonth } from './domain/time/zone';
 
 export function formatEuros(cents: number, locale: string): string {
 	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -10,12 +14,25 @@ export function formatDistance(meters: number, locale: string): string {
 	return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(meters / 1000)} km`;
 }
 
-export function formatDate(iso: string | Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+// Dates and times carry an explicit zone: the quarter's on its pages, the default elsewhere. Without
+// it the server would write UTC and the browser, after hydration, its own zone (15:45 vs 16:45).
+
+export function formatDate(
+	iso: string | Date,
+	locale: string,
+	timeZone: string = DEFAULT_TIME_ZONE
+): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
 }
 
-export function formatDateTime(iso: string | Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-		new Date(iso)
-	);
+export function formatDateTime(
+	iso: string | Date,
+	locale: string,
+	timeZone: string = DEFAULT_TIME_ZONE
+): string {
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone
+	}).format(new Date(iso));
 }

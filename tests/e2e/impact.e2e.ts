@@ -4,6 +4,7 @@
 // A full-page screenshot of the dashboard is saved for the closing note. Every page visited is
 // checked with axe.
 import { mkdir, readFile } from 'node:fs/promises';
+import { addMonths, monthOf } from '../../src/lib/domain/time/zone';
 import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from './fixtures';
 
 const MODERATOR = 'katrin.vogt@nordstadt.example';
@@ -12,11 +13,10 @@ const FIGURES = 11;
 // Outside Playwright's outputDir (test-results/e2e-artifacts…), which it empties at start.
 const SCREENSHOT = 'test-results/screenshots/impact-dashboard.png';
 
-/** `YYYY-MM`, `n` months from the current UTC month (the dashboard counts UTC months). */
+/** `YYYY-MM`, `n` months from the current month of Nordstadt's clock (Europe/Berlin), as the
+ * dashboard counts them. */
 function month(n: number): string {
-	const now = new Date();
-	const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + n, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+	return addMonths(monthOf(new Date(), 'Europe/Berlin'), n);
 }
 
 test('die Quartiersverwaltung liest den Wirkungsbericht des Demo-Jahres', async ({

@@ -23,7 +23,11 @@ export async function probe(now: Date) {
 	}));
 	const nordstadt = await findQuarter('nordstadt');
 	if (!nordstadt) throw new Error('no quarter nordstadt');
-	const report = await impact.report(nordstadt, defaultPeriod(now), now);
+	const report = await impact.report(
+		nordstadt,
+		defaultPeriod(now, nordstadt.settings.timeZone),
+		now
+	);
 	return JSON.parse(
 		JSON.stringify({ problems: verification.problems, quarters, impact: report })
 	) as {

@@ -4,6 +4,7 @@
 // quarter-wide CSV adding up to zero. Route handlers are called as SvelteKit would call them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { periodOf } from '../../src/lib/domain/ledger/accounts';
+import { nextDay } from '../../src/lib/domain/time/zone';
 import { COMMUNITY, memberAccount } from '../../src/lib/domain/ledger/ledger';
 import type { MembershipState, Role } from '../../src/lib/domain/members/roles';
 import {
@@ -186,7 +187,7 @@ describe('a member statement', () => {
 			})
 		);
 
-		const november = periodOf({ from: '2026-11-01', to: '2026-11-30' });
+		const november = periodOf({ from: '2026-11-01', to: '2026-11-30' }, quarter.settings.timeZone);
 		const view = await timeAccounts.view(quarter, memberAccount(anna.id), november, 'de');
 		expect(view.name).toBe('Anna Auszug');
 		expect(view.balance).toBe(180 - 90 - 30 - 15);
@@ -246,6 +247,57 @@ describe('a member statement', () => {
 			{ quarter: Q }
 		);
 		expect(bad.status).toBe(400);
+	});
+});
+
+describe("a statement in the quarter's time zone", () => {
+	it('cuts the days at midnight of the quarter, in the page and the CSV', async () => {
+		await insertQuarter(
+			{
+				id: 'zonenquartier',
+				name: 'Zonenquartier',
+				city: 'New York',
+				description: '',
+				settings: { ...DEFAULT_QUARTER_SETTINGS, timeZone: 'America/New_York' }
+			},
+			new Date()
+		);
+		const zoned = (await findQuarter('zonenquartier'))!;
+		const cases: Array<[Quarter, string, string, string]> = [
+			// 23:30 on 30 November in Berlin is already 1 December in UTC
+			[quarter, '2026-11-30T22:30:00Z', '2026-11-30', '2026-11-30 23:30'],
+			// 23:30 on 29 November in New York is 30 November in UTC and in Berlin
+			[zoned, '2026-11-30T04:30:00Z', '2026-11-29', '2026-11-29 23:30']
+		];
+		for (const [q, at, day, shown] of cases) {
+			const anna = await person('Anna Nachteule', [[q.id, 'resident']]);
+			const donated = await timeAccounts.donate({
+				quarter: q,
+				userId: anna.id,
+				minutes: 30,
+				memo: 'spät',
+				nonce: `late-${q.id}-aaaaaaaaaaaa`.slice(0, 24),
+				now: new Date(at)
+			});
+			expect(donated.ok).toBe(true);
+			const { status, response } = await get(
+				memberStatementCsv as Handler,
+				anna,
+				`/q/${q.id}/time-account/statement.csv?from=${day}&to=${day}`,
+				{ quarter: q.id }
+			);
+			expect(status).toBe(200);
+			const rows = csvRows(await body(response!), ';');
+			expect(rows.slice(1).map((r) => [r[1], r[7]])).toEqual([[shown, 'spät']]);
+			// The day after holds nothing of it.
+			const after = await get(
+				memberStatementCsv as Handler,
+				anna,
+				`/q/${q.id}/time-account/statement.csv?from=${nextDay(day)}`,
+				{ quarter: q.id }
+			);
+			expect(csvRows(await body(after.response!), ';')).toHaveLength(1);
+		}
 	});
 });
 

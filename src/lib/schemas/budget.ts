@@ -10,7 +10,7 @@ import {
 	NAME_MAX,
 	PURPOSE_MAX
 } from '../domain/budget/budget';
-import { isCalendarDate } from '../domain/ledger/accounts';
+import { isCalendarDate } from '../domain/time/zone';
 import { MEMO_MAX } from './time-account';
 
 const text = (max: number, required: string) =>

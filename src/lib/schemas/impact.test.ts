@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readImpactPeriod } from './impact';
 
 const now = new Date('2026-11-26T10:00:00Z');
-const read = (query: string) => readImpactPeriod(new URLSearchParams(query), now);
+const read = (query: string) => readImpactPeriod(new URLSearchParams(query), now, 'Europe/Berlin');
 
 describe('readImpactPeriod', () => {
 	it.each([

@@ -23,8 +23,13 @@ export interface ImpactPeriodQuery {
 	period: { from: MonthKey; to: MonthKey } | null;
 }
 
-export function readImpactPeriod(params: URLSearchParams, now: Date): ImpactPeriodQuery {
-	const fallback = defaultPeriod(now);
+/** The months are the quarter's (`timeZone`): the default ends with the month its calendar shows. */
+export function readImpactPeriod(
+	params: URLSearchParams,
+	now: Date,
+	timeZone: string
+): ImpactPeriodQuery {
+	const fallback = defaultPeriod(now, timeZone);
 	const raw = {
 		from: (params.get('from') ?? '').slice(0, 30),
 		to: (params.get('to') ?? '').slice(0, 30)

@@ -1,6 +1,6 @@
 // Forms of the first installation (setup link) and the admin area (/admin). Messages are keys.
 import { z } from 'zod';
-import { isTimeZone } from '../domain/quarters/blocks';
+import { isTimeZone } from '../domain/time/zone';
 import { hasControlCharacters, hasLoneSurrogate } from '../domain/auth/text';
 import { displayNameField, emailField, newPasswordField } from './fields';
 

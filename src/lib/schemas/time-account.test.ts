@@ -167,7 +167,15 @@ describe('readPeriod', () => {
 		],
 		['from=2026-11-01&to=2026-11-01', { errors: {}, period: expect.any(Object) }]
 	])('%s', (query, expected) => {
-		expect(readPeriod(new URLSearchParams(query))).toMatchObject(expected);
+		expect(readPeriod(new URLSearchParams(query), 'Europe/Berlin')).toMatchObject(expected);
+	});
+
+	it("reads the days in the quarter's time zone", () => {
+		const query = new URLSearchParams('from=2026-11-30&to=2026-11-30');
+		expect(readPeriod(query, 'America/New_York').period).toEqual({
+			from: new Date('2026-11-30T05:00:00.000Z'),
+			to: new Date('2026-12-01T05:00:00.000Z')
+		});
 	});
 });
 

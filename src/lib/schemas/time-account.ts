@@ -1,7 +1,8 @@
 // Forms of the time-account pages: the statement period (a GET form), a donation to the
 // community account and a grant from it. Error messages are message keys (`account_error_…`).
 import { z } from 'zod';
-import { isCalendarDate, periodOf } from '../domain/ledger/accounts';
+import { periodOf } from '../domain/ledger/accounts';
+import { isCalendarDate } from '../domain/time/zone';
 import { formNonceField, hoursField } from './fields';
 import { parseForm, type FieldErrors } from './form';
 
@@ -34,15 +35,16 @@ export interface PeriodQuery {
 	period: { from?: Date; to?: Date } | null;
 }
 
-/** The statement period from a query string (`?from=2026-11-01&to=2026-11-30`). */
-export function readPeriod(params: URLSearchParams): PeriodQuery {
+/** The statement period from a query string (`?from=2026-11-01&to=2026-11-30`), as days of the
+ * quarter's time zone. */
+export function readPeriod(params: URLSearchParams, timeZone: string): PeriodQuery {
 	const values = {
 		from: (params.get('from') ?? '').slice(0, 30),
 		to: (params.get('to') ?? '').slice(0, 30)
 	};
 	const parsed = parseForm(periodSchema, params, ['from', 'to']);
 	if (!parsed.ok) return { values, errors: parsed.errors, period: null };
-	return { values, errors: {}, period: periodOf(parsed.data) };
+	return { values, errors: {}, period: periodOf(parsed.data, timeZone) };
 }
 
 const hours = hoursField({ zero: false });

@@ -297,12 +297,8 @@ export function minutesFromLineHoursInput(text: string): number | null {
 	return Number(match[1]) * 60 + (fraction / 25) * 15;
 }
 
-/** A calendar day for people: "12.03.2026" (de), "12 Mar 2026" (en); never shifted by a zone. */
-export function formatDay(day: Day, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${day}T00:00:00Z`)
-	);
-}
+/** Lives with the other calendar-day rules; re-exported for the budget pages. */
+export { formatDay } from '../time/zone';
 
 const GRANT_PROBLEM_CODES: ReadonlySet<string> = new Set<GrantProblem['code']>([
 	'line_not_found',

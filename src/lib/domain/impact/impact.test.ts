@@ -72,6 +72,7 @@ function example(): ImpactInput {
 		from: '2026-01',
 		to: '2026-04',
 		now: at('2026-08-15'),
+		timeZone: 'Europe/Berlin',
 		ledger: [
 			entry(1, 'a', 'b', 60, '2026-01-05'), // from: the receiver pays; to: the provider
 			entry(2, 'c', 'd', 90, '2026-01-06'),
@@ -154,11 +155,31 @@ describe('months', () => {
 			'2026-02'
 		]);
 		expect(addMonths('2026-01', -1)).toBe('2025-12');
-		expect(monthOf(new Date('2026-03-31T23:30:00Z'))).toBe('2026-03');
-		expect(defaultPeriod(new Date('2026-11-26T10:00:00Z'))).toEqual({
+		expect(monthOf(new Date('2026-03-31T23:30:00Z'), 'UTC')).toBe('2026-03');
+		expect(monthOf(new Date('2026-03-31T23:30:00Z'), 'Europe/Berlin')).toBe('2026-04');
+		expect(defaultPeriod(new Date('2026-11-26T10:00:00Z'), 'Europe/Berlin')).toEqual({
 			from: '2025-12',
 			to: '2026-11'
 		});
+		// Just after midnight on 1 December in Berlin the current month is December.
+		expect(defaultPeriod(new Date('2026-11-30T23:30:00Z'), 'Europe/Berlin')).toEqual({
+			from: '2026-01',
+			to: '2026-12'
+		});
+	});
+
+	it("counts an entry in the month of the quarter's clock, not of UTC", () => {
+		const late = new Date('2026-01-31T23:30:00Z'); // 00:30 on 1 February in Berlin
+		const input: ImpactInput = {
+			...example(),
+			ledger: [
+				entry(1, 'a', 'b', 60, '2026-01-01'),
+				entry(2, 'c', 'd', 60, '2026-01-01'),
+				entry(3, 'e', 'f', 60, '2026-01-01')
+			].map((e) => ({ ...e, at: late }))
+		};
+		expect(figure(input, 'hours').slice(0, 2)).toEqual([S, v(3)]);
+		expect(figure({ ...input, timeZone: 'UTC' }, 'hours').slice(0, 2)).toEqual([v(3), S]);
 	});
 });
 

@@ -3,7 +3,7 @@
 // memberships. Pure: the caller passes everything in, including `now`; the result depends only on
 // the input, never on its order (everything is sorted or summed here).
 //
-// Definitions (months are UTC months, see months.ts):
+// Definitions (months are calendar months of the quarter's time zone, see months.ts):
 // - hours: minutes of ledger entries of kind `exchange` booked in the month, minus the minutes of
 //   reversals of such entries booked in the month. Members: both sides of these entries.
 // - euros (card, cash): settled euro exchanges, by the month of the settling payment; card
@@ -132,6 +132,8 @@ export interface ImpactInput {
 	from: MonthKey;
 	to: MonthKey;
 	now: Date;
+	/** The quarter's time zone: months are its calendar months. */
+	timeZone: string;
 	ledger: readonly LedgerFact[];
 	exchanges: readonly ExchangeFact[];
 	memberships: readonly MembershipFact[];
@@ -195,6 +197,7 @@ function settledInOrder(
 
 export function computeImpact(input: ImpactInput): ImpactReport {
 	const months = monthsBetween(input.from, input.to);
+	const tz = input.timeZone;
 	const settled = settledInOrder(input.exchanges);
 	const roles = new Map(input.memberships.map((m) => [m.userId, m.role]));
 
@@ -209,7 +212,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 	>();
 	const seenPairs = new Set<string>();
 	for (const e of settled) {
-		const month = monthOf(e.settledAt);
+		const month = monthOf(e.settledAt, tz);
 		bucket(gave, month, () => new Set()).add(e.providerId);
 		bucket(received, month, () => new Set()).add(e.receiverId);
 		exchangeCount.set(month, (exchangeCount.get(month) ?? 0) + 1);
@@ -255,7 +258,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 					? -1
 					: 0;
 		if (exchange === 0) continue;
-		const b = bucket(hours, monthOf(e.at), () => ({ minutes: 0, people: new Set<string>() }));
+		const b = bucket(hours, monthOf(e.at, tz), () => ({ minutes: 0, people: new Set<string>() }));
 		b.minutes += exchange * e.minutes;
 		for (const account of [e.from, e.to]) {
 			const id = memberOf(account);
@@ -281,7 +284,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 	const newMembers = new Map<MonthKey, number>();
 	for (const m of input.memberships) {
 		if (m.state !== 'active' || (m.role !== 'resident' && m.role !== 'business')) continue;
-		const month = monthOf(m.since);
+		const month = monthOf(m.since, tz);
 		newMembers.set(month, (newMembers.get(month) ?? 0) + 1);
 	}
 	const newMembersSeries = months.map((month) => countOfPeople(newMembers.get(month) ?? 0));
@@ -308,7 +311,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 
 	const retentionSeries = months.map((month) => {
 		const later = addMonths(month, RETENTION_MONTHS);
-		if (monthEnd(later).getTime() > input.now.getTime()) return UNKNOWN;
+		if (monthEnd(later, tz).getTime() > input.now.getTime()) return UNKNOWN;
 		const active = activeIn(month);
 		if (active.size < MIN_PEOPLE) return SUPPRESSED;
 		const again = activeIn(later);
@@ -337,7 +340,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 	const unmetCount = new Map<MonthKey, Map<string, number>>();
 	const responses = new Map<MonthKey, { hours: number[]; people: Set<string> }>();
 	for (const r of input.requests) {
-		const month = monthOf(r.publishedAt);
+		const month = monthOf(r.publishedAt, tz);
 		const published = r.publishedAt.getTime();
 		const proposals = proposalsByListing.get(r.id) ?? [];
 		const met = proposals.some(
@@ -366,7 +369,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 		}
 	}
 	const unmetKnown = (month: MonthKey) =>
-		monthEnd(month).getTime() + UNMET_AFTER_DAYS * DAY <= input.now.getTime();
+		monthEnd(month, tz).getTime() + UNMET_AFTER_DAYS * DAY <= input.now.getTime();
 	const unmetCell = (month: MonthKey, category: string | null): Cell => {
 		if (!unmetKnown(month)) return UNKNOWN;
 		const byCategory = unmet.get(month);

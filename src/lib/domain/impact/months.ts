@@ -1,43 +1,9 @@
-// Calendar months of the impact dashboard. Months are UTC months ("2026-03" runs from
-// 2026-03-01T00:00Z to 2026-04-01T00:00Z): the figures then never depend on the server's time
-// zone, and near midnight of a month's last day an event counts one or two hours earlier or later
-// than a Berlin clock would say, which does not change the picture of a month.
+// Calendar months of the impact dashboard: months of the quarter's time zone ("2026-03" in Berlin
+// runs from 2026-02-28T23:00Z to 2026-03-31T22:00Z), so a figure counts an event in the month a
+// resident's calendar shows, whatever the server's zone (domain/time/zone.ts).
+import { addMonths, isMonthKey, monthEnd, monthOf, monthStart, type MonthKey } from '../time/zone';
 
-/** `YYYY-MM`. */
-export type MonthKey = string;
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonthKey(value: string): value is MonthKey {
-	return MONTH.test(value);
-}
-
-export function monthOf(at: Date): MonthKey {
-	return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-function parts(month: MonthKey): [number, number] {
-	const match = MONTH.exec(month);
-	if (!match) throw new Error(`not a month: ${month}`);
-	return [Number(match[1]), Number(match[2]) - 1];
-}
-
-/** The first instant of the month. */
-export function monthStart(month: MonthKey): Date {
-	const [y, m] = parts(month);
-	return new Date(Date.UTC(y, m, 1));
-}
-
-/** The first instant after the month. */
-export function monthEnd(month: MonthKey): Date {
-	const [y, m] = parts(month);
-	return new Date(Date.UTC(y, m + 1, 1));
-}
-
-export function addMonths(month: MonthKey, n: number): MonthKey {
-	const [y, m] = parts(month);
-	return monthOf(new Date(Date.UTC(y, m + n, 1)));
-}
+export { addMonths, isMonthKey, monthEnd, monthOf, monthStart, type MonthKey };
 
 /** The months from `from` to `to`, both included (empty when `to` is before `from`). */
 export function monthsBetween(from: MonthKey, to: MonthKey): MonthKey[] {
@@ -47,7 +13,7 @@ export function monthsBetween(from: MonthKey, to: MonthKey): MonthKey[] {
 }
 
 /** The dashboard's default: the twelve months up to and including the current one. */
-export function defaultPeriod(now: Date): { from: MonthKey; to: MonthKey } {
-	const to = monthOf(now);
+export function defaultPeriod(now: Date, timeZone: string): { from: MonthKey; to: MonthKey } {
+	const to = monthOf(now, timeZone);
 	return { from: addMonths(to, -11), to };
 }

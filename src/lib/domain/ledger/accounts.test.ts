@@ -6,14 +6,9 @@ import {
 	bookingProblemMessage,
 	donationKey,
 	grantKey,
-	isCalendarDate,
 	ledgerCsvRows,
 	limitMarker,
-	localDate,
-	localDateTime,
-	nextDay,
 	periodOf,
-	startOfDay,
 	statementCsvRows,
 	type BookingProblem
 } from './accounts';
@@ -27,6 +22,7 @@ import {
 	type LedgerEntry
 } from './ledger';
 
+const BERLIN = 'Europe/Berlin';
 const ANNA = 'a'.repeat(24);
 const BEN = 'b'.repeat(24);
 const LIMITS = {
@@ -56,57 +52,28 @@ describe('idempotency keys', () => {
 	});
 });
 
-describe('isCalendarDate', () => {
-	it.each<[string, boolean]>([
-		['2026-11-26', true],
-		['2028-02-29', true],
-		['2026-02-29', false],
-		['2026-13-01', false],
-		['2026-04-31', false],
-		['2026-1-5', false],
-		['26.11.2026', false],
-		['1999-12-31', false],
-		['', false],
-		['2026-11-26T00:00', false]
-	])('%j → %s', (text, valid) => {
-		expect(isCalendarDate(text)).toBe(valid);
-	});
-});
-
-describe('days in Berlin', () => {
-	it.each<[string, string]>([
-		// winter (CET, UTC+1) and summer (CEST, UTC+2)
-		['2026-01-15', '2026-01-14T23:00:00.000Z'],
-		['2026-07-15', '2026-07-14T22:00:00.000Z'],
-		// the days the clocks change begin before the change
-		['2026-03-29', '2026-03-28T23:00:00.000Z'],
-		['2026-10-25', '2026-10-24T22:00:00.000Z'],
-		['2026-10-26', '2026-10-25T23:00:00.000Z']
-	])('%s begins at %s', (day, instant) => {
-		expect(startOfDay(day).toISOString()).toBe(instant);
-		expect(localDate(startOfDay(day))).toBe(day);
-	});
-
-	it.each<[string, string]>([
-		['2026-11-26', '2026-11-27'],
-		['2026-12-31', '2027-01-01'],
-		['2028-02-28', '2028-02-29']
-	])('the day after %s is %s', (day, next) => {
-		expect(nextDay(day)).toBe(next);
-	});
-
-	it('includes both days of a period', () => {
-		expect(periodOf({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+describe('periodOf', () => {
+	it("includes both days of a period, in the quarter's zone", () => {
+		expect(periodOf({ from: '2026-11-01', to: '2026-11-30' }, BERLIN)).toEqual({
 			from: new Date('2026-10-31T23:00:00.000Z'),
 			to: new Date('2026-11-30T23:00:00.000Z')
 		});
-		expect(periodOf({})).toEqual({});
-		expect(periodOf({ to: '2026-07-01' })).toEqual({ to: new Date('2026-07-01T22:00:00.000Z') });
+		expect(periodOf({}, BERLIN)).toEqual({});
+		expect(periodOf({ to: '2026-07-01' }, BERLIN)).toEqual({
+			to: new Date('2026-07-01T22:00:00.000Z')
+		});
+		expect(periodOf({ from: '2026-11-01', to: '2026-11-30' }, 'America/New_York')).toEqual({
+			from: new Date('2026-11-01T04:00:00.000Z'),
+			to: new Date('2026-12-01T05:00:00.000Z')
+		});
 	});
 
-	it('writes date and time as the quarter reads them', () => {
-		expect(localDateTime(new Date('2026-11-26T08:05:00Z'))).toBe('2026-11-26 09:05');
-		expect(localDateTime(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01 00:30');
+	it('puts an entry at 23:30 Berlin time into its Berlin day, not the next', () => {
+		const late = new Date('2026-11-30T22:30:00Z'); // 23:30 in Berlin, already 1 December in Asia
+		const day = periodOf({ from: '2026-11-30', to: '2026-11-30' }, BERLIN);
+		expect(late >= day.from! && late < day.to!).toBe(true);
+		const tokyo = periodOf({ from: '2026-11-30', to: '2026-11-30' }, 'Asia/Tokyo');
+		expect(late >= tokyo.from! && late < tokyo.to!).toBe(false);
 	});
 });
 
@@ -231,12 +198,13 @@ describe('statementCsvRows', () => {
 		const statement = statementOf(
 			ENTRIES,
 			memberAccount(ANNA),
-			periodOf({ from: '2026-11-01', to: '2026-11-30' })
+			periodOf({ from: '2026-11-01', to: '2026-11-30' }, BERLIN)
 		);
 		const rows = statementCsvRows(
 			statement,
 			['Nr.', 'Datum', 'x', 'y', 'h', 'min', 'b', 't'],
-			labels
+			labels,
+			BERLIN
 		);
 		expect(rows).toEqual([
 			['Nr.', 'Datum', 'x', 'y', 'h', 'min', 'b', 't'],
@@ -252,7 +220,7 @@ describe('statementCsvRows', () => {
 
 describe('ledgerCsvRows', () => {
 	it('has every entry with both accounts, who booked it and what it reverses', () => {
-		const rows = ledgerCsvRows(ENTRIES, ['h'], labels);
+		const rows = ledgerCsvRows(ENTRIES, ['h'], labels, BERLIN);
 		expect(rows).toEqual([
 			['h'],
 			[

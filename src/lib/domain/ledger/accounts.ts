@@ -2,6 +2,7 @@
 // of calendar days covers, the quarter's overview with its sum, and the rows of the CSV exports.
 // Labels come in from the caller, so the same rows serve both languages.
 import type { TimeBankLimits } from '../quarters/settings';
+import { dateTimeOf, nextDay, startOfDay } from '../time/zone';
 import { minutesToDecimalHours } from './csv';
 import {
 	COMMUNITY,
@@ -14,9 +15,6 @@ import {
 	type TransferKind,
 	type TransferProblem
 } from './ledger';
-
-/** Calendar days of statements are days in the quarter's city, not in the server's zone. */
-export const STATEMENT_TIME_ZONE = 'Europe/Berlin';
 
 const USER_ID = /^[0-9a-f]{24}$/;
 
@@ -44,78 +42,15 @@ export function grantKey(moderatorId: string, nonce: string): string {
 	return `grant:${moderatorId}:${nonce}`;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written as `YYYY-MM-DD` (what `<input type="date">` sends). */
-export function isCalendarDate(text: string): boolean {
-	const match = DATE.exec(text);
-	if (!match) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	if (year < 2000 || year > 2999) return false;
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function parts(at: Date, timeZone: string): Record<string, number> {
-	const formatted = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(at);
-	const out: Record<string, number> = {};
-	for (const p of formatted) if (p.type !== 'literal') out[p.type] = Number(p.value);
-	return out;
-}
-
-/** How far the zone's clock is ahead of UTC at `ms`, in milliseconds. */
-function zoneOffset(ms: number, timeZone: string): number {
-	const p = parts(new Date(ms), timeZone);
-	const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-	return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant a calendar day begins in the zone (the night of a clock change included). */
-export function startOfDay(date: string, timeZone = STATEMENT_TIME_ZONE): Date {
-	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-	const midnightUtc = Date.UTC(year, month - 1, day);
-	const first = midnightUtc - zoneOffset(midnightUtc, timeZone);
-	// If the offset differs at the instant found, a clock change lies between: use that offset.
-	return new Date(midnightUtc - zoneOffset(first, timeZone));
-}
-
-export function nextDay(date: string): string {
-	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-}
-
-/** Both days count: `from` from its first moment, `to` up to its last. */
+/** Both days count: `from` from its first moment, `to` up to its last, in the quarter's zone. */
 export function periodOf(
 	days: { from?: string; to?: string },
-	timeZone = STATEMENT_TIME_ZONE
+	timeZone: string
 ): { from?: Date; to?: Date } {
 	return {
 		...(days.from ? { from: startOfDay(days.from, timeZone) } : {}),
 		...(days.to ? { to: startOfDay(nextDay(days.to), timeZone) } : {})
 	};
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD` of the instant in the zone. */
-export function localDate(at: Date, timeZone = STATEMENT_TIME_ZONE): string {
-	const p = parts(at, timeZone);
-	return `${p.year}-${pad(p.month!)}-${pad(p.day!)}`;
-}
-
-/** `YYYY-MM-DD HH:MM` in the zone: spreadsheets in both languages read it as a date. */
-export function localDateTime(at: Date, timeZone = STATEMENT_TIME_ZONE): string {
-	const p = parts(at, timeZone);
-	return `${localDate(at, timeZone)} ${pad(p.hour!)}:${pad(p.minute!)}`;
 }
 
 export type LimitMarker = 'below_min' | 'at_min' | 'at_max' | 'above_max' | null;
@@ -207,13 +142,13 @@ export function statementCsvRows(
 	statement: Statement,
 	header: readonly string[],
 	labels: Pick<CsvLabels, 'kind' | 'account'>,
-	timeZone = STATEMENT_TIME_ZONE
+	timeZone: string
 ): CsvRow[] {
 	return [
 		[...header],
 		...statement.rows.map((row) => [
 			row.seq,
-			localDateTime(row.at, timeZone),
+			dateTimeOf(row.at, timeZone),
 			labels.kind(row.kind),
 			labels.account(row.counterparty),
 			minutesToDecimalHours(row.minutes),
@@ -232,13 +167,13 @@ export function ledgerCsvRows(
 	entries: readonly LedgerEntry[],
 	header: readonly string[],
 	labels: CsvLabels,
-	timeZone = STATEMENT_TIME_ZONE
+	timeZone: string
 ): CsvRow[] {
 	return [
 		[...header],
 		...entries.map((e) => [
 			e.seq,
-			localDateTime(e.at, timeZone),
+			dateTimeOf(e.at, timeZone),
 			labels.kind(e.kind),
 			labels.account(e.from),
 			labels.account(e.to),

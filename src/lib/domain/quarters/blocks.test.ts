@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlock, isTimeZone, mergeBlocks, parseBlocksCsv } from './blocks';
+import { checkBlock, mergeBlocks, parseBlocksCsv } from './blocks';
 
 describe('parseBlocksCsv', () => {
 	it.each([
@@ -53,11 +53,5 @@ describe('blocks', () => {
 		const a2 = { ...a, lat: 3 };
 		const c = { id: 'c', name: 'C', lat: 4, lon: 4 };
 		expect(mergeBlocks([a, b], [c, a2])).toEqual([a2, b, c]);
-	});
-
-	it('knows IANA time zones', () => {
-		expect(isTimeZone('Europe/Berlin')).toBe(true);
-		expect(isTimeZone('UTC')).toBe(true);
-		expect(isTimeZone('Europe/Hannover')).toBe(false);
 	});
 });

@@ -105,10 +105,3 @@ export function mergeBlocks(existing: readonly Block[], imported: readonly Block
 	const known = new Set(existing.map((b) => b.id));
 	return [...kept, ...imported.filter((b) => !known.has(b.id))];
 }
-
-/** IANA time zones this runtime knows (e.g. Europe/Berlin). */
-export function isTimeZone(zone: string): boolean {
-	return zone === 'UTC' || (Intl.supportedValuesOf('timeZone') as readonly string[]).includes(zone);
-}
-
-export const DEFAULT_TIME_ZONE = 'Europe/Berlin';

@@ -1,4 +1,5 @@
 // Quarter (Sozialraum) settings and their rules. Time-bank amounts are integer minutes.
+import { DEFAULT_TIME_ZONE } from '../time/zone';
 
 export interface TimeBankLimits {
 	/** Lowest allowed balance of a member's time account, in minutes (<= 0). */
@@ -26,7 +27,7 @@ export interface QuarterSettings {
 	platformFeeBasisPoints: number;
 	/** The most the platform fee takes from one card payment, in cents. */
 	platformFeeCapCents: number;
-	/** IANA time zone of the quarter's calendar days (domain/quarters/blocks.ts isTimeZone). */
+	/** IANA time zone of the quarter's calendar days (domain/time/zone.ts isTimeZone). */
 	timeZone: string;
 }
 
@@ -40,7 +41,7 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	startCreditMinutes: 120,
 	platformFeeBasisPoints: 0,
 	platformFeeCapCents: 500,
-	timeZone: 'Europe/Berlin'
+	timeZone: DEFAULT_TIME_ZONE
 };
 
 /** Settings saved before a field existed get its default. */

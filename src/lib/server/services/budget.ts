@@ -24,7 +24,8 @@ import {
 } from '../../domain/budget/budget';
 import { toCsv, minutesToDecimalHours } from '../../domain/ledger/csv';
 import type { Locale } from '../../domain/locale';
-import { localDate, localDateTime, userIdOf } from '../../domain/ledger/accounts';
+import { userIdOf } from '../../domain/ledger/accounts';
+import { dateTimeOf, dayOf } from '../../domain/time/zone';
 import { slugify } from '../../domain/quarters/settings';
 import { reversedMinutesBySeq, type LedgerEntry } from '../../domain/ledger/ledger';
 import * as m from '../../paraglide/messages';
@@ -126,8 +127,8 @@ export class Budget {
 		]);
 		return {
 			usage: usageOf(line, entries, euroGrants),
-			state: lineState(line, localDate(now)),
-			grants: await this.grantsOf(line, entries, euroGrants, locale)
+			state: lineState(line, dayOf(now, quarter.settings.timeZone)),
+			grants: await this.grantsOf(quarter, line, entries, euroGrants, locale)
 		};
 	}
 
@@ -144,7 +145,7 @@ export class Budget {
 			this.book.entries(quarter.id),
 			listQuarterEuroGrants(quarter.id)
 		]);
-		const day = localDate(now);
+		const day = dayOf(now, quarter.settings.timeZone);
 		return {
 			lines: sortLines(lines, day).map((line) => ({
 				...line,
@@ -161,7 +162,7 @@ export class Budget {
 			listBudgetLines(quarter.id),
 			this.book.entries(quarter.id)
 		]);
-		return linesForHourGrant(lines, entries, localDate(now)).map(choice);
+		return linesForHourGrant(lines, entries, dayOf(now, quarter.settings.timeZone)).map(choice);
 	}
 
 	/** Stores a line decided by the conference; the same submit again stores nothing new. */
@@ -263,7 +264,7 @@ export class Budget {
 	}): Promise<BudgetGrantResult> {
 		const line = await findBudgetLine(input.quarter.id, input.lineId);
 		if (!line) return { ok: false, problem: { code: 'line_not_found' } };
-		const day = localDate(input.now);
+		const day = dayOf(input.now, input.quarter.settings.timeZone);
 		return this.accounts.grant({
 			quarter: input.quarter,
 			moderatorId: input.moderatorId,
@@ -367,10 +368,11 @@ export class Budget {
 			this.book.entries(quarter.id),
 			this.euroGrants.read(line.id)
 		]);
-		return this.grantsOf(line, entries, euroGrants, locale);
+		return this.grantsOf(quarter, line, entries, euroGrants, locale);
 	}
 
 	private async grantsOf(
+		quarter: Quarter,
 		line: BudgetLine,
 		entries: readonly LedgerEntry[],
 		euroGrants: readonly EuroGrant[],
@@ -392,7 +394,7 @@ export class Budget {
 				kind: 'hours' as const,
 				seq: e.seq,
 				at: e.at,
-				day: localDate(e.at),
+				day: dayOf(e.at, quarter.settings.timeZone),
 				recipient: names.get(memberOf(e) ?? '') ?? unknown,
 				minutes: e.minutes,
 				reversedMinutes: reversed.get(e.seq) ?? 0,
@@ -435,7 +437,7 @@ export class Budget {
 			m.budget_csv_number({}, o)
 		];
 		const rows = grants.map((g) => [
-			g.kind === 'hours' ? localDateTime(g.at) : g.day,
+			g.kind === 'hours' ? dateTimeOf(g.at, quarter.settings.timeZone) : g.day,
 			g.kind === 'hours' ? m.budget_kind_hours({}, o) : m.budget_kind_euros({}, o),
 			g.recipient,
 			g.minutes === null ? '' : minutesToDecimalHours(g.minutes),
@@ -450,10 +452,15 @@ export class Budget {
 }
 
 /** `budgetposten-nordstadt-sprachcafe-2026-11-26.csv`. */
-export function lineCsvFileName(line: BudgetLine, now: Date, locale: Locale): string {
+export function lineCsvFileName(
+	line: BudgetLine,
+	now: Date,
+	locale: Locale,
+	timeZone: string
+): string {
 	const slug = slugify(line.name).slice(0, 40).replace(/-$/, '');
 	return (
-		[m.budget_csv_file({}, { locale }), line.quarterId, slug, localDate(now)]
+		[m.budget_csv_file({}, { locale }), line.quarterId, slug, dayOf(now, timeZone)]
 			.filter(Boolean)
 			.join('-') + '.csv'
 	);

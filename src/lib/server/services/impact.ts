@@ -63,6 +63,7 @@ export class ImpactService {
 		return computeImpact({
 			...period,
 			now,
+			timeZone: quarter.settings.timeZone,
 			ledger: entries,
 			exchanges: exchangeFacts(records),
 			memberships,

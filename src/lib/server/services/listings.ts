@@ -331,7 +331,10 @@ export async function runListingExpiry(now: Date): Promise<{ expired: number; re
 		const author = await findUserById(listing.authorId);
 		if (!author) continue;
 		const locale = author.locale;
-		const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(listing.expiresAt!);
+		const date = new Intl.DateTimeFormat(locale, {
+			dateStyle: 'long',
+			timeZone: quarter.settings.timeZone
+		}).format(listing.expiresAt!);
 		await sendMail(
 			{
 				to: author.email,

@@ -7,13 +7,13 @@ import {
 	donationKey,
 	grantKey,
 	ledgerCsvRows,
-	localDate,
 	statementCsvRows,
 	userIdOf,
 	type BookingProblem,
 	type OverviewRow
 } from '../../domain/ledger/accounts';
 import { toCsv } from '../../domain/ledger/csv';
+import { dayOf } from '../../domain/time/zone';
 import type { Locale } from '../../domain/locale';
 import { formatMinutes } from '../../domain/exchanges/minutes';
 import {
@@ -283,10 +283,15 @@ export class TimeAccounts {
 			m.account_csv_balance({}, o),
 			m.account_csv_memo({}, o)
 		];
-		const rows = statementCsvRows(statement, header, {
-			kind: (kind) => kindLabel(kind, locale),
-			account: (a) => accountName(a, names, locale)
-		});
+		const rows = statementCsvRows(
+			statement,
+			header,
+			{
+				kind: (kind) => kindLabel(kind, locale),
+				account: (a) => accountName(a, names, locale)
+			},
+			quarter.settings.timeZone
+		);
 		return toCsv(rows, locale);
 	}
 
@@ -309,12 +314,17 @@ export class TimeAccounts {
 			m.account_csv_by({}, o),
 			m.account_csv_reverses({}, o)
 		];
-		const rows = ledgerCsvRows(entries, header, {
-			kind: (kind) => kindLabel(kind, locale),
-			account: (a) => accountName(a, names, locale),
-			person: (id) =>
-				id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
-		});
+		const rows = ledgerCsvRows(
+			entries,
+			header,
+			{
+				kind: (kind) => kindLabel(kind, locale),
+				account: (a) => accountName(a, names, locale),
+				person: (id) =>
+					id === 'system' ? m.account_system({}, o) : (names.get(id) ?? m.account_unknown({}, o))
+			},
+			quarter.settings.timeZone
+		);
 		return toCsv(rows, locale);
 	}
 
@@ -462,7 +472,7 @@ export const timeAccounts = new TimeAccounts();
 /** `zeitkonto-nordstadt-2026-11-26.csv`: what, which quarter, which day it was made. */
 export function csvFileName(
 	what: 'statement' | 'ledger',
-	quarterId: string,
+	quarter: Pick<Quarter, 'id' | 'settings'>,
 	now: Date,
 	locale: Locale,
 	suffix?: string
@@ -471,7 +481,10 @@ export function csvFileName(
 		what === 'statement'
 			? m.account_csv_file_statement({}, { locale })
 			: m.account_csv_file_ledger({}, { locale });
-	return [stem, quarterId, suffix, localDate(now)].filter(Boolean).join('-') + '.csv';
+	return (
+		[stem, quarter.id, suffix, dayOf(now, quarter.settings.timeZone)].filter(Boolean).join('-') +
+		'.csv'
+	);
 }
 
 /**

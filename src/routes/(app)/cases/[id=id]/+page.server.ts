@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '$lib/domain/time/zone';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	return {
 		quarterName: quarter?.name ?? '',
+		timeZone: quarter?.settings.timeZone ?? DEFAULT_TIME_ZONE,
 		management: view.role === 'moderator',
 		case: {
 			id: view.facts.id,

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '$lib/domain/time/zone';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formatMinutes, minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
 import {
@@ -48,8 +49,10 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const settles = ['settle', 'autoSettle', 'moderatorSettle'];
 	const booked = view.settlement === 'hours' && (view.settledMinutes ?? 0) > 0;
+	// One read by _id: its times are shown in its zone, and it tells the auto-settle delay.
+	const quarter = await findQuarter(view.quarterId);
 	const afterDays = view.timeline.some((e) => e.move === 'autoSettle')
-		? (await findQuarter(view.quarterId))?.settings.autoSettleAfterDays
+		? quarter?.settings.autoSettleAfterDays
 		: undefined;
 	const thanked =
 		view.viewerSide !== null && view.state === 'settled'
@@ -74,6 +77,7 @@ export const load: PageServerLoad = async (event) => {
 					.filter((n) => n.exchangeId === view.id)
 			: [];
 	return {
+		timeZone: quarter?.settings.timeZone ?? DEFAULT_TIME_ZONE,
 		// The mediation case about this exchange: the parties' view, or the management's.
 		caseHref: caseId
 			? view.viewerSide === null

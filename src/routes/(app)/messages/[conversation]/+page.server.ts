@@ -1,4 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { DEFAULT_TIME_ZONE } from '$lib/domain/time/zone';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
@@ -9,6 +10,7 @@ import {
 	reportSchema
 } from '$lib/schemas/messages';
 import { requireUser } from '$lib/server/auth/guards';
+import { findQuarter } from '$lib/server/services/quarters';
 import { readForm, requestContext } from '$lib/server/http';
 import {
 	conversationOfParticipant,
@@ -39,7 +41,10 @@ export const load: PageServerLoad = async (event) => {
 		now: new Date()
 	});
 	if (!view) error(404, m.error_not_found());
+	// Its times are shown in its quarter's zone (one read by _id).
+	const quarter = await findQuarter(view.conversation.quarterId);
 	return {
+		timeZone: quarter?.settings.timeZone ?? DEFAULT_TIME_ZONE,
 		conversation: { id: view.conversation.id, quarterId: view.conversation.quarterId },
 		me: user.id,
 		other: view.other,

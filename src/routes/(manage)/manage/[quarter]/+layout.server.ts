@@ -18,6 +18,8 @@ export const load: LayoutServerLoad = async (event) => {
 		notices.countWaiting(quarter.id)
 	]);
 	return {
+		// Every date and time on the cockpit's pages is read in the quarter's zone (lib/format.ts).
+		timeZone: quarter.settings.timeZone,
 		manage: {
 			quarterId: quarter.id,
 			quarterName: quarter.name,

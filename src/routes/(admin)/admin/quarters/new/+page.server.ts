@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { DEFAULT_TIME_ZONE } from '$lib/domain/quarters/blocks';
+import { DEFAULT_TIME_ZONE } from '$lib/domain/time/zone';
 import { DEFAULT_QUARTER_SETTINGS } from '$lib/domain/quarters/settings';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/schemas/form';

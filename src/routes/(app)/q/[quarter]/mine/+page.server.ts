@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const own = await listingsOfAuthor(quarter.id, user.id);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		listings: own.map((l) => ({
 			id: l.id,
 			title: l.title,

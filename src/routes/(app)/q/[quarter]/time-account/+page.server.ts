@@ -18,7 +18,7 @@ const MEMBERS = ['resident', 'business'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	const view = await timeAccounts.view(
 		quarter,
 		memberAccount(user.id),
@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		balance: view.balance,
 		limits: view.limits,
 		period: query.values,

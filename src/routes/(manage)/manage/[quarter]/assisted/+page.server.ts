@@ -1,6 +1,6 @@
 import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
-import { localDate } from '$lib/domain/ledger/accounts';
+import { dayOf } from '$lib/domain/time/zone';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
 	CONSENT_FIELDS,
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			withdrawnAt: a.withdrawnAt?.toISOString() ?? null
 		})),
 		candidates,
-		today: localDate(new Date())
+		today: dayOf(new Date(), quarter.settings.timeZone)
 	};
 };
 

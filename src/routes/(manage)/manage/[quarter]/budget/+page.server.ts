@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localDate } from '$lib/domain/ledger/accounts';
+import { dayOf } from '$lib/domain/time/zone';
 import { formatEuros } from '$lib/format';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { EURO_GRANT_FIELDS, euroGrantSchema, LINE_FIELDS, lineSchema } from '$lib/schemas/budget';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
-		today: localDate(now),
+		today: dayOf(now, quarter.settings.timeZone),
 		lines: lines.map((line) => ({
 			id: line.id,
 			name: line.name,
@@ -82,7 +82,11 @@ export const actions: Actions = {
 		const { quarter, user } = await requireRole(event, event.params.quarter, ['moderator']);
 		const form = await readForm(event.request);
 		const now = new Date();
-		const parsed = parseForm(euroGrantSchema(localDate(now)), form, EURO_GRANT_FIELDS);
+		const parsed = parseForm(
+			euroGrantSchema(dayOf(now, quarter.settings.timeZone)),
+			form,
+			EURO_GRANT_FIELDS
+		);
 		if (!parsed.ok) {
 			return fail(400, { form: 'euro', errors: parsed.errors, values: parsed.values });
 		}

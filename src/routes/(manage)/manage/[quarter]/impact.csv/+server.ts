@@ -12,7 +12,7 @@ import { csvResponse } from '$lib/server/http';
 export const GET: RequestHandler = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const now = new Date();
-	const query = readImpactPeriod(event.url.searchParams, now);
+	const query = readImpactPeriod(event.url.searchParams, now, quarter.settings.timeZone);
 	const figure = event.url.searchParams.get('figure') ?? '';
 	if (!query.period || (figure !== '' && !(FIGURES as readonly string[]).includes(figure))) {
 		error(400, m.error_invalid_input());

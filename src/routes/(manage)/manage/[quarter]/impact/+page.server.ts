@@ -7,7 +7,7 @@ export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const locale = event.locals.locale;
 	const now = new Date();
-	const query = readImpactPeriod(event.url.searchParams, now);
+	const query = readImpactPeriod(event.url.searchParams, now, quarter.settings.timeZone);
 	const report = query.period ? await impact.report(quarter, query.period, now) : null;
 	return {
 		quarter: { id: quarter.id, name: quarter.name },

@@ -12,7 +12,7 @@ const MEMBERS = ['resident', 'business'] as const;
 /** The signed-in member's own statement; nobody else's account can be named here. */
 export const GET: RequestHandler = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	if (!query.period) error(400, t(Object.values(query.errors)[0] ?? 'account_error_date_invalid'));
 	const locale = event.locals.locale;
 	const now = new Date();
@@ -22,5 +22,5 @@ export const GET: RequestHandler = async (event) => {
 		query.period,
 		locale
 	);
-	return csvResponse(csv, csvFileName('statement', quarter.id, now, locale));
+	return csvResponse(csv, csvFileName('statement', quarter, now, locale));
 };

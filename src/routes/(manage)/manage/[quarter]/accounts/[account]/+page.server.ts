@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const account = accountFromParam(event.params.account);
 	if (!account || !(await timeAccounts.exists(quarter, account))) error(404, m.error_not_found());
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	const view = await timeAccounts.view(quarter, account, query.period, event.locals.locale);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },

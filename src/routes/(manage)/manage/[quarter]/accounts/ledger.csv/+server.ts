@@ -8,5 +8,5 @@ export const GET: RequestHandler = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const locale = event.locals.locale;
 	const csv = await timeAccounts.ledgerCsv(quarter, locale);
-	return csvResponse(csv, csvFileName('ledger', quarter.id, new Date(), locale));
+	return csvResponse(csv, csvFileName('ledger', quarter, new Date(), locale));
 };

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { localDate } from '$lib/domain/ledger/accounts';
+import { dayOf } from '$lib/domain/time/zone';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { CLOSE_FIELDS, closeSchema } from '$lib/schemas/budget';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			purpose: g.purpose,
 			by: g.by
 		})),
-		today: localDate(now)
+		today: dayOf(now, quarter.settings.timeZone)
 	};
 };
 
@@ -57,7 +57,7 @@ export const actions: Actions = {
 			quarter,
 			moderatorId: user.id,
 			lineId: line.id,
-			closedOn: localDate(new Date()),
+			closedOn: dayOf(new Date(), quarter.settings.timeZone),
 			reason: parsed.data.reason,
 			now: new Date()
 		});

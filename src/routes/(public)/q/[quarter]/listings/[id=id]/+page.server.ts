@@ -39,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	const category = categoryLabel(quarter.categories, listing.category, locale);
 	const base = {
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		listing: { id: listing.id, title: listing.title, kind: listing.kind, category }
 	};
 	const isAuthor = user?.id === listing.authorId;

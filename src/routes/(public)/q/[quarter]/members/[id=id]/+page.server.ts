@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 					: null
 				: undefined,
 		quarter: { id: quarter.id, name: quarter.name },
+		timeZone: quarter.settings.timeZone,
 		own: member.id === user.id,
 		member: { ...member, since: member.since.toISOString() },
 		thanks: thanks.map((n) => ({

@@ -13,12 +13,12 @@ export const GET: RequestHandler = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
 	const account = accountFromParam(event.params.account);
 	if (!account || !(await timeAccounts.exists(quarter, account))) error(404, m.error_not_found());
-	const query = readPeriod(event.url.searchParams);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
 	if (!query.period) error(400, t(Object.values(query.errors)[0] ?? 'account_error_date_invalid'));
 	const locale = event.locals.locale;
 	const csv = await timeAccounts.statementCsv(quarter, account, query.period, locale);
 	return csvResponse(
 		csv,
-		csvFileName('statement', quarter.id, new Date(), locale, event.params.account)
+		csvFileName('statement', quarter, new Date(), locale, event.params.account)
 	);
 };

@@ -19,13 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	// Only for members with a consent on record (also after a withdrawal: a last printout).
 	if (!overview?.member.assisted) error(404, m.error_not_found());
 	const locale = event.locals.locale;
-	const query = readPeriod(event.url.searchParams);
-	const view = await timeAccounts.view(
-		quarter,
-		memberAccount(memberId),
-		query.period,
-		locale
-	);
+	const query = readPeriod(event.url.searchParams, quarter.settings.timeZone);
+	const view = await timeAccounts.view(quarter, memberAccount(memberId), query.period, locale);
 	const open = overview.exchanges.filter((x) => !isFinalState(x.state));
 	const actsOf = await exchanges.recordedActs(
 		quarter.id,

@@ -12,5 +12,5 @@ export const GET: RequestHandler = async (event) => {
 	if (!line) error(404, m.error_not_found());
 	const locale = event.locals.locale;
 	const csv = await budget.lineCsv(quarter, line, locale);
-	return csvResponse(csv, lineCsvFileName(line, new Date(), locale));
+	return csvResponse(csv, lineCsvFileName(line, new Date(), locale, quarter.settings.timeZone));
 };
