@@ -37,7 +37,14 @@ export const load: PageServerLoad = async (event) => {
 	const category = categoryLabel(quarter.categories, listing.category, locale);
 	const base = {
 		quarter: { id: quarter.id, name: quarter.name },
-		listing: { id: listing.id, title: listing.title, kind: listing.kind, category }
+		// The photo is public (/photos/…) and is the picture of a shared link (og:image).
+		listing: {
+			id: listing.id,
+			title: listing.title,
+			kind: listing.kind,
+			category,
+			photoId: listing.photoId
+		}
 	};
 	const isAuthor = user?.id === listing.authorId;
 	if (!isActiveMember(membership) && !isAuthor) {
