@@ -12,8 +12,9 @@ import { self } from '$app/service-worker';
 const CACHE = `quartiermarkt-${version}`;
 const OFFLINE = { de: '/offline', en: '/en/offline' } as const;
 // Static files (favicon, icons) and the build's hashed files; robots.txt is for crawlers only.
+// Their paths are relative to the app's root ("_app/…", "favicon.svg").
 const SHELL = [...immutable, ...assets]
-	.map(({ path }) => path)
+	.map(({ path }) => `/${path.replace(/^\//, '')}`)
 	.filter((path) => path !== '/robots.txt');
 const CACHED = new Set<string>([...SHELL, OFFLINE.de, OFFLINE.en]);
 
