@@ -36,6 +36,9 @@ self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// The browser loads a page itself, with its own navigation headers (the server's
+			// language redirect answers only a document request), while this worker starts.
+			await self.registration.navigationPreload?.enable();
 			await self.clients.claim();
 		})()
 	);
@@ -50,11 +53,15 @@ self.addEventListener('fetch', (event) => {
 	if (request.mode === 'navigate') {
 		// Pages always from the network; only when that fails, the offline page.
 		event.respondWith(
-			fetch(request).catch(async () => {
-				const english = url.pathname === '/en' || url.pathname.startsWith('/en/');
-				const offline = await caches.match(english ? OFFLINE.en : OFFLINE.de);
-				return offline ?? Response.error();
-			})
+			(async () => {
+				try {
+					return (await event.preloadResponse) ?? (await fetch(request));
+				} catch {
+					const english = url.pathname === '/en' || url.pathname.startsWith('/en/');
+					const offline = await caches.match(english ? OFFLINE.en : OFFLINE.de);
+					return offline ?? Response.error();
+				}
+			})()
 		);
 		return;
 	}
