@@ -4,7 +4,7 @@ import { hasRole, isActiveMember, isManagement } from '$lib/domain/members/roles
 import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { mustAccept } from '$lib/server/services/legal';
 import { membershipsOfUser } from '$lib/server/services/members';
-import { isAdmin } from '$lib/server/services/platform';
+import { isAdmin, publicOrigin } from '$lib/server/services/platform';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
 import { devMail } from '$lib/server/env';
@@ -32,6 +32,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		talentQuarterId:
 			memberships.find((ms) => hasRole(ms, ['business', 'moderator']))?.quarterId ?? null,
 		locale: locals.locale,
+		// For links that leave the site (OpenGraph's og:url and og:image): the configured ORIGIN.
+		origin: publicOrigin(),
 		showDevMail: devMail
 	};
 };

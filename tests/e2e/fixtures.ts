@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { expectLegalFooter } from './legal-footer';
+import { expectNoSideScroll } from './phone-width';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 
@@ -48,6 +49,7 @@ export async function waitForHydration(page: Page): Promise<void> {
 
 /** Zero axe violations (WCAG 2.1 A and AA) on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+	await expectNoSideScroll(page);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();

@@ -40,7 +40,14 @@ export const load: PageServerLoad = async (event) => {
 	const base = {
 		quarter: { id: quarter.id, name: quarter.name },
 		timeZone: quarter.settings.timeZone,
-		listing: { id: listing.id, title: listing.title, kind: listing.kind, category }
+		// The photo is public (/photos/…) and is the picture of a shared link (og:image).
+		listing: {
+			id: listing.id,
+			title: listing.title,
+			kind: listing.kind,
+			category,
+			photoId: listing.photoId
+		}
 	};
 	const isAuthor = user?.id === listing.authorId;
 	if (!isActiveMember(membership) && !isAuthor) {
