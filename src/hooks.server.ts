@@ -140,7 +140,7 @@ function crossSiteRefusal(self: string, request: Request): Response {
 	const esc = (text: string) =>
 		text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 	const html =
-		`<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8">` +
+		`<!doctype html><html lang="${getLocale()}" data-standalone><head><meta charset="utf-8">` +
 		'<meta name="viewport" content="width=device-width, initial-scale=1">' +
 		`<title>${esc(title)} · Quartiermarkt</title></head><body><main>` +
 		`<h1>${esc(title)}</h1><p>${esc(message)}</p>` +

@@ -25,7 +25,7 @@ export const GET: RequestHandler = ({ locals }) => {
 	const locale = locals.locale;
 	const title = m.offline_title({}, { locale });
 	const html =
-		`<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+		`<!doctype html><html lang="${locale}" data-standalone><head><meta charset="utf-8">` +
 		'<meta name="viewport" content="width=device-width, initial-scale=1">' +
 		'<meta name="theme-color" content="#1f5f4a"><meta name="robots" content="noindex">' +
 		`<title>${esc(title)} · Quartiermarkt</title><style>${STYLE}</style></head><body>` +
