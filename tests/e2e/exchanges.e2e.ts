@@ -70,7 +70,8 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const item = provider.getByRole('listitem').filter({ hasText: title });
 	await expect(item.getByText('mit Monika K.')).toBeVisible();
-	await expect(item.getByText('1:30')).toBeVisible();
+	// The hours, not a clock time such as 11:30 in the same item.
+	await expect(item.getByText('1:30 Std.')).toBeVisible();
 	await expectAccessible(provider);
 	await item.getByRole('link', { name: title }).click();
 	await expect(provider).toHaveURL(new RegExp(`${exchangeUrl}$`));
