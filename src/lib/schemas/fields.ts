@@ -9,6 +9,7 @@ import {
 	normalizeDisplayName,
 	normalizeEmail
 } from '../domain/auth/text';
+import { EMAIL_MAX } from './limits';
 
 const cleanText = (s: string) => !hasControlCharacters(s) && !hasLoneSurrogate(s);
 
@@ -16,7 +17,7 @@ export const emailField = z
 	.string({ error: 'error_email_required' })
 	.trim()
 	.min(1, 'error_email_required')
-	.max(254, 'error_email_too_long')
+	.max(EMAIL_MAX, 'error_email_too_long')
 	.refine(cleanText, 'error_email_invalid')
 	.pipe(z.email({ error: 'error_email_invalid' }))
 	.transform(normalizeEmail);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { hasControlCharacters, hasLoneSurrogate } from '../domain/auth/text';
 import { LEGAL_TEXT_MAX } from '../domain/legal/documents';
+import { TRADER_LIMITS } from '../domain/legal/trader';
 import { emailField } from './fields';
 
 // eslint-disable-next-line no-control-regex
@@ -72,7 +73,7 @@ export const TRADER_FIELDS = [
 ] as const;
 
 export const traderSchema = z.object({
-	legalName: line(200, 'trader_error_name_required', 'trader_error_too_long'),
+	legalName: line(TRADER_LIMITS.legalName, 'trader_error_name_required', 'trader_error_too_long'),
 	address: z
 		.string({ error: 'trader_error_address_required' })
 		.transform((s) =>
@@ -88,7 +89,7 @@ export const traderSchema = z.object({
 			z
 				.string()
 				.min(1, 'trader_error_address_required')
-				.max(400, 'trader_error_too_long')
+				.max(TRADER_LIMITS.address, 'trader_error_too_long')
 				// A street with a number and a postcode with a town, as a letter needs.
 				.refine((s) => /\d/.test(s) && /\b\d{4,5}\b/.test(s), 'trader_error_address_invalid')
 				.refine(
@@ -104,7 +105,7 @@ export const traderSchema = z.object({
 			z
 				.string()
 				.min(1, 'trader_error_phone_required')
-				.max(40, 'trader_error_too_long')
+				.max(TRADER_LIMITS.phone, 'trader_error_too_long')
 				.refine(
 					(s) => /^[0-9 +\-()/]+$/.test(s) && (s.match(/\d/g) ?? []).length >= 5,
 					'trader_error_phone_invalid'
@@ -117,7 +118,7 @@ export const traderSchema = z.object({
 		.pipe(
 			z
 				.string()
-				.max(120, 'trader_error_too_long')
+				.max(TRADER_LIMITS.registerNumber, 'trader_error_too_long')
 				.refine((s) => !hasControlCharacters(s) && !hasLoneSurrogate(s), 'trader_error_invalid')
 		),
 	lawful: z.literal('on', { error: 'trader_error_lawful_required' })

@@ -9,3 +9,5 @@ export const REASON_MAX = 1000;
 export const NOTE_MAX = 500;
 export const BIO_MAX = 500;
 export const SKILLS_TEXT_MAX = 1500;
+/** RFC 5321's limit of a mail address (254 characters). */
+export const EMAIL_MAX = 254;

@@ -5,11 +5,14 @@ import {
 	DECISION_KINDS,
 	LEGAL_GROUNDS,
 	RULES_GROUNDS,
+	LOCATION_MAX,
+	NOTIFIER_NAME_MAX,
 	TEXT_MAX,
 	type Ground
 } from '../domain/notices/notice';
 import { normalizeEmail } from '../domain/auth/text';
 import { formNonceField, tokenField } from './fields';
+import { EMAIL_MAX } from './limits';
 
 const text = (required: string, tooLong: string) =>
 	z.string({ error: required }).trim().min(1, required).max(TEXT_MAX, tooLong);
@@ -21,9 +24,9 @@ export const noticeSchema = z.object({
 		.string({ error: 'notice_error_location_required' })
 		.trim()
 		.min(1, 'notice_error_location_required')
-		.max(500, 'notice_error_unknown_location'),
+		.max(LOCATION_MAX, 'notice_error_unknown_location'),
 	explanation: text('notice_error_explanation_required', 'notice_error_too_long'),
-	name: z.string().trim().max(100, 'error_name_too_long').default(''),
+	name: z.string().trim().max(NOTIFIER_NAME_MAX, 'error_name_too_long').default(''),
 	email: z
 		.string()
 		.default('')
@@ -31,7 +34,7 @@ export const noticeSchema = z.object({
 		.pipe(
 			z
 				.string()
-				.max(254, 'error_email_too_long')
+				.max(EMAIL_MAX, 'error_email_too_long')
 				.refine((s) => s === '' || z.email().safeParse(s).success, 'error_email_invalid')
 		)
 		.transform((s) => (s ? normalizeEmail(s) : '')),

@@ -2,6 +2,14 @@
 // behind their commercial offers before the first one is published. Kept per person as an
 // insert-only list of versions; the newest is shown on their profile.
 
+/** Lengths of the trader details, checked by the form's schema and shown by the form. */
+export const TRADER_LIMITS = {
+	legalName: 200,
+	address: 400,
+	phone: 40,
+	registerNumber: 120
+} as const;
+
 export interface TraderIdentity {
 	userId: string;
 	/** 1, 2, 3 … per person. */

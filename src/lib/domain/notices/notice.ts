@@ -44,6 +44,10 @@ export const COMPLAINT_WINDOW_MONTHS = 6;
  * ones as overdue. */
 export const DECISION_DUE_DAYS = 7;
 export const TEXT_MAX = 4000;
+/** The page address a notice points to, as pasted or filled in. */
+export const LOCATION_MAX = 500;
+/** The notifier's name (optional, Art. 16(2)(c)). */
+export const NOTIFIER_NAME_MAX = 100;
 
 export interface NoticeTarget {
 	type: NoticeTargetType;
