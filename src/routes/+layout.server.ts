@@ -12,21 +12,31 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
+	// Every page passes here: the person's facts are read at once, not one after the other.
+	const [acceptNeeded, memberships, platformAdmin, unreadMessages, unreadNotifications] = user
+		? await Promise.all([
+				openWithoutAcceptance(deLocalizeHref(url.pathname)) ? false : mustAccept(user.id),
+				membershipsOfUser(user.id),
+				isAdmin(user.id),
+				// Reading `url` makes SvelteKit run this load on every navigation, so the badge stays
+				// current.
+				url.pathname ? unreadTotal(user.id) : 0,
+				unreadNotificationCount(user.id)
+			])
+		: [false, [], false, 0, 0];
 	// After a change of substance to the rules, a member accepts them before anything else
-	// (every page's load passes here; the legal texts and signing out stay open).
-	if (user && !openWithoutAcceptance(deLocalizeHref(url.pathname)) && (await mustAccept(user.id))) {
+	// (the legal texts and signing out stay open).
+	if (acceptNeeded) {
 		const back = url.pathname + url.search;
 		redirect(303, localizeHref(`/regeln/zustimmen?redirectTo=${encodeURIComponent(back)}`));
 	}
-	const memberships = user ? await membershipsOfUser(user.id) : [];
 	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
 	return {
 		user: user ? { displayName: user.displayName } : null,
 		managedQuarterIds: managed,
-		platformAdmin: user ? await isAdmin(user.id) : false,
-		// Reading `url` makes SvelteKit run this load on every navigation, so the badge stays current.
-		unreadMessages: user && url.pathname ? await unreadTotal(user.id) : 0,
-		unreadNotifications: user ? await unreadNotificationCount(user.id) : 0,
+		platformAdmin,
+		unreadMessages,
+		unreadNotifications,
 		// "Mein Profil" opens the profile in the first quarter the person is active in.
 		profileQuarterId: memberships.find(isActiveMember)?.quarterId ?? null,
 		talentQuarterId:
