@@ -8,6 +8,11 @@ export function formatEuros(cents: number, locale: string): string {
 	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** A figure with at most one decimal: "12,5" / "12.5". */
+export function formatFigure(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
 /** "ca. 400 m" / "about 1.2 km"; distances are rounded before they reach a page. */
 export function formatDistance(meters: number, locale: string): string {
 	if (meters < 1000) return `${new Intl.NumberFormat(locale).format(meters)} m`;

@@ -181,6 +181,21 @@ test('a visitor’s notice, a removal with reasons, the author’s complaint and
 	const toAuthor = await readMail(page, AUTHOR, /Entscheidung über die Beschwerde/);
 	expect(toAuthor).toContain('eigenes Strickmuster');
 
+	// The transparency report counts notices, their decisions and complaints (small cells hidden).
+	await page.goto('/transparenz');
+	await expect(
+		page.getByRole('heading', {
+			name: 'Hinweise auf rechtswidrige Inhalte (Art. 16 DSA, auch ohne Konto)'
+		})
+	).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Beschwerden gegen Entscheidungen (Art. 20 DSA)' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('rowheader', { name: 'Zeit bis zur Entscheidung (Median, in Stunden)' })
+	).toBeVisible();
+	await expectAccessible(page);
+
 	await first.context().close();
 	await second.context().close();
 });

@@ -5,7 +5,9 @@
 // complaint link), a complaint from that link decided by another moderator (four eyes), which
 // restores the listing and tells both sides, and the yearly figures for /transparenz.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transparencyTable } from '../../src/lib/domain/legal/transparency';
 import { DEFAULT_CATEGORIES } from '../../src/lib/domain/listings/categories';
+import { NOTICE_SOURCES } from '../../src/lib/domain/notices/figures';
 import type { ListingContent } from '../../src/lib/domain/listings/listing';
 import type { Role } from '../../src/lib/domain/members/roles';
 import { DEFAULT_QUARTER_SETTINGS } from '../../src/lib/domain/quarters/settings';
@@ -356,16 +358,27 @@ describe('notice and action', () => {
 	});
 
 	it('counts the year for the transparency report', async () => {
-		const year = new Date().getUTCFullYear();
-		const figures = await notices.yearlyFigures(year, Q);
-		expect(figures).toMatchObject({
-			year,
-			notices: 2,
-			decisions: { keep: 1, restrict: 0, remove: 1, suspend: 0 },
-			complaints: 2,
-			outcomes: { upheld: 0, reversed: 2 }
-		});
-		expect(figures.medianDecisionMs).toBeGreaterThanOrEqual(0);
-		expect((await notices.yearlyFigures(year)).notices).toBe(2);
+		const now = new Date();
+		const table = transparencyTable(NOTICE_SOURCES, await notices.transparencyFacts(Q), now);
+		const row = (source: string, kind: string) =>
+			table.sections.find((s) => s.source === source)!.rows.find((r) => r.kind === kind)!.cells[0];
+		// Two notices, their decisions and two complaints: all under five, so not given out.
+		expect(row('notices', 'listing')).toEqual({ kind: 'suppressed' });
+		expect(row('notice_decisions', 'keep')).toEqual({ kind: 'suppressed' });
+		expect(row('notice_decisions', 'restrict')).toEqual({ kind: 'value', value: 0 });
+		expect(row('complaint_outcomes', 'reversed')).toEqual({ kind: 'suppressed' });
+		expect(table.sections.find((s) => s.source === 'notice_decisions')!.medianHours).toEqual([
+			{ kind: 'suppressed' }
+		]);
+		const facts = await notices.transparencyFacts(Q);
+		expect(facts.filter((f) => f.source === 'notices')).toHaveLength(2);
+		expect(facts.filter((f) => f.source === 'complaint_outcomes').map((f) => f.kind)).toEqual([
+			'reversed',
+			'reversed'
+		]);
+		// Over all quarters: the same two notices (no other quarter has any).
+		expect((await notices.transparencyFacts()).filter((f) => f.source === 'notices')).toHaveLength(
+			2
+		);
 	});
 });

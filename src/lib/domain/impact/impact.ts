@@ -161,7 +161,8 @@ export function round(v: number, places: number): number {
 	return (Math.sign(v) * Math.round(Math.abs(v) * f + Number.EPSILON * f)) / f;
 }
 
-function median(values: number[]): number {
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

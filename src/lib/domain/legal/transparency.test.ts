@@ -72,6 +72,29 @@ describe('transparencyTable', () => {
 		);
 		expect(table.years).toEqual([2026]);
 		expect(table.sections[0]!.total).toEqual([{ kind: 'value', value: 0 }]);
+		expect(table.sections[0]!.medianHours).toBeNull();
+	});
+
+	it('gives the median time in hours where the source asks for it, suppressed under five', () => {
+		const took = (hours: number[], iso: string) =>
+			hours.map((h) => ({
+				source: 'notice_decisions',
+				kind: 'remove',
+				at: new Date(iso),
+				durationMs: h * 3_600_000
+			}));
+		const table = transparencyTable(
+			[{ source: 'notice_decisions', kinds: ['remove'], median: true }],
+			[...took([1, 30, 2.5, 4, 100], '2025-05-01T10:00:00Z'), ...took([3], '2024-05-01T10:00:00Z')],
+			new Date('2026-06-01T10:00:00Z')
+		);
+		expect(table.years).toEqual([2026, 2025, 2024]);
+		// 2026 had no decision; 2025 has five (median 4 h); 2024 only one.
+		expect(table.sections[0]!.medianHours).toEqual([
+			{ kind: 'unknown' },
+			{ kind: 'value', value: 4 },
+			{ kind: 'suppressed' }
+		]);
 	});
 });
 

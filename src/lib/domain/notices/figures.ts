@@ -1,56 +1,44 @@
-// Yearly figures of notices, decisions and complaints for the transparency report (Art. 15, 24
-// DSA): counted from the log itself, so they cannot drift from what happened.
-import {
-	DECISION_KINDS,
-	type ComplaintOutcome,
-	type DecisionKind,
-	type NoticeBook
-} from './notice';
+// What the notice log contributes to the transparency report (Art. 15, 24 DSA): one fact per
+// notice, first decision, complaint and complaint decision, counted from the log itself so the
+// figures cannot drift from what happened. Counting per year, suppressing small cells and the
+// median time to decision are the transparency table's job (domain/legal/transparency.ts).
+import { REPORT_KINDS, type TransparencyFact } from '../legal/transparency';
+import { DECISION_KINDS, type ComplaintOutcome, type NoticeBook } from './notice';
 
-export interface NoticeFigures {
-	year: number;
-	/** Notices filed in the year. */
-	notices: number;
-	/** First decisions taken in the year, by kind. */
-	decisions: Record<DecisionKind, number>;
-	/** Complaints lodged in the year. */
-	complaints: number;
-	/** Complaint decisions taken in the year, by outcome. */
-	outcomes: Record<ComplaintOutcome, number>;
-	/** Median time from notice to first decision (ms) over the year's decisions; null if none. */
-	medianDecisionMs: number | null;
-}
+const COMPLAINT_OUTCOMES: readonly ComplaintOutcome[] = ['upheld', 'reversed'];
 
-/** The year's figures (UTC calendar year) over one or more quarters' books. */
-export function noticeFigures(books: Iterable<NoticeBook>, year: number): NoticeFigures {
-	const inYear = (at: Date) => at.getUTCFullYear() === year;
-	const decisions = Object.fromEntries(DECISION_KINDS.map((k) => [k, 0])) as Record<
-		DecisionKind,
-		number
-	>;
-	const outcomes: Record<ComplaintOutcome, number> = { upheld: 0, reversed: 0 };
-	const durations: number[] = [];
-	let notices = 0;
-	let complaints = 0;
+/** The sections the notice log feeds, each with its kinds in the page's order. */
+export const NOTICE_SOURCES = [
+	{ source: 'notices', kinds: REPORT_KINDS },
+	{ source: 'notice_decisions', kinds: DECISION_KINDS, median: true },
+	{ source: 'complaints', kinds: ['author', 'notifier'] as const },
+	{ source: 'complaint_outcomes', kinds: COMPLAINT_OUTCOMES }
+] as const;
+
+/** Every counted event of these books. A first decision carries the time it took since the notice,
+ * so the table can give the median time to decision. */
+export function noticeFacts(books: Iterable<NoticeBook>): TransparencyFact[] {
+	const facts: TransparencyFact[] = [];
 	for (const book of books) {
 		for (const state of book.notices.values()) {
-			if (inYear(state.notice.at)) notices++;
-			if (state.decision && inYear(state.decision.at)) {
-				decisions[state.decision.decision]++;
-				durations.push(state.decision.at.getTime() - state.notice.at.getTime());
+			const { notice, decision } = state;
+			facts.push({ source: 'notices', kind: notice.target.type, at: notice.at });
+			if (decision) {
+				facts.push({
+					source: 'notice_decisions',
+					kind: decision.decision,
+					at: decision.at,
+					durationMs: decision.at.getTime() - notice.at.getTime()
+				});
 			}
-			for (const c of Object.values(state.complaints)) {
-				if (inYear(c.complaint.at)) complaints++;
-				if (c.decision && inYear(c.decision.at)) outcomes[c.decision.outcome]++;
+			for (const [party, c] of Object.entries(state.complaints)) {
+				if (!c) continue;
+				facts.push({ source: 'complaints', kind: party, at: c.complaint.at });
+				if (c.decision) {
+					facts.push({ source: 'complaint_outcomes', kind: c.decision.outcome, at: c.decision.at });
+				}
 			}
 		}
 	}
-	return { year, notices, decisions, complaints, outcomes, medianDecisionMs: median(durations) };
-}
-
-export function median(values: readonly number[]): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+	return facts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeFigures } from './figures';
+import { noticeFacts } from './figures';
 import { contentPath, locateContent } from './location';
 import {
 	applyEntry,
@@ -347,7 +347,7 @@ describe('complaint decision: four eyes, reversal', () => {
 });
 
 describe('figures for the transparency report', () => {
-	it('counts the year, with the median time to decision', () => {
+	it('gives the transparency report one fact per notice, decision, complaint and outcome', () => {
 		const b = book({
 			entries: [
 				removal,
@@ -364,17 +364,15 @@ describe('figures for the transparency report', () => {
 				}
 			]
 		});
-		const figures = noticeFigures([b, emptyBook()], 2026);
-		expect(figures).toEqual({
-			year: 2026,
-			notices: 1,
-			decisions: { keep: 0, restrict: 0, remove: 1, suspend: 0 },
-			complaints: 1,
-			outcomes: { upheld: 0, reversed: 1 },
-			medianDecisionMs: 2 * 86_400_000
-		});
-		expect(noticeFigures([b], 2025).notices).toBe(0);
-		expect(noticeFigures([b], 2025).medianDecisionMs).toBeNull();
+		const facts = noticeFacts([b, emptyBook()]);
+		expect(facts.map(({ source, kind }) => `${source}:${kind}`)).toEqual([
+			'notices:listing',
+			'notice_decisions:remove',
+			'complaints:author',
+			'complaint_outcomes:reversed'
+		]);
+		expect(facts[1]!.durationMs).toBe(2 * 86_400_000);
+		expect(facts.filter((f) => f.durationMs !== undefined)).toHaveLength(1);
 	});
 });
 

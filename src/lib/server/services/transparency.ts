@@ -1,7 +1,7 @@
 // The transparency report (/transparenz, Art. 24 DSA with Art. 15): yearly counts from the
 // records the app keeps anyway. One function per source turns its records into facts; a new
-// source (DSA notices, complaints) adds its function to SOURCES and its kinds to the page's
-// labels (`transparency_kind_<source>_<kind>`), nothing else.
+// source adds its function to SOURCES and its labels to the messages
+// (`transparency_source_<source>`, `transparency_kind_<source>_<kind>`), nothing else.
 import type { AUDIT_ACTIONS } from '../../domain/audit/actions';
 import {
 	DECISION_KIND_OF_ACTION,
@@ -11,11 +11,13 @@ import {
 	type TransparencyFact,
 	type TransparencyTable
 } from '../../domain/legal/transparency';
+import { NOTICE_SOURCES } from '../../domain/notices/figures';
 import { auditTimes, reportTimes } from '../repos/transparency';
+import { notices } from './notices';
 
+/** A set of records and the sections of the page its facts fill. */
 interface Source {
-	source: string;
-	kinds: readonly string[];
+	sections: ReadonlyArray<{ source: string; kinds: readonly string[]; median?: boolean }>;
 	facts(): Promise<TransparencyFact[]>;
 }
 
@@ -35,8 +37,10 @@ async function decisionFacts(): Promise<TransparencyFact[]> {
 }
 
 const SOURCES: readonly Source[] = [
-	{ source: 'reports', kinds: REPORT_KINDS, facts: memberReportFacts },
-	{ source: 'decisions', kinds: DECISION_KINDS, facts: decisionFacts }
+	{ sections: [{ source: 'reports', kinds: REPORT_KINDS }], facts: memberReportFacts },
+	{ sections: [{ source: 'decisions', kinds: DECISION_KINDS }], facts: decisionFacts },
+	// DSA notices, their decisions and complaints: one read of the notice logs fills four sections.
+	{ sections: NOTICE_SOURCES, facts: () => notices.transparencyFacts() }
 ];
 
 /** Counting reads whole collections: the page is built at most every 10 minutes per server. */
@@ -48,7 +52,11 @@ export async function transparencyReport(now = new Date()): Promise<Transparency
 		return cached.table;
 	}
 	const facts = (await Promise.all(SOURCES.map((s) => s.facts()))).flat();
-	const table = transparencyTable(SOURCES, facts, now);
+	const table = transparencyTable(
+		SOURCES.flatMap((s) => s.sections),
+		facts,
+		now
+	);
 	cached = { at: now.getTime(), table };
 	return table;
 }

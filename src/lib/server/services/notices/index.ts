@@ -5,7 +5,7 @@
 //   decide.ts      the first decision, and carrying a measure out or lifting it
 //   complaints.ts  complaint links, lodging a complaint, deciding it (four eyes)
 //   mails.ts       the decision, statement of reasons and complaint mails
-//   views.ts       the cockpit's queue and the yearly figures for /transparenz
+//   views.ts       the cockpit's queue and the facts for /transparenz
 //
 // The rules are pure in domain/notices/. `createNoticeService` binds the use-cases to one
 // context: the app has one (`notices`); tests make a second to stand in for another server.
@@ -33,7 +33,7 @@ export function createNoticeService(deps: Parameters<typeof createNoticeContext>
 		book: bound(views.bookOf),
 		queue: bound(views.noticeQueue),
 		countWaiting: bound(views.countWaiting),
-		yearlyFigures: bound(views.yearlyNoticeFigures)
+		transparencyFacts: bound(views.transparencyFacts)
 	};
 }
 

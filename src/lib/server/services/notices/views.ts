@@ -1,5 +1,6 @@
 // What the cockpit shows of a quarter's notices, and the yearly figures for the transparency page.
-import { noticeFigures, type NoticeFigures } from '../../../domain/notices/figures';
+import type { TransparencyFact } from '../../../domain/legal/transparency';
+import { noticeFacts } from '../../../domain/notices/figures';
 import { queueOf, type NoticeBook } from '../../../domain/notices/notice';
 import { listQuarterIds } from '../../repos/quarters';
 import type { NoticeContext } from './context';
@@ -21,17 +22,15 @@ export async function countWaiting(ctx: NoticeContext, quarterId: string): Promi
 }
 
 /**
- * Yearly figures for the transparency report (Art. 15, 24 DSA; /transparenz): notices filed,
- * first decisions by kind, complaints lodged and complaint decisions by outcome, and the median
- * time from notice to first decision, over one quarter or (without `quarterId`) all of them.
- * Counted from the logs, so they match what happened; suppressing small cells is the page's job.
+ * What the notices contribute to the transparency report (Art. 15, 24 DSA; /transparenz):
+ * notices filed, first decisions by kind (with the time each took), complaints lodged and their
+ * outcomes, over one quarter or (without `quarterId`) all of them. Counted from the logs, so they
+ * match what happened; counting per year and suppressing small cells is the table's job.
  */
-export async function yearlyNoticeFigures(
+export async function transparencyFacts(
 	ctx: NoticeContext,
-	year: number,
 	quarterId?: string
-): Promise<NoticeFigures> {
+): Promise<TransparencyFact[]> {
 	const ids = quarterId ? [quarterId] : await listQuarterIds();
-	const books = await Promise.all(ids.map((id) => ctx.log.read(id)));
-	return noticeFigures(books, year);
+	return noticeFacts(await Promise.all(ids.map((id) => ctx.log.read(id))));
 }
