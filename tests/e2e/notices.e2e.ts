@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	followAreaLink,
 	loggedIn,
 	otherIp,
 	personPage,
@@ -48,10 +49,11 @@ function complaintPath(text: string): string {
 async function openNotices(page: Page): Promise<void> {
 	await page.goto('/manage/nordstadt');
 	await expectAccessible(page);
-	await page
-		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
-		.getByRole('link', { name: /^Hinweise auf rechtswidrige Inhalte \(\d+\)$/ })
-		.click();
+	await followAreaLink(
+		page,
+		'Quartiersmanagement Nordstadt',
+		/^Hinweise auf rechtswidrige Inhalte \(\d+\)$/
+	);
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Hinweise auf rechtswidrige Inhalte' })
 	).toBeVisible();

@@ -3,7 +3,15 @@
 // members page, plus the open menu. Written to test-results/screenshots/ (not committed) for a
 // person to look at; every page is also checked with axe and for sideways scrolling.
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	followAreaLink,
+	loggedIn,
+	otherIp,
+	personPage,
+	test
+} from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const DIR = 'test-results/screenshots';
@@ -64,6 +72,15 @@ test('screenshots at 390 px of the pages people use most', async ({ page, browse
 	await moderator.setViewportSize(PHONE);
 	await loggedIn(moderator, MODERATOR);
 	await moderator.goto('/manage/nordstadt');
+	// The cockpit's 14 pages fold behind one control that names the current page.
+	const cockpit = moderator.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' });
+	await expect(cockpit.getByRole('link', { name: /^Anträge/ })).toBeHidden();
+	const menuBox = (await cockpit.boundingBox())!;
+	expect(menuBox.height).toBeLessThan(80);
 	await moderator.getByRole('heading', { level: 2, name: 'Mitglieder' }).scrollIntoViewIfNeeded();
 	await shoot(moderator, '390-cockpit-mitglieder');
+	await followAreaLink(moderator, 'Quartiersmanagement Nordstadt', /^Anträge/);
+	await expect(moderator).toHaveURL(/\/manage\/nordstadt\/applications$/);
+	await expect(cockpit.getByRole('link', { name: /^Anträge/ })).toBeHidden();
+	await expectAccessible(moderator);
 });
