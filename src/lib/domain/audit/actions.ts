@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
 	'member.reinstate',
 	'member.assistConsent',
 	'member.assistWithdrawn',
+	// A member downloaded their data (Art. 15, 20 GDPR): the operator can show it was answered.
+	'member.dataExport',
 	'conversation.read',
 	'exchange.moderatorSettle',
 	'exchange.moderatorCancel',
