@@ -89,3 +89,25 @@ describe.each(['de', 'en'] as const)('messages/%s.json', (locale) => {
 		expect(glossaryDrifts(read(locale), glossary, locale)).toEqual([]);
 	});
 });
+
+// Mails greet by name and close one way (services/mail.ts `letter`); the message files hold only
+// the bodies, so a body that greets or signs on its own would greet twice.
+describe.each([
+	['de', /^Hallo\b/, /(Grüße|Quartiermarkt)\s*$/],
+	['en', /^Hello\b/, /(wishes|regards|Quartiermarkt)\s*$/]
+] as const)('mails in %s', (locale, greeting, closing) => {
+	const messages = read(locale);
+	const bodies = Object.keys(messages).filter((key) => /mail.*_(body|footer|line)$/.test(key));
+
+	it('have one greeting with the name and one closing', () => {
+		expect(messages.mail_greeting).toContain('{name}');
+		expect(messages.mail_closing).toMatch(closing);
+	});
+
+	it('bodies neither greet nor close on their own', () => {
+		expect(bodies.length).toBeGreaterThan(10);
+		expect(
+			bodies.filter((key) => greeting.test(messages[key]!) || closing.test(messages[key]!))
+		).toEqual([]);
+	});
+});
