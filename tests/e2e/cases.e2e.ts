@@ -56,7 +56,7 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	await page.getByLabel('Buchung', { exact: true }).selectOption(seq);
 	await page.getByLabel('Stunden, die storniert werden').fill('1');
 	await page
-		.getByRole('form', { name: 'Buchung ganz oder teilweise zurückbuchen' })
+		.getByRole('form', { name: 'Buchung ganz oder teilweise stornieren' })
 		.getByLabel('Begründung (für die Beteiligten sichtbar)')
 		.fill('Das Regal hat zwei Stunden gedauert, eine Stunde geht an Heike zurück.');
 	await page.getByRole('button', { name: 'Stornieren' }).click();
@@ -67,7 +67,7 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	await expect(shelf.getByText('1:00 Std. storniert')).toBeVisible();
 	await expect(page.locator('.badge-state')).toHaveText('in Vermittlung');
 	// The form is empty again: one more click cannot reverse the next booking by mistake.
-	const reverseForm = page.getByRole('form', { name: 'Buchung ganz oder teilweise zurückbuchen' });
+	const reverseForm = page.getByRole('form', { name: 'Buchung ganz oder teilweise stornieren' });
 	await expect(reverseForm.getByLabel('Buchung', { exact: true })).toHaveValue('');
 	await expect(reverseForm.getByLabel('Stunden, die storniert werden')).toHaveValue('');
 	await expect(reverseForm.getByLabel('Begründung (für die Beteiligten sichtbar)')).toHaveValue('');
