@@ -95,7 +95,7 @@ test('the platform administrator sets up a quarter and its management; every act
 	// In her cockpit she changes a setting; the log shows it with the administrator's acts.
 	await loggedIn(olga, email);
 	await olga.goto(`/manage/${slug}`);
-	await olga.getByLabel(/wird abgerechnet nach/).fill('21');
+	await olga.getByLabel(/ohne Antwort wird ein erledigter Tausch gebucht/).fill('21');
 	await olga.getByRole('button', { name: 'Einstellungen speichern' }).click();
 	await expect(olga.getByText('Die Einstellungen sind gespeichert.')).toBeVisible();
 	await expectAccessible(olga);

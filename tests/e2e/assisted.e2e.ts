@@ -98,7 +98,7 @@ test('Birgit handelt mit Einwilligung für Renate; alle sehen, wer es erfasst ha
 
 	// Renate hat angerufen: die Stunden stimmen. Birgit erfasst die Bestätigung.
 	await page.goto(memberPath);
-	await page.getByRole('button', { name: 'Stunden bestätigen für Renate O.' }).click();
+	await page.getByRole('button', { name: 'Für Renate O.: Stunden bestätigen' }).click();
 	await expect(page.getByText('Der Schritt für Renate O. ist erfasst.')).toBeVisible();
 	await expectAccessible(page);
 

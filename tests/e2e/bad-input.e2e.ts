@@ -136,7 +136,7 @@ for (const [i, { path, fields }] of forms.entries()) {
 		expect(response.status()).toBeLessThan(500);
 		const html = await response.text();
 		expect(html).toMatch(
-			/Bitte|ungültig|stimmen nicht|nicht wie eine E-Mail-Adresse|Steuerzeichen|gibt es nicht/
+			/Bitte|ungültig|stimmen nicht|nicht wie eine E-Mail-Adresse|speichern können|gibt es nicht/
 		);
 	});
 }
@@ -283,7 +283,7 @@ for (const [i, { who, path, fields }] of signedInForms.entries()) {
 		});
 		expect(response.status()).toBeGreaterThanOrEqual(400);
 		expect(response.status()).toBeLessThan(500);
-		expect(await response.text()).toMatch(/Bitte|stimmt nicht|Steuerzeichen|Höchstens/);
+		expect(await response.text()).toMatch(/Bitte|stimmt nicht|speichern können|Höchstens/);
 		const after = await page.request.get(path.split('?')[0]!).then((r) => r.text());
 		// Forms carry a fresh random key (nonce) on every load; everything else must be the same.
 		const strip = (html: string) =>

@@ -1,7 +1,7 @@
 // Mediation as the three people involved see it: Nina from the quarter management turns Heike's
 // dispute about the kitchen into a case, writes a private note, gives back one hour of the shelf
 // Rainer booked six weeks ago (a partial reversal), settles the kitchen with two hours and closes
-// the case; Heike and Rainer each find the case under "Tausche", read the outcome and the summary,
+// the case; Heike and Rainer each find the case under "Meine Tausche", read the outcome and the summary,
 // never the private note; and a member gets 403 in the cockpit. Every page is checked with axe.
 import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from './fixtures';
 
@@ -24,9 +24,9 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 		.click();
 	await page
 		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
-		.getByRole('link', { name: /^Streitfälle \(\d+\)$/ })
+		.getByRole('link', { name: /^Strittige Tausche \(\d+\)$/ })
 		.click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Streitfälle' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Strittige Tausche' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Vermittlungsfall eröffnen: Küche streichen' }).click();
 
@@ -54,22 +54,22 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	await expect(shelf.getByRole('cell', { name: '3:00 Std.' })).toBeVisible();
 	const seq = (await shelf.getByRole('rowheader').textContent())!.trim();
 	await page.getByLabel('Buchung', { exact: true }).selectOption(seq);
-	await page.getByLabel('Zurückzubuchende Stunden').fill('1');
+	await page.getByLabel('Stunden, die storniert werden').fill('1');
 	await page
-		.getByRole('form', { name: 'Buchung ganz oder teilweise zurückbuchen' })
+		.getByRole('form', { name: 'Buchung ganz oder teilweise stornieren' })
 		.getByLabel('Begründung (für die Beteiligten sichtbar)')
 		.fill('Das Regal hat zwei Stunden gedauert, eine Stunde geht an Heike zurück.');
-	await page.getByRole('button', { name: 'Zurückbuchen' }).click();
+	await page.getByRole('button', { name: 'Stornieren' }).click();
 	await expect(page.getByRole('status')).toContainText('Die Stornobuchung ist gebucht.');
 	await expect(
-		page.getByText(new RegExp(`1:00 Std\\. von Buchung Nr\\. ${seq} zurückgebucht`))
+		page.getByText(new RegExp(`1:00 Std\\. von Buchung Nr\\. ${seq} storniert`))
 	).toBeVisible();
-	await expect(shelf.getByText('1:00 Std. zurückgebucht')).toBeVisible();
+	await expect(shelf.getByText('1:00 Std. storniert')).toBeVisible();
 	await expect(page.locator('.badge-state')).toHaveText('in Vermittlung');
 	// The form is empty again: one more click cannot reverse the next booking by mistake.
-	const reverseForm = page.getByRole('form', { name: 'Buchung ganz oder teilweise zurückbuchen' });
+	const reverseForm = page.getByRole('form', { name: 'Buchung ganz oder teilweise stornieren' });
 	await expect(reverseForm.getByLabel('Buchung', { exact: true })).toHaveValue('');
-	await expect(reverseForm.getByLabel('Zurückzubuchende Stunden')).toHaveValue('');
+	await expect(reverseForm.getByLabel('Stunden, die storniert werden')).toHaveValue('');
 	await expect(reverseForm.getByLabel('Begründung (für die Beteiligten sichtbar)')).toHaveValue('');
 	await expectAccessible(page);
 
@@ -96,9 +96,9 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	// The cockpit lists it among the closed cases now.
 	await page
 		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
-		.getByRole('link', { name: /^Vermittlung \(\d+\)$/ })
+		.getByRole('link', { name: /^Vermittlungsfälle \(\d+\)$/ })
 		.click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Vermittlung' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Vermittlungsfälle' })).toBeVisible();
 	await expect(
 		page
 			.getByRole('list', { name: 'Abgeschlossene Vermittlungsfälle, die neuesten zuerst' })
@@ -106,13 +106,13 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 	).toBeVisible();
 	await expectAccessible(page);
 
-	// Both parties find the case under "Tausche" and read the outcome, never the private note.
+	// Both parties find the case under "Meine Tausche" and read the outcome, never the private note.
 	for (const [k, email] of [RECEIVER, PROVIDER].entries()) {
 		const party = await personPage(browser, otherIp(clientIp, k + 1));
 		await loggedIn(party, email);
 		await party
 			.getByRole('navigation', { name: 'Hauptmenü' })
-			.getByRole('link', { name: /^Tausche/ })
+			.getByRole('link', { name: /^Meine Tausche/ })
 			.click();
 		await expect(party.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 		await expect(
@@ -122,7 +122,7 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 		).toBeVisible();
 		await expectAccessible(party);
 		await party
-			.getByRole('region', { name: 'Vermittlung' })
+			.getByRole('region', { name: 'Vermittlungsfälle' })
 			.getByRole('link', { name: 'Küche streichen' })
 			.click();
 		await expect(
@@ -130,7 +130,7 @@ test('a dispute becomes a case, settled with a partial reversal both parties see
 		).toBeVisible();
 		await expect(party.locator('.badge-state')).toHaveText('abgeschlossen');
 		await expect(
-			party.getByText(new RegExp(`1:00 Std\\. von Buchung Nr\\. ${seq} zurückgebucht`))
+			party.getByText(new RegExp(`1:00 Std\\. von Buchung Nr\\. ${seq} storniert`))
 		).toBeVisible();
 		await expect(party.getByText('Tausch mit 2:00 Std. abgerechnet')).toBeVisible();
 		await expect(

@@ -44,19 +44,19 @@ test('a dispute about hours reaches the quarter management, who settles it with 
 	await expectAccessible(page);
 	await page.getByLabel('Was?').fill(title);
 	await page.getByLabel('Stunden', { exact: true }).fill('2');
-	await page.getByLabel('Zeitkonto').check();
+	await page.getByLabel('Stunden (Zeitkonto)').check();
 	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
 	await expect(page).toHaveURL(/\/exchanges\/[0-9a-f]+\?done=propose/);
 	const exchangeUrl = new URL(page.url()).pathname;
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expectAccessible(page);
 
-	// Yusuf sees the new notification on "Tausche"; his exchanges list it under "Neuigkeiten".
+	// Yusuf sees the new notification on "Meine Tausche"; his exchanges list it under "Neuigkeiten".
 	const provider = await personPage(browser, otherIp(clientIp, 1));
 	await loggedIn(provider, PROVIDER);
 	const menu = provider.getByRole('navigation', { name: 'Hauptmenü' });
-	await expect(menu.getByRole('link', { name: /^Tausche, neue Mitteilungen: \d+$/ })).toBeVisible();
-	await menu.getByRole('link', { name: /^Tausche/ }).click();
+	await expect(menu.getByRole('link', { name: /^Meine Tausche, \d+ neu$/ })).toBeVisible();
+	await menu.getByRole('link', { name: /^Meine Tausche/ }).click();
 	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const news = provider.getByRole('list', { name: 'Neuigkeiten, die neueste zuerst' });
 	const proposal = news.getByRole('listitem').filter({ hasText: title });
@@ -65,7 +65,7 @@ test('a dispute about hours reaches the quarter management, who settles it with 
 		proposal.getByRole('link', { name: 'Aylin Ç. schlägt einen Tausch vor' })
 	).toBeVisible();
 	// Seen once, the badge is gone at once.
-	await expect(menu.getByRole('link', { name: 'Tausche', exact: true })).toBeVisible();
+	await expect(menu.getByRole('link', { name: 'Meine Tausche', exact: true })).toBeVisible();
 	await expectAccessible(provider);
 
 	await proposal.getByRole('link', { name: 'Aylin Ç. schlägt einen Tausch vor' }).click();
@@ -89,14 +89,14 @@ test('a dispute about hours reaches the quarter management, who settles it with 
 
 	// Yusuf is told, under "Neuigkeiten" with the badge, and sees the exchange in Klärung.
 	await provider.goto(QUARTER);
-	await expect(menu.getByRole('link', { name: 'Tausche, neue Mitteilungen: 1' })).toBeVisible();
+	await expect(menu.getByRole('link', { name: 'Meine Tausche, 1 neu' })).toBeVisible();
 	await expectAccessible(provider);
-	await menu.getByRole('link', { name: /^Tausche/ }).click();
+	await menu.getByRole('link', { name: /^Meine Tausche/ }).click();
 	const disputed = news.getByRole('listitem').filter({ hasText: 'statt 2:00 Std.' });
 	await expect(disputed.getByText('neu', { exact: true })).toBeVisible();
 	await expect(disputed).toContainText(`Tausch „${title}“`);
 	await expect(disputed).toContainText('Das Quartiersmanagement vermittelt');
-	await expect(menu.getByRole('link', { name: 'Tausche', exact: true })).toBeVisible();
+	await expect(menu.getByRole('link', { name: 'Meine Tausche', exact: true })).toBeVisible();
 	await expectAccessible(provider);
 	await disputed.getByRole('link').click();
 	await expect(provider.locator('.badge-state')).toHaveText('in Klärung');
@@ -113,11 +113,13 @@ test('a dispute about hours reaches the quarter management, who settles it with 
 	await expectAccessible(moderator);
 	await moderator
 		.getByRole('navigation', { name: 'Quartiersmanagement Nordstadt' })
-		.getByRole('link', { name: /^Streitfälle \(\d+\)$/ })
+		.getByRole('link', { name: /^Strittige Tausche \(\d+\)$/ })
 		.click();
-	await expect(moderator.getByRole('heading', { level: 1, name: 'Streitfälle' })).toBeVisible();
+	await expect(
+		moderator.getByRole('heading', { level: 1, name: 'Strittige Tausche' })
+	).toBeVisible();
 	const card = moderator
-		.getByRole('list', { name: 'Offene Streitfälle, der älteste zuerst' })
+		.getByRole('list', { name: 'Offene strittige Tausche, der älteste zuerst' })
 		.getByRole('listitem')
 		.filter({ hasText: title });
 	await expect(card.getByText('Yusuf Ö.')).toBeVisible();
@@ -145,7 +147,9 @@ test('a dispute about hours reaches the quarter management, who settles it with 
 	await expect(moderator.getByText(/1:30 Std\. wurden gebucht/)).toBeVisible();
 	await expectAccessible(moderator);
 	await moderator.goto('/manage/nordstadt/disputes');
-	await expect(moderator.getByRole('heading', { level: 1, name: 'Streitfälle' })).toBeVisible();
+	await expect(
+		moderator.getByRole('heading', { level: 1, name: 'Strittige Tausche' })
+	).toBeVisible();
 	await expect(moderator.getByRole('link', { name: title })).toHaveCount(0);
 	await expectAccessible(moderator);
 
@@ -179,8 +183,8 @@ test('a newcomer in Lindenhof finds the start credit under Neuigkeiten', async (
 	await expect(page).not.toHaveURL(/\/login/);
 	await expectAccessible(page);
 	const menu = page.getByRole('navigation', { name: 'Hauptmenü' });
-	await expect(menu.getByRole('link', { name: 'Tausche, neue Mitteilungen: 1' })).toBeVisible();
-	await menu.getByRole('link', { name: /^Tausche/ }).click();
+	await expect(menu.getByRole('link', { name: 'Meine Tausche, 1 neu' })).toBeVisible();
+	await menu.getByRole('link', { name: /^Meine Tausche/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const welcome = page
 		.getByRole('list', { name: 'Neuigkeiten, die neueste zuerst' })
@@ -192,7 +196,7 @@ test('a newcomer in Lindenhof finds the start credit under Neuigkeiten', async (
 			name: 'Willkommen in Lindenhof! Du hast 2:00 Std. Startguthaben aus dem Gemeinschaftskonto bekommen'
 		})
 	).toBeVisible();
-	await expect(menu.getByRole('link', { name: 'Tausche', exact: true })).toBeVisible();
+	await expect(menu.getByRole('link', { name: 'Meine Tausche', exact: true })).toBeVisible();
 	await expectAccessible(page);
 
 	// Read once, it stays in the list without the mark.

@@ -115,7 +115,7 @@ test('a listing that takes hours or euros is settled in hours when the two choos
 	await openOffer(page, 'Balkon bepflanzen', 'Balkon bepflanzen lassen – wir kommen vorbei');
 	await page.getByLabel('Was?').fill(title);
 	await page.getByLabel('Stunden', { exact: true }).fill('1');
-	await page.getByLabel('Zeitkonto').check();
+	await page.getByLabel('Stunden (Zeitkonto)').check();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
 	await expect(page).toHaveURL(/\/exchanges\/[0-9a-f]+\?done=propose/);

@@ -46,9 +46,9 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	// Hours come in quarter hours; anything else is explained in German.
 	await page.getByLabel('Was?').fill(title);
 	await page.getByLabel('Stunden', { exact: true }).fill('1,1');
-	await page.getByLabel('Zeitkonto').check();
+	await page.getByLabel('Stunden (Zeitkonto)').check();
 	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
-	await expect(page.getByText('Bitte runde auf Viertelstunden')).toBeVisible();
+	await expect(page.getByText('Bitte nur ganze Viertelstunden')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('Stunden', { exact: true }).fill('1,5');
 	await page.getByRole('button', { name: 'Tausch vorschlagen' }).click();
@@ -65,7 +65,7 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 	const providerBefore = await balance(provider);
 	await provider
 		.getByRole('navigation', { name: 'Hauptmenü' })
-		.getByRole('link', { name: /^Tausche/ })
+		.getByRole('link', { name: /^Meine Tausche/ })
 		.click();
 	await expect(provider.getByRole('heading', { level: 1, name: 'Meine Tausche' })).toBeVisible();
 	const item = provider.getByRole('listitem').filter({ hasText: title });
@@ -99,11 +99,11 @@ test('a neighbour proposes hours for an offer, both settle them and say thank yo
 
 	// She thanks him; the note is shown to both.
 	const note = `Danke, Karl-Heinz, die Hecke sieht toll aus! ${title}`;
-	await page.getByLabel('Deine Dankesnachricht').fill(note);
+	await page.getByLabel('Dein Dankeschön').fill(note);
 	await page.getByRole('button', { name: 'Danke senden' }).click();
 	await expect(page.getByText('Danke für deine Nachricht!')).toBeVisible();
 	await expect(page.getByText(note)).toBeVisible();
-	await expect(page.getByLabel('Deine Dankesnachricht')).toHaveCount(0);
+	await expect(page.getByLabel('Dein Dankeschön')).toHaveCount(0);
 	await expectAccessible(page);
 
 	await provider.goto(exchangeUrl);

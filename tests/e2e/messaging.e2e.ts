@@ -226,7 +226,9 @@ test('replying works without JavaScript, and writing to oneself is refused', asy
 	// A message with a control character is refused and kept in the box.
 	await gisela.getByLabel('Deine Nachricht').fill(`Ja\u0007 (${stamp})`);
 	await gisela.getByRole('button', { name: 'Senden', exact: true }).click();
-	await expect(gisela.getByText('Die Nachricht enthält Steuerzeichen')).toBeVisible();
+	await expect(
+		gisela.getByText('Die Nachricht enthält Zeichen, die wir nicht speichern können')
+	).toBeVisible();
 	await expect(gisela.getByLabel('Deine Nachricht')).toHaveValue(`Ja\u0007 (${stamp})`);
 	await gisela.getByLabel('Deine Nachricht').fill(`Ja, komm vorbei. (${stamp})`);
 	await gisela.getByRole('button', { name: 'Senden', exact: true }).click();
@@ -242,7 +244,9 @@ test('replying works without JavaScript, and writing to oneself is refused', asy
 	// The refused message on a page with JavaScript: the error sits next to the box.
 	await page.getByLabel('Deine Nachricht').fill('Klingel\u0007');
 	await page.getByRole('button', { name: 'Senden', exact: true }).click();
-	await expect(page.getByText('Die Nachricht enthält Steuerzeichen')).toBeVisible();
+	await expect(
+		page.getByText('Die Nachricht enthält Zeichen, die wir nicht speichern können')
+	).toBeVisible();
 	await expect(page.getByLabel('Deine Nachricht')).toHaveAttribute('aria-invalid', 'true');
 	await expectAccessible(page);
 	for (const p of [sabine, gisela]) await p.context().close();

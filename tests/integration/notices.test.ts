@@ -179,6 +179,9 @@ describe('notice and action', () => {
 		const receipts = await mailsTo(NOTIFIER, /eingegangen/);
 		expect(receipts).toHaveLength(1);
 		expect(receipts[0]!.text).toContain(location);
+		// Without a name the greeting is plain (it was "Hallo ,"); every mail closes the same way.
+		expect(receipts[0]!.text).toMatch(/^Hallo,\n\nwir haben/);
+		expect(receipts[0]!.text).toMatch(/\n\nViele Grüße\nDein Quartiermarkt$/);
 	});
 
 	it('lets one of two moderators deciding at once decide, through the listing’s hide move', async () => {
@@ -213,6 +216,8 @@ describe('notice and action', () => {
 		expect(statements).toHaveLength(1);
 		expect(statements[0]!.text).toContain('Betrug (§ 263 StGB)');
 		expect(statements[0]!.text).toContain('automatisierte Mittel wurden weder');
+		expect(statements[0]!.text).toMatch(/^Hallo [^,\n]+,\n\n/);
+		expect(statements[0]!.text).toMatch(/\n\nViele Grüße\nDein Quartiermarkt$/);
 		// The statement replaces the listing's own "hidden" mail: one message, not two.
 		expect(await mailsTo(people.author.email, /Dein Eintrag/)).toHaveLength(0);
 		expect(await mailsTo(NOTIFIER, /Entscheidung über deinen Hinweis/)).toHaveLength(1);

@@ -1,14 +1,21 @@
 import type { Locale } from '../locale';
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, DEFAULT_CATEGORIES, type Category } from './categories';
+import {
+	categoryLabel,
+	DEFAULT_CATEGORIES,
+	isUnchangedDefault,
+	withStandardLabels,
+	type Category
+} from './categories';
 
-// The twelve categories of the product brief, in the order people see them.
+// The twelve categories of the product brief, in the order people see them ("Senioren" became
+// the inclusive "Ältere Menschen", issue 17; the id stays).
 const BRIEF = [
 	'Haushalt',
 	'Garten',
 	'Reparatur',
 	'Kinder & Familie',
-	'Senioren',
+	'Ältere Menschen',
 	'Nachhilfe & Sprachen',
 	'Computer & Technik',
 	'Transport',
@@ -100,5 +107,51 @@ describe('categoryLabel', () => {
 			expect(categoryLabel(DEFAULT_CATEGORIES, id, 'en')).toBe(label.en);
 			expect(label.de).not.toBe(id);
 		}
+	});
+});
+
+describe('withStandardLabels', () => {
+	const standard = (id: string) => ({ de: `de:${id}`, en: `en:${id}` });
+
+	it.each<[string, Category, Category['label'] | 'kept']>([
+		[
+			'a default category',
+			{ id: 'garten', label: { de: 'Garten', en: 'Garden' } },
+			standard('garten')
+		],
+		[
+			'a default one saved under its former label',
+			{ id: 'senioren', label: { de: 'Senioren', en: 'Older people' } },
+			standard('senioren')
+		],
+		[
+			'a renamed default category',
+			{ id: 'haushalt', label: { de: 'Haus & Hof', en: 'Household' } },
+			'kept'
+		],
+		[
+			'a default whose English label the quarter changed',
+			{ id: 'garten', label: { de: 'Garten', en: 'Gardening' } },
+			'kept'
+		],
+		[
+			'a category of the quarter',
+			{ id: 'fahrraeder', label: { de: 'Fahrräder', en: 'Bicycles' } },
+			'kept'
+		],
+		['an id only on the prototype', { id: 'constructor', label: { de: 'x', en: 'y' } }, 'kept']
+	])('%s', (_name, category, expected) => {
+		const [result] = withStandardLabels([category], standard);
+		expect(result).toEqual({
+			id: category.id,
+			label: expected === 'kept' ? category.label : expected
+		});
+		expect(isUnchangedDefault(category)).toBe(expected !== 'kept');
+	});
+
+	it('keeps the order and every id', () => {
+		const result = withStandardLabels(DEFAULT_CATEGORIES, standard);
+		expect(result.map((c) => c.id)).toEqual(DEFAULT_CATEGORIES.map((c) => c.id));
+		expect(result.every((c) => c.label.de === `de:${c.id}`)).toBe(true);
 	});
 });

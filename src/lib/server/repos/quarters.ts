@@ -1,5 +1,11 @@
-import { DEFAULT_CATEGORIES, type Block, type Category } from '../../domain/listings/categories';
+import {
+	DEFAULT_CATEGORIES,
+	withStandardLabels,
+	type Block,
+	type Category
+} from '../../domain/listings/categories';
 import { withDefaults, type QuarterSettings } from '../../domain/quarters/settings';
+import { standardCategoryLabel } from '../category-labels';
 import { db, isDuplicateKeyError, type QuarterDoc } from '../db';
 
 export interface Quarter {
@@ -19,7 +25,8 @@ function toQuarter(doc: QuarterDoc): Quarter {
 		city: doc.city,
 		description: doc.description,
 		settings: withDefaults(doc.settings),
-		categories: doc.categories ?? [...DEFAULT_CATEGORIES],
+		// Default categories read their names from the message files (translated, reworded).
+		categories: withStandardLabels(doc.categories ?? DEFAULT_CATEGORIES, standardCategoryLabel),
 		blocks: doc.blocks ?? []
 	};
 }

@@ -40,7 +40,7 @@ import {
 } from '../repos/users';
 import { grantStartCredit } from './exchanges';
 import { acceptRules, requiredRules } from './legal';
-import { sendMail } from './mail';
+import { letter, sendMail } from './mail';
 import { afterResponse } from '../after-response';
 import { consumeAttempt, type Limited } from './rate-limit';
 
@@ -119,9 +119,10 @@ async function sendLinkMail(
 		{
 			to: user.email,
 			subject: mail.subject({}, { locale }),
-			text: mail.body(
-				{ name: user.displayName, link: link(ctx, locale, `${mail.path}?token=${token}`) },
-				{ locale }
+			text: letter(
+				locale,
+				user.displayName,
+				mail.body({ link: link(ctx, locale, `${mail.path}?token=${token}`) }, { locale })
 			)
 		},
 		ctx.now
@@ -185,9 +186,14 @@ export async function signUp(
 			{
 				to: input.email,
 				subject: m.mail_exists_subject({}, { locale }),
-				text: m.mail_exists_body(
-					{ login: link(ctx, locale, '/login'), reset: link(ctx, locale, '/forgot-password') },
-					{ locale }
+				// The name typed at the form is not the owner's: greet without one.
+				text: letter(
+					locale,
+					null,
+					m.mail_exists_body(
+						{ login: link(ctx, locale, '/login'), reset: link(ctx, locale, '/forgot-password') },
+						{ locale }
+					)
 				)
 			},
 			ctx.now

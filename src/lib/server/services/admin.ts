@@ -17,7 +17,7 @@ import {
 } from '../repos/memberships';
 import { findQuarter } from '../repos/quarters';
 import { findUserWithPasswordByEmail, findUsersByIds, insertUser, type User } from '../repos/users';
-import { sendMail } from './mail';
+import { letter, sendMail } from './mail';
 import { issuePasswordLink, publicOrigin } from './platform';
 
 async function audit(
@@ -80,13 +80,13 @@ export async function appointManager(
 			{
 				to: user.email,
 				subject: m.admin_invite_mail_subject({ quarter: quarter.name }, { locale }),
-				text: m.admin_invite_mail_body(
-					{
-						name: user.displayName,
-						quarter: quarter.name,
-						link: origin + localizeHref(path, { locale })
-					},
-					{ locale }
+				text: letter(
+					locale,
+					user.displayName,
+					m.admin_invite_mail_body(
+						{ quarter: quarter.name, link: origin + localizeHref(path, { locale }) },
+						{ locale }
+					)
 				)
 			},
 			now

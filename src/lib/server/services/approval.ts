@@ -42,7 +42,7 @@ import type { Quarter } from '../repos/quarters';
 import { claimOnce } from '../repos/tokens';
 import { findUserById, findUsersByIds } from '../repos/users';
 import { grantStartCredit } from './exchanges';
-import { sendMail } from './mail';
+import { letter, sendMail } from './mail';
 import {
 	conversationExists,
 	startConversation,
@@ -196,22 +196,29 @@ async function followUp(
 				? {
 						to: user.email,
 						subject: m.approval_mail_welcome_subject({ quarter: quarter.name }, { locale }),
-						text: m.approval_mail_welcome_body(
-							{
-								name: user.displayName,
-								quarter: quarter.name,
-								link: link(`/q/${quarter.id}`),
-								account: link(`/q/${quarter.id}/time-account`)
-							},
-							{ locale }
+						text: letter(
+							locale,
+							user.displayName,
+							m.approval_mail_welcome_body(
+								{
+									quarter: quarter.name,
+									link: link(`/q/${quarter.id}`),
+									account: link(`/q/${quarter.id}/time-account`)
+								},
+								{ locale }
+							)
 						)
 					}
 				: {
 						to: user.email,
 						subject: m.approval_mail_declined_subject({ quarter: quarter.name }, { locale }),
-						text: m.approval_mail_declined_body(
-							{ name: user.displayName, quarter: quarter.name, reason: decision.reason },
-							{ locale }
+						text: letter(
+							locale,
+							user.displayName,
+							m.approval_mail_declined_body(
+								{ quarter: quarter.name, reason: decision.reason },
+								{ locale }
+							)
 						)
 					},
 			now

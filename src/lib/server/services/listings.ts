@@ -33,7 +33,7 @@ import { listQuarters } from '../repos/quarters';
 import { findUserById } from '../repos/users';
 import type { ListingQuery } from '../search/listing-index';
 import { listingBook, type SearchFields } from './listing-book';
-import { sendMail } from './mail';
+import { letter, sendMail } from './mail';
 import { traderIdentity } from './trader';
 
 export function listingPolicy(quarter: Quarter): ListingPolicy {
@@ -236,7 +236,11 @@ async function mailAuthor(
 							: null;
 	if (!text) return;
 	await sendMail(
-		{ to: author.email, subject: m.mail_listing_subject(params, { locale }), text },
+		{
+			to: author.email,
+			subject: m.mail_listing_subject(params, { locale }),
+			text: letter(locale, author.displayName, text)
+		},
 		now
 	);
 }
@@ -339,9 +343,13 @@ export async function runListingExpiry(now: Date): Promise<{ expired: number; re
 			{
 				to: author.email,
 				subject: m.mail_listing_expiry_subject({ title: listing.title }, { locale }),
-				text: m.mail_listing_expiry_body(
-					{ title: listing.title, quarter: quarter.name, date },
-					{ locale }
+				text: letter(
+					locale,
+					author.displayName,
+					m.mail_listing_expiry_body(
+						{ title: listing.title, quarter: quarter.name, date },
+						{ locale }
+					)
 				)
 			},
 			now

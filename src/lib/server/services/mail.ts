@@ -17,6 +17,8 @@ import {
 	type MailState,
 	type MailStatus
 } from '../../domain/mail/delivery';
+import type { Locale } from '../../domain/locale';
+import * as m from '../../paraglide/messages';
 import { env } from '../env';
 import { newId } from '../ids';
 import { Log } from '../logs';
@@ -49,6 +51,18 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+}
+
+/**
+ * A mail's text as every mail reads: one greeting with the person's name (plain when a notifier
+ * gave none), the body, one closing. The message files hold only the bodies.
+ */
+export function letter(locale: Locale, name: string | null | undefined, body: string): string {
+	const trimmed = name?.trim();
+	const greeting = trimmed
+		? m.mail_greeting({ name: trimmed }, { locale })
+		: m.mail_greeting_anonymous({}, { locale });
+	return `${greeting}\n\n${body.trim()}\n\n${m.mail_closing({}, { locale })}`;
 }
 
 const queuedListeners = new Set<() => void>();

@@ -16,7 +16,7 @@ import { localizeUrl } from '../../../paraglide/runtime';
 import type { Locale } from '../../../domain/locale';
 import type { StoredEvent } from '../../repos/exchanges';
 import { findUserById } from '../../repos/users';
-import { sendMail } from '../mail';
+import { letter, sendMail } from '../mail';
 import type { ExchangeContext } from './context';
 import type { Loaded } from './read-model';
 import { logger } from '../../logger.js';
@@ -65,7 +65,6 @@ export async function announce(
 			const origin = loaded.origin ?? process.env.ORIGIN ?? 'http://localhost:5173';
 			const link = localizeUrl(new URL(`/exchanges/${loaded.id}`, origin), { locale }).href;
 			const lines = [
-				m.mail_exchange_greeting({ name: recipient.displayName }, { locale }),
 				`${what}.`,
 				...(recorder
 					? [
@@ -76,8 +75,7 @@ export async function announce(
 						]
 					: []),
 				...(event.reason ? [m.mail_exchange_reason({ reason: event.reason }, { locale })] : []),
-				m.mail_exchange_link({ link }, { locale }),
-				m.mail_exchange_footer({}, { locale })
+				m.mail_exchange_link({ link }, { locale })
 			];
 			await sendMail(
 				{
@@ -90,7 +88,7 @@ export async function announce(
 						},
 						{ locale }
 					),
-					text: lines.join('\n\n')
+					text: letter(locale, recipient.displayName, lines.join('\n\n'))
 				},
 				now
 			);

@@ -23,7 +23,7 @@ import { findProfile } from '../../repos/profiles';
 import { claimOnce } from '../../repos/tokens';
 import { findUserById, type User } from '../../repos/users';
 import { listingsByIds } from '../listings';
-import { sendMail } from '../mail';
+import { letter, sendMail } from '../mail';
 import { loadConversation, type MessagingContext } from './read-model';
 import { logger } from '../../logger.js';
 
@@ -158,11 +158,11 @@ async function mailAbout(
 			subject: single
 				? m.chat_mail_subject({ name: first?.displayName ?? '—' }, { locale })
 				: m.chat_mail_digest_subject({ count: groups.length }, { locale }),
-			text: [
-				m.chat_mail_greeting({ name: recipient.displayName }, { locale }),
-				...lines,
-				m.chat_mail_footer({}, { locale })
-			].join('\n\n')
+			text: letter(
+				locale,
+				recipient.displayName,
+				[...lines, m.chat_mail_footer({}, { locale })].join('\n\n')
+			)
 		},
 		now
 	);

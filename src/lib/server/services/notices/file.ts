@@ -12,7 +12,7 @@ import { findQuarter, type Quarter } from '../../repos/quarters';
 import { newId } from '../../ids';
 import { displayNameOf } from '../members';
 import { listingBook } from '../listing-book';
-import { sendMail } from '../mail';
+import { letter, sendMail } from '../mail';
 import { consumeAttempt, type Limited } from '../rate-limit';
 import type { NoticeContext } from './context';
 
@@ -132,15 +132,18 @@ export async function fileNotice(
 			{
 				to: stored.email,
 				subject: m.mail_notice_receipt_subject({}, { locale }),
-				text: m.mail_notice_receipt_body(
-					{
-						name: stored.name ?? '',
-						location: target.url,
-						explanation: stored.explanation,
-						quarter: quarter.name,
-						reference: stored.noticeId
-					},
-					{ locale }
+				text: letter(
+					locale,
+					stored.name,
+					m.mail_notice_receipt_body(
+						{
+							location: target.url,
+							explanation: stored.explanation,
+							quarter: quarter.name,
+							reference: stored.noticeId
+						},
+						{ locale }
+					)
 				)
 			},
 			now

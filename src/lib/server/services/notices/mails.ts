@@ -16,7 +16,7 @@ import { localizeHref } from '../../../paraglide/runtime';
 import type { Quarter } from '../../repos/quarters';
 import { findUserById } from '../../repos/users';
 import { issueToken } from '../accounts';
-import { sendMail } from '../mail';
+import { letter, sendMail } from '../mail';
 
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
 
@@ -95,17 +95,21 @@ export async function mailNotifierDecision(
 		{
 			to: notice.email,
 			subject: m.mail_notice_decision_subject({}, { locale }),
-			text: m.mail_notice_decision_body(
-				{
-					location: notice.target.url,
-					decision: label(`notice_decision_${effective.decision}`, locale),
-					ground: groundText(effective.ground, locale),
-					facts,
-					link,
-					until: date(complaintDeadline(effective.at), locale),
-					reference: notice.noticeId
-				},
-				{ locale }
+			text: letter(
+				locale,
+				notice.name,
+				m.mail_notice_decision_body(
+					{
+						location: notice.target.url,
+						decision: label(`notice_decision_${effective.decision}`, locale),
+						ground: groundText(effective.ground, locale),
+						facts,
+						link,
+						until: date(complaintDeadline(effective.at), locale),
+						reference: notice.noticeId
+					},
+					{ locale }
+				)
 			)
 		},
 		now
@@ -139,20 +143,23 @@ export async function sendStatementOfReasons(
 		{
 			to: author.email,
 			subject: m.mail_statement_subject({}, { locale }),
-			text: m.mail_statement_body(
-				{
-					name: author.displayName,
-					quarter: quarter.name,
-					what: what(state, effective.decision, locale),
-					decision: label(`notice_decision_${effective.decision}`, locale),
-					facts,
-					ground: groundText(effective.ground, locale),
-					date: date(effective.at, locale),
-					link,
-					until: date(complaintDeadline(effective.at), locale),
-					reference: state.notice.noticeId
-				},
-				{ locale }
+			text: letter(
+				locale,
+				author.displayName,
+				m.mail_statement_body(
+					{
+						quarter: quarter.name,
+						what: what(state, effective.decision, locale),
+						decision: label(`notice_decision_${effective.decision}`, locale),
+						facts,
+						ground: groundText(effective.ground, locale),
+						date: date(effective.at, locale),
+						link,
+						until: date(complaintDeadline(effective.at), locale),
+						reference: state.notice.noticeId
+					},
+					{ locale }
+				)
 			)
 		},
 		now
@@ -172,31 +179,35 @@ export async function mailComplaintDecision(
 ): Promise<void> {
 	const effective = state.effective;
 	if (!effective) return;
-	const send = async (to: string, locale: Locale) =>
+	const send = async (to: string, locale: Locale, name: string | null) =>
 		sendMail(
 			{
 				to,
 				subject: m.mail_complaint_decided_subject({}, { locale }),
-				text: m.mail_complaint_decided_body(
-					{
-						quarter: quarter.name,
-						location: state.notice.target.url,
-						by: label(`complaint_party_${party}`, locale),
-						outcome: label(`complaint_outcome_${outcome}`, locale),
-						reasons,
-						decision: label(`notice_decision_${effective.decision}`, locale),
-						reference: state.notice.noticeId
-					},
-					{ locale }
+				text: letter(
+					locale,
+					name,
+					m.mail_complaint_decided_body(
+						{
+							quarter: quarter.name,
+							location: state.notice.target.url,
+							by: label(`complaint_party_${party}`, locale),
+							outcome: label(`complaint_outcome_${outcome}`, locale),
+							reasons,
+							decision: label(`notice_decision_${effective.decision}`, locale),
+							reference: state.notice.noticeId
+						},
+						{ locale }
+					)
 				)
 			},
 			now
 		);
-	if (state.notice.email) await send(state.notice.email, state.notice.locale);
+	if (state.notice.email) await send(state.notice.email, state.notice.locale, state.notice.name);
 	const authorId = effective.affectedId ?? state.notice.authorId;
 	const author = authorId ? await findUserById(authorId) : null;
 	if (author) {
-		await send(author.email, author.locale);
+		await send(author.email, author.locale, author.displayName);
 		await notify(author.id);
 	}
 }
