@@ -94,6 +94,12 @@ export class Calendar {
 			.map((e) => ({ ...e, rsvps: seats.counts.get(e.id) ?? 0, coming: seats.mine.has(e.id) }));
 	}
 
+	/** Members' suggestions waiting for a moderator (the badge in the management menu). */
+	async countWaiting(quarter: Quarter): Promise<number> {
+		const all = await this.list(quarter, { userId: null, member: true, moderator: true });
+		return all.filter((e) => e.status === 'pending').length;
+	}
+
 	/** One event as the viewer may see it, or null (malformed, unknown, elsewhere, not theirs). */
 	async view(quarter: Quarter, eventId: string, viewer: EventViewer): Promise<EventView | null> {
 		const event = await this.find(quarter, eventId);
