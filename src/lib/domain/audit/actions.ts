@@ -44,6 +44,12 @@ export const AUDIT_ACTIONS = [
 	'budget.lineCreated',
 	'budget.lineClosed',
 	'budget.euroGrant',
+	// The quarter's calendar (docs/events.md).
+	'event.created',
+	'event.approved',
+	'event.rejected',
+	'event.changed',
+	'event.cancelled',
 	// DSA notice and action, complaints (docs/legal.md).
 	'notice.received',
 	...prefixed('notice', DECISION_KINDS),

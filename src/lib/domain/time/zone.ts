@@ -166,3 +166,40 @@ export function addMonths(month: MonthKey, n: number): MonthKey {
 	const index = y * 12 + (m - 1) + n;
 	return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 }
+
+/** How far the zone's clock is ahead of UTC at the instant, in minutes (60 for Berlin in winter). */
+export function offsetMinutes(at: Date, timeZone: string): number {
+	return Math.round(zoneOffset(at.getTime(), timeZone) / 60_000);
+}
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A clock time written as `HH:MM` (what `<input type="time">` sends). */
+export function isClockTime(text: string): boolean {
+	return CLOCK.test(text);
+}
+
+/**
+ * The instant the zone's clock shows `time` (`HH:MM`) on `day`. A time the clock skips (the
+ * spring change) is read with the offset before the change, i.e. an hour later on the new clock;
+ * a time shown twice (autumn) is its first showing.
+ */
+export function instantOf(day: Day, time: string, timeZone: string): Date {
+	const [year, month, d] = day.split('-').map(Number) as [number, number, number];
+	const [hour, minute] = time.split(':').map(Number) as [number, number];
+	const wall = Date.UTC(year, month - 1, d, hour, minute);
+	// The offset an hour before and after the wall time as if it were UTC: the earlier showing
+	// of an ambiguous time uses the larger (summer) offset.
+	const candidates = [
+		wall - zoneOffset(wall - 3_600_000 * 3, timeZone),
+		wall - zoneOffset(wall + 3_600_000 * 3, timeZone)
+	];
+	const fits = candidates.filter((ms) => dateTimeOf(new Date(ms), timeZone) === `${day} ${time}`);
+	if (fits.length > 0) return new Date(Math.min(...fits));
+	return new Date(wall - zoneOffset(wall - 3_600_000 * 3, timeZone));
+}
+
+/** The clock time `HH:MM` of the instant in the zone. */
+export function clockOf(at: Date, timeZone: string): string {
+	return dateTimeOf(at, timeZone).slice(11);
+}

@@ -3,6 +3,7 @@
 // is the normalised address, a membership's `_id` is `<quarterId>:<userId>`.
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
+import { eventCollections } from './event-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -30,6 +31,7 @@ import type {
 } from './payment-docs';
 
 export type * from './payment-docs';
+export type * from './event-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -200,7 +202,8 @@ export interface AuditDoc {
 			| 'ledger'
 			| 'case'
 			| 'budget'
-			| 'notice';
+			| 'notice'
+			| 'event';
 		id: string;
 	};
 	reason: string;
@@ -346,8 +349,10 @@ export interface NotificationDoc {
 	userId: string;
 	n: number;
 	quarterId: string;
-	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice';
+	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice' | 'event';
 	exchangeId: string | null;
+	/** `event` notifications: the calendar event they are about. */
+	eventId?: string | null;
 	/** `case` notifications: the mediation case they are about. */
 	caseId?: string | null;
 	/** The exchange move (or `startCredit`) the notification is about. */
@@ -527,7 +532,8 @@ export function collections(db: Db) {
 		budgetLines: db.collection<BudgetLineDoc>('budget_lines'),
 		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
-		snapshots: db.collection<SnapshotDoc>('snapshots')
+		snapshots: db.collection<SnapshotDoc>('snapshots'),
+		...eventCollections(db)
 	};
 }
 

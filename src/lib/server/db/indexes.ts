@@ -67,7 +67,13 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	// A notice, a decision, a complaint and its decision are each stored once (docs/legal.md).
 	notice_log: [{ key: { key: 1 }, name: 'key_unique', unique: true }],
 	// A euro grant is recorded once per form submit, whichever server takes it.
-	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
+	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],
+	// A quarter's calendar is read with one query; a person holds one seat per event.
+	calendar_event_log: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	calendar_seats: [
+		{ key: { eventId: 1, userId: 1 }, name: 'event_user_unique', unique: true },
+		{ key: { quarterId: 1 }, name: 'quarter' }
+	]
 };
 
 /**

@@ -8,6 +8,7 @@ import { registerJob } from '../jobs';
 import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
+import { runEventReminders } from './calendar/jobs';
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { onMailQueued, purgeMail, runMailSender } from './mail';
@@ -49,6 +50,13 @@ export function startMaintenance(): void {
 		everyMs: 10 * MINUTE,
 		firstAfterMs: 20_000,
 		run: runAutoSettle
+	});
+	// Reminders for tomorrow's events go out from 09:00 on the quarter's clock (docs/events.md).
+	registerJob({
+		name: 'event-reminders',
+		everyMs: 10 * MINUTE,
+		firstAfterMs: 25_000,
+		run: runEventReminders
 	});
 	// Message mails follow a 10/15-minute rule; checking every minute keeps them on time.
 	registerJob({ name: 'message-notifications', everyMs: MINUTE, run: sendMessageNotifications });

@@ -4,6 +4,7 @@ import { SYSTEM } from '$lib/domain/exchanges/workflow';
 import * as m from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
 import { describeExchangeEvent, listExchangesOf } from '$lib/server/services/exchanges';
+import { eventNewsText, upcomingForUser } from '$lib/server/services/calendar/views';
 import { cases } from '$lib/server/services/cases';
 import { displayNames } from '$lib/server/services/members';
 import { listNotifications, markNotificationsRead } from '$lib/server/services/notifications';
@@ -20,6 +21,7 @@ type ExchangeEventMove = Parameters<typeof describeExchangeEvent>[0]['move'];
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
 	const locale = event.locals.locale;
+	const upcomingEvents = upcomingForUser(user.id, new Date());
 	const [list, news, myCases] = await Promise.all([
 		listExchangesOf(user.id),
 		listNotifications(user.id, NEWS_SHOWN),
@@ -51,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
 	/** One sentence about a notification, in the reader's language. */
 	const describe = (n: (typeof news)[number]): string => {
 		const name = nameOf.get(n.actorId) ?? '—';
+		if (n.kind === 'event') return eventNewsText(n.move, n.title, locale);
 		if (n.kind === 'case') {
 			return m.case_news({ title: n.title, what: caseNews(n.move, locale) }, { locale });
 		}
@@ -118,6 +121,7 @@ export const load: PageServerLoad = async (event) => {
 			kind: n.kind,
 			exchangeId: n.kind === 'case' ? null : n.exchangeId,
 			caseId: n.caseId ?? null,
+			eventId: n.eventId ?? null,
 			quarterId: n.quarterId,
 			title: n.title,
 			text: n.recordedBy
@@ -127,6 +131,7 @@ export const load: PageServerLoad = async (event) => {
 					)})`
 				: describe(n)
 		})),
+		upcomingEvents: await upcomingEvents,
 		cases: myCases.map((c) => ({
 			id: c.id,
 			title: c.title,

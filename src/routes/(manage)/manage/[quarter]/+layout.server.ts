@@ -1,5 +1,6 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { countPendingApplications } from '$lib/server/services/approval';
+import { calendar } from '$lib/server/services/calendar';
 import { cases } from '$lib/server/services/cases';
 import { countDisputed } from '$lib/server/services/exchanges';
 import { reviewQueue } from '$lib/server/services/listings';
@@ -9,6 +10,7 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, ['moderator']);
+	const waitingEvents = calendar.countWaiting(quarter);
 	const [queue, openFlags, disputed, applications, openCases, waitingNotices] = await Promise.all([
 		reviewQueue(quarter.id),
 		countOpenFlags(quarter.id),
@@ -28,7 +30,8 @@ export const load: LayoutServerLoad = async (event) => {
 			disputes: disputed,
 			applications,
 			openCases,
-			waitingNotices
+			waitingNotices,
+			waitingEvents: await waitingEvents
 		}
 	};
 };

@@ -3,6 +3,8 @@ import { cellOf } from '$lib/domain/search/location';
 import { parseSearch } from '$lib/schemas/search';
 import { quarterViewer } from '$lib/server/auth/guards';
 import { authorNames, summary, teaser } from '$lib/server/listing-view';
+import { calendar } from '$lib/server/services/calendar';
+import { upcomingCards } from '$lib/server/services/calendar/views';
 import { homeBlockOf } from '$lib/server/services/members';
 import { searchListings } from '$lib/server/services/listings';
 import type { PageServerLoad } from './$types';
@@ -14,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const { data: params, errors } = parseSearch(event.url.searchParams);
 	const member = isActiveMember(membership);
+	const viewer = calendar.viewer(user?.id ?? null, membership);
+	const upcomingEvents = upcomingCards(quarter, viewer, new Date());
 
 	// Distances are measured from a block: the one chosen on the page, else the member's own.
 	const ownBlock = member && user ? await homeBlockOf(quarter.id, user.id) : null;
@@ -53,6 +57,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		member,
 		signedIn: user !== null,
+		upcomingEvents: await upcomingEvents,
+		timeZone: quarter.settings.timeZone,
 		// An applicant learns here too that the application waits (or was declined).
 		application:
 			membership?.state === 'pending' || membership?.state === 'declined' ? membership.state : null,
