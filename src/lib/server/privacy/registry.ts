@@ -359,6 +359,21 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		export: { include: true }
 	},
 	{
+		name: 'calendar_event_log',
+		about: 'one step of a calendar event (proposed, approved, rejected, changed, cancelled)',
+		refs: [{ field: 'authorId' }, { field: 'by' }],
+		personal: ['details', 'reason', 'note'],
+		insertOnly: true,
+		export: { include: true }
+	},
+	{
+		name: 'calendar_seats',
+		about: 'that a person said they come to an event ("Ich komme")',
+		refs: [{ field: 'userId' }],
+		personal: [],
+		export: { include: true }
+	},
+	{
 		name: 'cases_closed',
 		about: 'that a case was closed',
 		refs: [{ via: 'cases', parentField: '_id', field: '_id' }],

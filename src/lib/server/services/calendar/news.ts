@@ -11,7 +11,7 @@ import type { Seat } from '../../repos/calendar';
 import type { Quarter } from '../../repos/quarters';
 import { claimOnce } from '../../repos/tokens';
 import { findUsersByIds } from '../../repos/users';
-import { sendMail } from '../mail';
+import { letter, sendMail } from '../mail';
 import type { Notifications } from '../notifications';
 import { publicOrigin } from '../platform';
 
@@ -84,7 +84,7 @@ export async function tellAuthor(
 		{
 			to: author.email,
 			subject: m.event_mail_subject({ title: event.details.title }, { locale }),
-			text
+			text: letter(locale, author.displayName, text)
 		},
 		now
 	);
@@ -136,9 +136,13 @@ export async function tellAttendees(
 			{
 				to: user.email,
 				subject: m.event_mail_subject({ title: event.details.title }, { locale }),
-				text: cancelled
-					? m.event_mail_cancelled_body(params, { locale })
-					: m.event_mail_changed_body(params, { locale })
+				text: letter(
+					locale,
+					user.displayName,
+					cancelled
+						? m.event_mail_cancelled_body(params, { locale })
+						: m.event_mail_changed_body(params, { locale })
+				)
 			},
 			now
 		);
@@ -167,15 +171,19 @@ export async function sendReminders(
 			{
 				to: user.email,
 				subject: m.event_mail_reminder_subject({ title: event.details.title }, { locale }),
-				text: m.event_mail_reminder_body(
-					{
-						title: event.details.title,
-						quarter: quarter.name,
-						when: whenText(event, quarter, locale),
-						place: placeText(event, quarter),
-						url: eventUrl(event)
-					},
-					{ locale }
+				text: letter(
+					locale,
+					user.displayName,
+					m.event_mail_reminder_body(
+						{
+							title: event.details.title,
+							quarter: quarter.name,
+							when: whenText(event, quarter, locale),
+							place: placeText(event, quarter),
+							url: eventUrl(event)
+						},
+						{ locale }
+					)
 				)
 			},
 			now
