@@ -106,7 +106,7 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 	await expect(ingrid.getByText(`Aktueller Stand: ${hours(before + 120)}`)).toBeVisible();
 	await expect(
 		// Other tests change the quarter's limits; the sentence is what matters here.
-		ingrid.getByText(/^Dein Zeitkonto darf zwischen -\d+:\d{2} Std\. und \d+:\d{2} Std\. liegen\.$/)
+		ingrid.getByText(/^Dein Zeitkonto darf zwischen −\d+:\d{2} Std\. und \d+:\d{2} Std\. liegen\.$/)
 	).toBeVisible();
 	const statement = ingrid.getByRole('table', { name: 'Kontoauszug' });
 	const grant = statement.getByRole('row').filter({ hasText: purpose });

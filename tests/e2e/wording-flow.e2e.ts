@@ -16,7 +16,7 @@ import {
 const QUARTER = '/q/nordstadt';
 // Nobody else in the e2e files uses these two.
 const SELLER = 'emre.aydin@nordstadt.example';
-const BUYER = 'renate.otto@nordstadt.example';
+const BUYER = 'agnieszka.nowak@nordstadt.example';
 const OFFER = 'Handy-Displays tauschen';
 
 test('a login lands on the page asked for, else on the marketplace, never on "Mein Konto"', async ({
@@ -89,7 +89,7 @@ test('a cash exchange in euros speaks of euros, and exchange and conversation le
 	await expect(seller.locator('.badge-state')).toHaveText('erledigt');
 	await expectAccessible(seller);
 
-	// Renate is asked to confirm that it is done, not "the hours".
+	// Agnieszka is asked to confirm that it is done, not "the hours".
 	await page.goto(exchangeUrl);
 	await expect(page.getByText(/Die Hilfe ist erledigt\. Bitte bestätige das/)).toBeVisible();
 	await expect(page.getByText(/Bitte bestätige die Stunden/)).toHaveCount(0);
