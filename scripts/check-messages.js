@@ -4,6 +4,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const locales = ['de', 'en'];
+
+/** The texts of a message: a string, or the variants of a plural (inlang message format). */
+function texts(value) {
+	if (typeof value === 'string') return [value];
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((v) => Object.values(v?.match ?? {}).filter((t) => typeof t === 'string'));
+}
 const problems = [];
 const sets = {};
 for (const locale of locales) {
@@ -11,7 +18,7 @@ for (const locale of locales) {
 	delete data.$schema;
 	sets[locale] = data;
 	for (const [key, value] of Object.entries(data)) {
-		if (typeof value !== 'string' || value.trim() === '')
+		if (texts(value).length === 0 || texts(value).some((text) => text.trim() === ''))
 			problems.push(`${locale}: "${key}" is empty`);
 	}
 }

@@ -4,8 +4,33 @@ import { describe, expect, it } from 'vitest';
 
 // vitest runs from the repository root.
 const root = process.cwd();
-const readMessages = (locale: string): Record<string, string> =>
+const readRaw = (locale: string): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(root, 'messages', `${locale}.json`), 'utf8'));
+
+interface Variants {
+	declarations: string[];
+	selectors: string[];
+	match: Record<string, string>;
+}
+
+/** A plural message (inlang message format) is an array with one entry of variants. */
+function isVariants(value: unknown): value is [Variants] {
+	return (
+		Array.isArray(value) &&
+		value.length === 1 &&
+		typeof value[0]?.match === 'object' &&
+		Object.values(value[0].match as object).every((text) => typeof text === 'string')
+	);
+}
+
+/** Every message as text; the variants of a plural joined, so each is checked like a string. */
+const readMessages = (locale: string): Record<string, string> =>
+	Object.fromEntries(
+		Object.entries(readRaw(locale)).map(([key, value]) => [
+			key,
+			isVariants(value) ? Object.values(value[0].match).join('\n') : (value as string)
+		])
+	);
 
 const de = readMessages('de');
 const en = readMessages('en');
@@ -55,6 +80,30 @@ describe('message files', () => {
 		const bad = messageKeys(messages).filter(
 			(key) => typeof messages[key] !== 'string' || messages[key].trim() === ''
 		);
+		expect(bad).toEqual([]);
+	});
+
+	it.each(['de', 'en'])('%s: a plural message has a one and an other variant', (locale) => {
+		const bad = Object.entries(readRaw(locale))
+			.filter(([, value]) => Array.isArray(value))
+			.filter(([, value]) => {
+				if (!isVariants(value)) return true;
+				const keys = Object.keys(value[0].match).map((k) => k.split('=')[1]);
+				return !keys.includes('one') || !keys.includes('other');
+			})
+			.map(([key]) => key);
+		expect(bad).toEqual([]);
+	});
+
+	// A short name such as "Jonas H." already ends with a dot: "von Jonas H.." Sentences are built
+	// so that no person's name is followed by a full stop.
+	it.each([
+		['de', de],
+		['en', en]
+	])('%s: no full stop right after a name', (_locale, messages) => {
+		const names = ['name', 'by', 'moderator', 'member', 'author', 'other', 'provider', 'receiver'];
+		const pattern = new RegExp(`\\{(${names.join('|')})\\}\\.`);
+		const bad = messageKeys(messages).filter((key) => pattern.test(messages[key] ?? ''));
 		expect(bad).toEqual([]);
 	});
 

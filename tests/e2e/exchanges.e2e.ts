@@ -8,7 +8,7 @@ const PROVIDER = 'karl-heinz.brandt@nordstadt.example';
 const RECEIVER = 'monika.krause@nordstadt.example';
 const LISTING = 'Rasenmähen und Heckenschnitt';
 
-/** The balance on "Mein Zeitkonto", opened from the menu, in minutes (`-1:30 Std.` → -90). */
+/** The balance on "Mein Zeitkonto", opened from the menu, in minutes (`−1:30 Std.` → -90). */
 async function balance(page: Page): Promise<number> {
 	await page
 		.getByRole('navigation', { name: 'Hauptmenü' })
@@ -17,7 +17,7 @@ async function balance(page: Page): Promise<number> {
 	await expect(page.getByRole('heading', { level: 1, name: 'Mein Zeitkonto' })).toBeVisible();
 	await expectAccessible(page);
 	const text = (await page.locator('.balance strong').textContent()) ?? '';
-	const match = /^(-?)(\d+):(\d{2}) Std\.$/.exec(text.trim());
+	const match = /^(−?)(\d+):(\d{2}) Std\.$/.exec(text.trim());
 	expect(match, text).not.toBeNull();
 	return (match![1] ? -1 : 1) * (Number(match![2]) * 60 + Number(match![3]));
 }

@@ -25,10 +25,10 @@ async function download(page: Page, link: string): Promise<{ file: Download; tex
 	return { file, text };
 }
 
-/** Minutes as the pages show them: `1:30 Std.`, `-0:45 Std.`. */
+/** Minutes as the pages show them: `1:30 Std.`, `−0:45 Std.` (the typographic minus). */
 function hours(minutes: number): string {
 	const abs = Math.abs(minutes);
-	return `${minutes < 0 ? '-' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')} Std.`;
+	return `${minutes < 0 ? '−' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')} Std.`;
 }
 
 /** Minutes as decimal hours in the German CSV: `1,5`. */
@@ -37,7 +37,7 @@ function decimal(minutes: number): string {
 }
 
 function minutesOf(text: string): number {
-	const match = /^(-?)(\d+):(\d{2}) Std\.$/.exec(text.trim());
+	const match = /^(−?)(\d+):(\d{2}) Std\.$/.exec(text.trim());
 	expect(match, text).not.toBeNull();
 	return (match![1] ? -1 : 1) * (Number(match![2]) * 60 + Number(match![3]));
 }
@@ -106,7 +106,7 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 	await expect(ingrid.getByText(`Aktueller Stand: ${hours(before + 120)}`)).toBeVisible();
 	await expect(
 		// Other tests change the quarter's limits; the sentence is what matters here.
-		ingrid.getByText(/^Dein Zeitkonto darf zwischen -\d+:\d{2} Std\. und \d+:\d{2} Std\. liegen\.$/)
+		ingrid.getByText(/^Dein Zeitkonto darf zwischen −\d+:\d{2} Std\. und \d+:\d{2} Std\. liegen\.$/)
 	).toBeVisible();
 	const statement = ingrid.getByRole('table', { name: 'Kontoauszug' });
 	const grant = statement.getByRole('row').filter({ hasText: purpose });

@@ -355,7 +355,7 @@ describe('donations', () => {
 		if (refused.ok) return;
 		expect(await describeBookingProblem(refused.problem, 'de', memberAccount(dora.id))).toEqual({
 			key: 'account_error_own_below_minimum',
-			inputs: { limit: '-1:00 Std.', balance: '-1:30 Std.' }
+			inputs: { limit: '−1:00 Std.', balance: '−1:30 Std.' }
 		});
 		expect(await postDonation(dora, { hours: '1,5', nonce: 'low2-aaaaaaaaaaaaaaa' }, TIGHT)).toBe(
 			409

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { hasControlCharacters, hasLoneSurrogate } from '../domain/auth/text';
 import type { Block, Category } from '../domain/listings/categories';
+import { uniqueTags } from '../domain/listings/tags';
 import {
 	LISTING_KINDS,
 	LISTING_SETTLEMENTS,
@@ -71,14 +72,7 @@ export function listingSchema(categories: readonly Category[], blocks: readonly 
 				.string({ error: 'error_invalid_input' })
 				.max(TAGS_MAX * (TAG_MAX + 2), 'error_tags_too_many')
 				.refine(cleanLine, 'error_text_invalid')
-				.transform((s) => [
-					...new Set(
-						s
-							.split(/[,;]/)
-							.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '))
-							.filter(Boolean)
-					)
-				])
+				.transform((s) => uniqueTags(s.split(/[,;]/).map((t) => t.trim().replace(/\s+/g, ' '))))
 				.refine((tags) => tags.length <= TAGS_MAX, 'error_tags_too_many')
 				.refine((tags) => tags.every((t) => t.length <= TAG_MAX), 'error_tag_too_long'),
 			settlement: z.enum(LISTING_SETTLEMENTS, { error: 'error_settlement_invalid' }),

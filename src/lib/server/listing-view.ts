@@ -7,11 +7,16 @@ import { roundedDistance } from '../domain/search/location';
 import type { Quarter } from './repos/quarters';
 import { findUsersByIds } from './repos/users';
 
+/** What anyone may see of a published listing, also signed out: what is offered, not who or
+ * where. The photo is public too (/photos/…, the picture of a shared link). */
 export interface ListingTeaser {
 	id: string;
 	title: string;
 	kind: Listing['kind'];
 	category: string;
+	/** For the card's drawing when there is no photo. */
+	categoryId: string;
+	photoId: string | null;
 }
 
 export interface ListingSummary extends ListingTeaser {
@@ -24,7 +29,6 @@ export interface ListingSummary extends ListingTeaser {
 	authorName: string;
 	/** Rounded to 100 m, so nobody's address can be worked out. */
 	distanceMeters: number | null;
-	photoId: string | null;
 	publishedAt: string | null;
 	state: Listing['state'];
 }
@@ -34,7 +38,9 @@ export function teaser(listing: Listing, quarter: Quarter, locale: Locale): List
 		id: listing.id,
 		title: listing.title,
 		kind: listing.kind,
-		category: categoryLabel(quarter.categories, listing.category, locale)
+		category: categoryLabel(quarter.categories, listing.category, locale),
+		categoryId: listing.category,
+		photoId: listing.photoId
 	};
 }
 
@@ -61,7 +67,6 @@ export function summary(
 		authorId: listing.authorId,
 		authorName: names.get(listing.authorId) ?? '—',
 		distanceMeters: distanceMeters === null ? null : roundedDistance(distanceMeters),
-		photoId: listing.photoId,
 		publishedAt: listing.publishedAt?.toISOString() ?? null,
 		state: listing.state
 	};

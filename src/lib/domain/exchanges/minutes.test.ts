@@ -112,8 +112,8 @@ describe('formatMinutes', () => {
 		[605, 'de', '10:05 Std.'],
 		[1440, 'en', '24:00 h'],
 		[60_000, 'de', '1000:00 Std.'],
-		[-90, 'de', '-1:30 Std.'],
-		[-15, 'en', '-0:15 h'],
+		[-90, 'de', '−1:30 Std.'],
+		[-15, 'en', '−0:15 h'],
 		[89.6, 'de', '1:30 Std.'],
 		[-0.2, 'de', '0:00 Std.']
 	])('%d in %s -> %j', (minutes, locale, text) => {
@@ -122,5 +122,19 @@ describe('formatMinutes', () => {
 
 	it.each([Number.NaN, Infinity, -Infinity])('%s -> RangeError', (minutes) => {
 		expect(() => formatMinutes(minutes, 'de')).toThrow(RangeError);
+	});
+
+	// Statement lines: in with +, out with the typographic minus, nothing on zero; never '-'.
+	it.each<[number, string]>([
+		[120, '+2:00 Std.'],
+		[-90, '−1:30 Std.'],
+		[0, '0:00 Std.']
+	])('signed %d -> %j', (minutes, text) => {
+		expect(formatMinutes(minutes, 'de', { signed: true })).toBe(text);
+	});
+
+	it('uses one minus sign, the typographic one, for balances and amounts alike', () => {
+		const texts = [formatMinutes(-120, 'de'), formatMinutes(-90, 'de', { signed: true })];
+		expect(texts.every((text) => text.startsWith('−') && !text.includes('-'))).toBe(true);
 	});
 });

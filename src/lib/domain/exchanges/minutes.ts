@@ -67,15 +67,23 @@ function checked(minutes: number): HoursInputResult {
 
 const UNIT: Record<Locale, string> = { de: 'Std.', en: 'h' };
 
+/** The typographic minus (U+2212): one sign for every negative number of hours shown. */
+export const MINUS = '\u2212';
+
 /**
  * Minutes as hours and minutes, `1:30 Std.` / `1:30 h`: the clock form reads the same in both
  * languages and never shows a decimal separator that people of the other language misread.
- * Balances can be negative (`-1:30 Std.`); fractions of a minute are rounded.
+ * Balances can be negative (`−1:30 Std.`, with the typographic minus); fractions of a minute are
+ * rounded. With `signed`, a positive amount gets its `+` (statement lines: in or out).
  */
-export function formatMinutes(minutes: number, locale: Locale): string {
+export function formatMinutes(
+	minutes: number,
+	locale: Locale,
+	options: { signed?: boolean } = {}
+): string {
 	if (!Number.isFinite(minutes)) throw new RangeError(`minutes must be finite, got ${minutes}`);
 	const rounded = Math.round(minutes);
-	const sign = rounded < 0 ? '-' : '';
+	const sign = rounded < 0 ? MINUS : rounded > 0 && options.signed ? '+' : '';
 	const total = Math.abs(rounded);
 	const rest = String(total % 60).padStart(2, '0');
 	return `${sign}${Math.floor(total / 60)}:${rest} ${UNIT[locale]}`;

@@ -106,6 +106,15 @@ export function allowedMoves(exchange: Exchange, actor: Actor): readonly PersonM
 	);
 }
 
+/**
+ * The buttons a party sees, one clear action per state: the one who got a proposal may decline
+ * it and, by the rules, also cancel it; both end the exchange, so only "decline" is offered (the
+ * cancel stays allowed, e.g. from an older page).
+ */
+export function movesToOffer(moves: readonly PersonMove[]): readonly PersonMove[] {
+	return moves.includes('decline') ? moves.filter((move) => move !== 'cancel') : moves;
+}
+
 const EURO_ONLY: readonly Move[] = ['cardPaid', 'cashPaid', 'refund', 'refundStatus', 'chargeback'];
 // A moderator cannot settle a euro exchange: money changes hands only by card or in cash. A euro
 // dispute ends by cancelling (nothing was paid before `confirmed`) or by the two paying.

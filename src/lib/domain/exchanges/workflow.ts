@@ -17,7 +17,7 @@
 
 export * from './exchange';
 export * from './euro-moves';
-export { allowedMoves, turnFor, whoMayAct, type Who } from './rules';
+export { allowedMoves, movesToOffer, turnFor, whoMayAct, type Who } from './rules';
 import { isExchangeMinutes } from './minutes';
 import {
 	DEFAULT_AUTO_SETTLE_AFTER_DAYS,

@@ -311,6 +311,25 @@ describe('statementOf', () => {
 		expect(s.rows.map((r) => r.seq)).toEqual([2, 3]);
 		expect([s.opening, s.closing]).toEqual([300, 255]);
 	});
+
+	it('reads by booking date, not booking number (a history booked later with its own dates)', () => {
+		const later: LedgerEntry = {
+			...draft(ben, anna, 60, { key: 'old', memo: 'Umzugshilfe' }),
+			seq: 6,
+			at: new Date('2026-01-20'),
+			by: 'system'
+		};
+		const s = statementOf([...log, later], anna);
+		expect(s.rows.map((r) => [r.seq, r.balance])).toEqual([
+			[1, 300],
+			[6, 360],
+			[2, 270],
+			[3, 315],
+			[5, 300]
+		]);
+		const period = statementOf([...log, later], anna, { from: new Date('2026-02-01') });
+		expect([period.opening, period.rows[0]?.seq]).toEqual([360, 2]);
+	});
 });
 
 describe('isSameBooking', () => {

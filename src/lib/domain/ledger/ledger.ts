@@ -315,7 +315,11 @@ export interface Statement {
 	rows: StatementRow[];
 }
 
-/** An account's statement (Kontoauszug) for [from, to), with a running balance. */
+/**
+ * An account's statement (Kontoauszug) for [from, to), with a running balance, in the order of
+ * the booking dates (a statement is read by date; entries booked with an earlier date, e.g. a
+ * history carried over, come later in the log), booking number within the same moment.
+ */
 export function statementOf(
 	entries: readonly LedgerEntry[],
 	account: AccountId,
@@ -324,7 +328,8 @@ export function statementOf(
 	let balance = 0;
 	let opening = 0;
 	const rows: StatementRow[] = [];
-	for (const e of entries) {
+	const byDate = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+	for (const e of byDate) {
 		if (e.from !== account && e.to !== account) continue;
 		const signed = e.to === account ? e.minutes : -e.minutes;
 		if (period.to && e.at >= period.to) continue;

@@ -5,6 +5,7 @@ import {
 	accessTo,
 	advancedReadSeq,
 	directConversationId,
+	exchangeConversationIds,
 	listingConversationId,
 	managementMayRead,
 	mayWrite,
@@ -266,5 +267,34 @@ describe('unread counts', () => {
 		[4, 4, 4]
 	])('a marker at %i that saw %i moves to %i', (current, seen, expected) => {
 		expect(advancedReadSeq(current, seen)).toBe(expected);
+	});
+});
+
+describe('exchangeConversationIds', () => {
+	it('an exchange from a listing: the conversation its proposer started there, then the direct one', () => {
+		expect(
+			exchangeConversationIds({
+				quarterId: 'nordstadt',
+				listingId: LISTING,
+				providerId: JONAS,
+				receiverId: ANNA,
+				proposerId: ANNA
+			})
+		).toEqual([
+			listingConversationId(LISTING, ANNA),
+			directConversationId('nordstadt', ANNA, JONAS)
+		]);
+	});
+
+	it('a direct exchange: their direct conversation', () => {
+		expect(
+			exchangeConversationIds({
+				quarterId: 'nordstadt',
+				listingId: null,
+				providerId: ANNA,
+				receiverId: SABINE,
+				proposerId: SABINE
+			})
+		).toEqual([directConversationId('nordstadt', SABINE, ANNA)]);
 	});
 });

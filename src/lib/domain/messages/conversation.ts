@@ -192,3 +192,21 @@ export function unreadCount(lastSeq: number, readSeq: number): number {
 export function advancedReadSeq(current: number, seen: number): number {
 	return Math.max(current, seen);
 }
+
+/**
+ * Where the two parties of an exchange may already be talking, most fitting first: the
+ * conversation about its listing (started by the one who proposed from it), then their direct
+ * one. A page links the first that exists.
+ */
+export function exchangeConversationIds(exchange: {
+	quarterId: string;
+	listingId: string | null;
+	providerId: string;
+	receiverId: string;
+	proposerId: string;
+}): string[] {
+	const direct = directConversationId(exchange.quarterId, exchange.providerId, exchange.receiverId);
+	return exchange.listingId
+		? [listingConversationId(exchange.listingId, exchange.proposerId), direct]
+		: [direct];
+}

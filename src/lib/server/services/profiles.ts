@@ -2,7 +2,7 @@
 // others of the quarter may see of it. Email and phone leave the server only when the member
 // chose to show them.
 import { memberAccount, balanceOf } from '../../domain/ledger/ledger';
-import type { ListingKind } from '../../domain/listings/listing';
+import type { Listing } from '../../domain/listings/listing';
 import { emptyProfile, type Profile, type Skill } from '../../domain/members/profile';
 import type { Role } from '../../domain/members/roles';
 import {
@@ -74,7 +74,8 @@ export interface MemberProfileView {
 	phone: string | null;
 	/** Minutes; null unless the member chose to show it. */
 	balanceMinutes: number | null;
-	listings: Array<{ id: string; title: string; kind: ListingKind }>;
+	/** Published, newest first; the page shows them as cards. */
+	listings: Listing[];
 }
 
 /** A member's profile as the other members of the quarter see it; null for non-members and
@@ -107,7 +108,7 @@ export async function memberProfileView(
 		email: p.showEmail ? user.email : null,
 		phone: p.phone || null,
 		balanceMinutes: balances ? balanceOf(balances, memberAccount(memberId)) : null,
-		listings: listings.map((l) => ({ id: l.id, title: l.title, kind: l.kind }))
+		listings
 	};
 }
 

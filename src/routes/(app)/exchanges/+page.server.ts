@@ -105,7 +105,9 @@ export const load: PageServerLoad = async (event) => {
 				move: n.move as ExchangeEventMove,
 				minutes: n.minutes ?? undefined,
 				afterDays: afterDaysOf.get(n.quarterId),
-				ledgerSeq: booked ? 0 : undefined
+				ledgerSeq: booked ? 0 : undefined,
+				// "Please confirm the hours" only where there are hours.
+				settlement: n.move === 'propose' ? undefined : settlementOf.get(id)
 			},
 			name,
 			locale

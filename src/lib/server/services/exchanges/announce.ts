@@ -58,7 +58,7 @@ export async function announce(
 			if (!recipient) continue;
 			const locale: Locale = recipient.locale;
 			const what = describeExchangeEvent(
-				{ ...event, settlement: event.proposal?.settlement },
+				{ ...event, settlement: event.proposal?.settlement ?? e.settlement },
 				actor?.displayName ?? '—',
 				locale
 			);
@@ -84,7 +84,12 @@ export async function announce(
 					subject: m.mail_exchange_subject(
 						{
 							title: e.title,
-							event: describeExchangeEvent(event, actor?.displayName ?? '—', locale)
+							event: describeExchangeEvent(
+								// Short for a proposal; a euro exchange is never asked for "the hours".
+								{ ...event, settlement: event.move === 'propose' ? undefined : e.settlement },
+								actor?.displayName ?? '—',
+								locale
+							)
 						},
 						{ locale }
 					),
@@ -145,10 +150,15 @@ export function describeExchangeEvent(
 			return m.exchange_event_decline({ name }, { locale });
 		case 'cancel':
 			return m.exchange_event_cancel({ name }, { locale });
+		// Only an exchange in hours has hours to confirm; a euro or free one is confirmed as done.
 		case 'markDone':
-			return m.exchange_event_mark_done({ name }, { locale });
+			return event.settlement === undefined || event.settlement === 'hours'
+				? m.exchange_event_mark_done({ name }, { locale })
+				: m.exchange_event_mark_done_paid({ name }, { locale });
 		case 'confirm':
-			return m.exchange_event_confirm({ name }, { locale });
+			return event.settlement === undefined || event.settlement === 'hours'
+				? m.exchange_event_confirm({ name }, { locale })
+				: m.exchange_event_confirm_done({ name }, { locale });
 		case 'dispute':
 			return m.exchange_event_dispute({ name }, { locale });
 		case 'settle':

@@ -3,6 +3,7 @@
 import { mayFinish, type ExchangeRecord } from '../../../domain/exchanges/log';
 import {
 	allowedMoves,
+	movesToOffer,
 	autoSettleDueAt,
 	sideOf,
 	SYSTEM,
@@ -248,7 +249,8 @@ export async function view(
 		timeline: e.timeline,
 		names,
 		viewerSide: sideOf(e, viewerId),
-		moves: record.pending || !active ? [] : allowedMoves(e, { id: viewerId, moderator }),
+		moves:
+			record.pending || !active ? [] : movesToOffer(allowedMoves(e, { id: viewerId, moderator })),
 		settling: record.pending !== null,
 		ledgerSeq: record.ledgerSeq,
 		refusals: record.refusals,

@@ -7,6 +7,7 @@ import {
 	refundableCents,
 	type PartyMove
 } from '$lib/domain/exchanges/workflow';
+import { exchangeConversationIds } from '$lib/domain/messages/conversation';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { moderatorSchema, moveSchema, refundSchema, thanksSchema } from '$lib/schemas/exchange';
@@ -28,8 +29,10 @@ import {
 	paymentOffer,
 	problemStatus,
 	startCardPayment,
-	type ExchangeProblem
+	type ExchangeProblem,
+	type ExchangeView
 } from '$lib/server/services/exchanges';
+import { conversationExists } from '$lib/server/services/messaging';
 import { findQuarter } from '$lib/server/services/quarters';
 import { overLimitMessage } from '$lib/server/limit-message';
 import type { Actions, PageServerLoad } from './$types';
@@ -78,6 +81,7 @@ export const load: PageServerLoad = async (event) => {
 			: [];
 	return {
 		timeZone: quarter?.settings.timeZone ?? DEFAULT_TIME_ZONE,
+		conversation: await conversationLink(view),
 		// The mediation case about this exchange: the parties' view, or the management's.
 		caseHref: caseId
 			? view.viewerSide === null
@@ -163,6 +167,27 @@ export const load: PageServerLoad = async (event) => {
 		notes: notes.map((n) => ({ authorName: n.authorName, text: n.text, at: n.at.toISOString() }))
 	};
 };
+
+/**
+ * The two parties' conversation, for a party: the one they have (about the listing, else direct),
+ * or the form that starts one. The quarter management, not a party, gets none.
+ */
+async function conversationLink(view: ExchangeView): Promise<{
+	href: string;
+	exists: boolean;
+	name: string;
+} | null> {
+	if (view.viewerSide === null) return null;
+	const otherId = view.viewerSide === 'provider' ? view.receiverId : view.providerId;
+	const proposerId = view.proposedBy === 'provider' ? view.providerId : view.receiverId;
+	const name = view.names[otherId] ?? '—';
+	for (const id of exchangeConversationIds({ ...view, proposerId })) {
+		if (await conversationExists(id)) return { href: `/messages/${id}`, exists: true, name };
+	}
+	// A direct one: the listing may be closed by now, the two of them are still neighbours.
+	const href = `/messages/start?quarter=${view.quarterId}&member=${otherId}`;
+	return { href, exists: false, name };
+}
 
 function problemFail(problem: ExchangeProblem, target: string, values: Record<string, string>) {
 	if (problem === 'not_found') error(404, m.error_not_found());

@@ -10,6 +10,7 @@ import {
 	reportSchema
 } from '$lib/schemas/messages';
 import { requireUser } from '$lib/server/auth/guards';
+import { listExchangesOf } from '$lib/server/services/exchanges';
 import { findQuarter } from '$lib/server/services/quarters';
 import { readForm, requestContext } from '$lib/server/http';
 import {
@@ -42,7 +43,16 @@ export const load: PageServerLoad = async (event) => {
 	});
 	if (!view) error(404, m.error_not_found());
 	// Its times are shown in its quarter's zone (one read by _id).
-	const quarter = await findQuarter(view.conversation.quarterId);
+	const [quarter, mine] = await Promise.all([
+		findQuarter(view.conversation.quarterId),
+		listExchangesOf(user.id)
+	]);
+	// The exchanges of these two in this quarter: from a conversation to what they agreed.
+	const together = mine.filter(
+		(x) =>
+			x.quarterId === view.conversation.quarterId &&
+			(x.providerId === view.other.id || x.receiverId === view.other.id)
+	);
 	return {
 		timeZone: quarter?.settings.timeZone ?? DEFAULT_TIME_ZONE,
 		conversation: { id: view.conversation.id, quarterId: view.conversation.quarterId },
@@ -50,6 +60,7 @@ export const load: PageServerLoad = async (event) => {
 		other: view.other,
 		listing: view.listing,
 		direct: view.conversation.listingId === null,
+		exchanges: together.map((x) => ({ id: x.id, title: x.title, state: x.state })),
 		messages: view.messages.map((msg) => ({
 			seq: msg.seq,
 			mine: msg.senderId === user.id,

@@ -1,5 +1,5 @@
-import { categoryLabel } from '$lib/domain/listings/categories';
 import { requireRole } from '$lib/server/auth/guards';
+import { teaser } from '$lib/server/listing-view';
 import { listingsOfAuthor } from '$lib/server/services/listings';
 import type { PageServerLoad } from './$types';
 
@@ -14,10 +14,11 @@ export const load: PageServerLoad = async (event) => {
 		quarter: { id: quarter.id, name: quarter.name },
 		timeZone: quarter.settings.timeZone,
 		listings: own.map((l) => ({
-			id: l.id,
-			title: l.title,
-			kind: l.kind,
-			category: categoryLabel(quarter.categories, l.category, locale),
+			...teaser(l, quarter, locale),
+			settlement: l.settlement,
+			priceCents: l.priceCents,
+			priceUnit: l.priceUnit,
+			commercial: l.commercial,
 			state: l.state,
 			reason: l.moderation?.reason ?? '',
 			expiresAt: l.expiresAt?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { isComplete } from '$lib/domain/legal/trader';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
+import { summary } from '$lib/server/listing-view';
 import { listThanksFor } from '$lib/server/services/exchanges';
 import { memberProfileView } from '$lib/server/services/profiles';
 import { traderIdentity } from '$lib/server/services/trader';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const thanks = await listThanksFor(quarter.id, member.id);
 	// Art. 30 DSA: who stands behind a business's offers, for everyone who can see them.
 	const trader = member.role === 'business' ? await traderIdentity(member.id) : null;
+	const names = new Map([[member.id, member.displayName]]);
 	return {
 		trader:
 			member.role === 'business'
@@ -35,7 +37,14 @@ export const load: PageServerLoad = async (event) => {
 		quarter: { id: quarter.id, name: quarter.name },
 		timeZone: quarter.settings.timeZone,
 		own: member.id === user.id,
-		member: { ...member, since: member.since.toISOString() },
+		member: {
+			...member,
+			since: member.since.toISOString(),
+			// Cards as on the marketplace (no distance: the profile is about the person).
+			listings: member.listings.map((l) =>
+				summary(l, quarter, event.locals.locale, names, null, '')
+			)
+		},
 		thanks: thanks.map((n) => ({
 			id: `${n.exchangeId}:${n.authorId}`,
 			authorName: n.authorName,
