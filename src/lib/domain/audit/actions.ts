@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
 	'member.reinstate',
 	'member.assistConsent',
 	'member.assistWithdrawn',
+	// A member deleted their account (docs/legal.md): the entry names only the pseudonym.
+	'member.deleted',
 	'conversation.read',
 	'exchange.moderatorSettle',
 	'exchange.moderatorCancel',

@@ -37,7 +37,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	// A notice, a decision, a complaint and its decision are each stored once (docs/legal.md).
 	notice_log: [{ key: { key: 1 }, name: 'key_unique', unique: true }],
 	// A euro grant is recorded once per form submit, whichever server takes it.
-	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }]
+	budget_euro_grants: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],
+	// A pseudonym's number names one deleted account (docs/legal.md).
+	account_deletions: [{ key: { n: 1 }, name: 'n_unique', unique: true }]
 };
 
 /**

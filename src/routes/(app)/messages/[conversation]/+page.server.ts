@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		messages: view.messages.map((msg) => ({
 			seq: msg.seq,
 			mine: msg.senderId === user.id,
-			text: msg.text,
+			text: msg.erased ? m.account_deletion_message_erased() : msg.text,
 			sentAt: msg.sentAt.toISOString()
 		})),
 		earlierBefore: view.earlierBefore,
