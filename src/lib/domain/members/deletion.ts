@@ -111,16 +111,6 @@ export function scrub<T>(
 	return { value: out, changed };
 }
 
-/** Whether a value (recursively) holds a string containing `id`: the document is about them. */
-export function mentions(value: unknown, id: string): boolean {
-	if (typeof value === 'string') return value.includes(id);
-	if (Array.isArray(value)) return value.some((v) => mentions(v, id));
-	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.values(value).some((v) => mentions(v, id));
-	}
-	return false;
-}
-
 /** The balance moved on deletion: a positive balance goes to the community account, a negative
  * one is made good from it; both leave the member's account at zero. */
 export function closingTransfer(

@@ -4,8 +4,10 @@
 // place here, once, for the erasure the GDPR requires; nothing else ever updates them. The
 // filters are not on `_id`, so FerretDB reads each collection once: fine for a rare act.
 import type { Document } from 'mongodb';
-import { erasedEmail, ERASED, mentions, scrub } from '../../domain/members/deletion';
+import { erasedEmail, ERASED, scrub } from '../../domain/members/deletion';
 import { db, getDb } from '../db';
+import { refMatches, valuesAt, type Person } from '../privacy/refs';
+import { PERSONAL_COLLECTIONS, type PersonalCollection } from '../privacy/registry';
 
 /** The account becomes its pseudonym: no address, no password, no name. Then the address is
  * freed for a new sign-up (after the account stops naming it, so the unique index allows it). */
@@ -132,42 +134,78 @@ export interface SweepResult {
 }
 
 /**
- * Reads every collection of the database and overwrites every string that still holds the
- * person's address or phone (`everywhere`), or, in documents that name the person's id and in
- * mails, their name or profile text (`related`, replaced by the pseudonym). Only the changed
- * top-level fields are written. Idempotent: a second run finds nothing.
+ * Goes through every collection of the personal-data registry (server/privacy/registry.ts) and
+ * overwrites, in the fields it lists as personal: the person's address and phone wherever they
+ * are (`everywhere`, emptied), and their name and profile text (`related`, replaced by the
+ * pseudonym) in the documents the registry says are about them, and in mails and notices
+ * (collections found by an address: free text about anyone). Only changed top-level fields are
+ * written. Idempotent: a second run finds nothing.
  */
 export async function sweep(
-	userId: string,
+	person: Person,
 	everywhere: RegExp | null,
 	related: RegExp | null,
 	pseudonym: string
 ): Promise<SweepResult> {
 	const database = await getDb();
-	const names = (await database.listCollections({}, { nameOnly: true }).toArray())
-		.map((info) => info.name)
-		.filter((name) => !NOT_SWEPT.has(name) && !name.startsWith('system.'));
-	const result: SweepResult = { collections: names.length, documents: 0, changed: 0 };
-	for (const name of names) {
-		const collection = database.collection<Document>(name);
+	const existing = new Set(
+		(await database.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name)
+	);
+	const entries = PERSONAL_COLLECTIONS.filter((c) => existing.has(c.name));
+	const byName = new Map(entries.map((c) => [c.name, c]));
+	const parentSets = new Map<string, Set<unknown>>();
+	const parents = (collection: string, field: string) =>
+		parentSets.get(`${collection}|${field}`) ?? new Set<unknown>();
+
+	const isAbout = (doc: Document, entry: PersonalCollection) =>
+		entry.refs.some((ref) => refMatches(doc as { _id: unknown }, ref, person, parents));
+
+	// The values `via` references point at, parents first (a parent may itself be found via one).
+	const fillParents = async (name: string, field: string, depth = 0): Promise<void> => {
+		const key = `${name}|${field}`;
+		const entry = byName.get(name);
+		if (parentSets.has(key) || !entry || depth > 3) return;
+		for (const ref of entry.refs) {
+			if ('via' in ref) await fillParents(ref.via, ref.parentField, depth + 1);
+		}
+		const values = new Set<unknown>();
+		for await (const doc of database.collection<Document>(name).find({})) {
+			if (isAbout(doc, entry)) for (const v of valuesAt(doc, field)) values.add(String(v));
+		}
+		parentSets.set(key, values);
+	};
+	for (const entry of entries) {
+		for (const ref of entry.refs) if ('via' in ref) await fillParents(ref.via, ref.parentField);
+	}
+
+	const result: SweepResult = { collections: 0, documents: 0, changed: 0 };
+	for (const entry of entries) {
+		if (NOT_SWEPT.has(entry.name) || entry.personal.length === 0) continue;
+		result.collections++;
+		const fields = [...new Set(entry.personal.map((path) => path.split('.')[0]!))].filter(
+			(f) => f !== '_id'
+		);
+		const freeText = entry.refs.some((ref) => 'email' in ref);
+		const collection = database.collection<Document>(entry.name);
 		for await (const doc of collection.find({})) {
 			result.documents++;
+			const about = related !== null && (freeText || isAbout(doc, entry));
 			const set: Record<string, unknown> = {};
-			for (const [key, value] of Object.entries(doc)) {
-				if (key === '_id') continue;
-				let next: unknown = value;
+			for (const field of fields) {
+				if (!(field in doc)) continue;
+				let next: unknown = doc[field];
 				let changed = false;
 				if (everywhere) {
 					const out = scrub(next, everywhere, ERASED);
 					next = out.value;
 					changed = out.changed;
 				}
-				if (related && (name === 'outbox' || mentions(doc, userId))) {
+				if (about) {
 					const out = scrub(next, related, pseudonym);
 					next = out.value;
 					changed ||= out.changed;
 				}
-				if (changed) set[key] = next;
+				if (changed) set[field] = next;
 			}
 			if (Object.keys(set).length > 0) {
 				await collection.updateOne({ _id: doc._id }, { $set: set });

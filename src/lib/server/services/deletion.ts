@@ -221,7 +221,12 @@ export async function runDeletion(
 				}
 				break;
 			case 'sweep': {
-				const result = await sweep(userId, needles.everywhere, needles.related, pseudonym);
+				const result = await sweep(
+					{ userId, email: needles.email },
+					needles.everywhere,
+					needles.related,
+					pseudonym
+				);
 				logger.info({ deletion: record.n, ...result }, 'Deletion: sweep done');
 				break;
 			}
