@@ -31,7 +31,7 @@ export interface Person {
  * the values of the parent's field over the parent documents that are about the person.
  */
 export function refMatches(
-	doc: { _id: unknown },
+	doc: { _id: unknown; [field: string]: unknown },
 	ref: PersonRef,
 	person: Person,
 	parents: (collection: string, field: string) => ReadonlySet<unknown>
