@@ -80,6 +80,12 @@ export const configSchema = z
 				'must be whsec_… (several: comma-separated)'
 			)
 			.optional(),
+		/** Days in-app notifications are kept (Art. 5(1)(e) GDPR; docs/legal.md, "Aufbewahrung"). */
+		RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+		/** Days a closed conversation is kept after its last message (domain/privacy/retention.ts). */
+		RETENTION_CONVERSATIONS_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+		/** Days expired sessions, one-time links and rate-limit slots are kept after expiry. */
+		RETENTION_EXPIRED_DAYS: z.coerce.number().int().min(0).max(365).default(0),
 		/** Tests only: where the Stripe API is, e.g. http://127.0.0.1:12111 for the local fake. */
 		STRIPE_API_BASE: z
 			.string()

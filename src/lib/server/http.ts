@@ -64,9 +64,18 @@ export function rateLimited(
 
 /** A CSV download: attachment, never cached by shared caches. */
 export function csvResponse(csv: string, fileName: string): Response {
-	return new Response(csv, {
+	return attachmentResponse(csv, 'text/csv; charset=utf-8', fileName);
+}
+
+/** A file to save (CSV, the data download's ZIP), never cached: it holds a person's data. */
+export function attachmentResponse(
+	body: string | Uint8Array<ArrayBuffer>,
+	contentType: string,
+	fileName: string
+): Response {
+	return new Response(body, {
 		headers: {
-			'content-type': 'text/csv; charset=utf-8',
+			'content-type': contentType,
 			'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
 			'cache-control': 'private, no-store'
 		}

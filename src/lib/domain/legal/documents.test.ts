@@ -74,8 +74,9 @@ describe('textIn', () => {
 });
 
 describe('the templates', () => {
-	const off = { cardPayments: false, mailHost: null };
-	const on = { cardPayments: true, mailHost: 'smtp.mail.example' };
+	const retention = { notificationsDays: 180, conversationsDays: 730, expiredDays: 0 };
+	const off = { cardPayments: false, mailHost: null, retention };
+	const on = { cardPayments: true, mailHost: 'smtp.mail.example', retention };
 
 	it('say in both languages that they are templates to be checked, with marked fields', () => {
 		for (const document of ['impressum', 'privacy', 'rules'] as const) {
@@ -85,6 +86,18 @@ describe('the templates', () => {
 			expect(openPlaceholders(texts.de).length).toBeGreaterThan(0);
 			expect(openPlaceholders(texts.en).length).toBeGreaterThan(0);
 		}
+	});
+
+	it('name the configured retention periods in both languages', () => {
+		const texts = legalTemplate('privacy', {
+			...off,
+			retention: { notificationsDays: 90, conversationsDays: 365, expiredDays: 2 }
+		});
+		expect(texts.de).toContain('Benachrichtigungen in der App: 90 Tage');
+		expect(texts.de).toContain('365 Tage\n  nach der letzten Nachricht');
+		expect(texts.de).toContain('2 Tage nach Ablauf');
+		expect(texts.en).toContain('Notifications in the app: 90 days');
+		expect(texts.en).toContain('2 days after they expire');
 	});
 
 	it('name every cookie the app sets and no tracking', () => {

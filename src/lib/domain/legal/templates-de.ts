@@ -160,9 +160,18 @@ Anschrift]», der Mail-Anbieter${facts.cardPayments ? ' und Stripe' : ''}.
 
 ## Wie lange wir speichern
 
-«[Speicherfristen eintragen: Konto bis zur Löschung; Buchungen des Zeitkontos und
-Euro-Buchhaltung, soweit Aufbewahrungspflichten bestehen (§ 147 AO: bis zu 10 Jahre);
-Benachrichtigungen, Nachrichten und Protokolle nach den eingestellten Fristen.]»
+- Konto, Mitgliedschaft, Profil und Einträge: bis du dein Konto löschst.
+- Benachrichtigungen in der App: ${facts.retention.notificationsDays} Tage.
+- Abgeschlossene Gespräche (seit ${facts.retention.conversationsDays} Tagen keine Nachricht, der
+  Eintrag dazu ist beendet und keine Meldung dazu offen): ${facts.retention.conversationsDays} Tage
+  nach der letzten Nachricht, dann werden alle Nachrichten gelöscht.
+- Abgelaufene Anmeldungen (Sitzungen), Einmal-Links aus Mails und Zähler gegen Missbrauch:
+  ${facts.retention.expiredDays === 0 ? 'spätestens eine Stunde nach Ablauf' : `${facts.retention.expiredDays} Tage nach Ablauf`}.
+- Buchungen des Zeitkontos und Euro-Buchhaltung, soweit Aufbewahrungspflichten bestehen (§ 147 AO:
+  bis zu 10 Jahre).
+- «[Weitere Fristen eintragen, z. B. Sicherungskopien und das Protokoll des Quartiersmanagements.]»
+
+Unter „Mein Konto“ kannst du alle deine Daten jederzeit herunterladen (Art. 15 und 20 DSGVO).
 
 ## Deine Rechte
 

@@ -151,9 +151,18 @@ the mail provider${facts.cardPayments ? ' and Stripe' : ''}.
 
 ## How long we keep data
 
-«[Enter retention periods: account until deleted; time-account transfers and euro bookkeeping
-as long as the law requires (§ 147 AO: up to 10 years); notifications, messages and logs after
-the configured periods.]»
+- Account, membership, profile and listings: until you delete your account.
+- Notifications in the app: ${facts.retention.notificationsDays} days.
+- Closed conversations (no message for ${facts.retention.conversationsDays} days, the listing
+  ended and no report about it open): ${facts.retention.conversationsDays} days after the last
+  message, then all messages are deleted.
+- Expired sign-ins (sessions), one-time links from mails and counters against abuse:
+  ${facts.retention.expiredDays === 0 ? 'at most an hour after they expire' : `${facts.retention.expiredDays} days after they expire`}.
+- Time-account transfers and euro bookkeeping as long as the law requires (§ 147 AO: up to 10
+  years).
+- «[Enter further periods, e.g. backups and the neighbourhood team's audit log.]»
+
+Under "My account" you can download all your data at any time (Art. 15 and 20 GDPR).
 
 ## Your rights
 

@@ -1,3 +1,4 @@
+import type { RetentionPeriods } from '../privacy/retention';
 // The built-in legal texts of a fresh installation (version 0 of each document), German and
 // English, filled with what this installation really does (card payments on or off, which mail
 // server). The platform administrator starts editing from them.
@@ -10,6 +11,8 @@ export interface TemplateFacts {
 	cardPayments: boolean;
 	/** The SMTP server's host, or null when mail stays in the development outbox. */
 	mailHost: string | null;
+	/** The configured retention periods (RETENTION_* in .env), named in the privacy notice. */
+	retention: RetentionPeriods;
 }
 
 export function legalTemplate(document: LegalDocument, facts: TemplateFacts): LegalTexts {

@@ -372,6 +372,14 @@ export interface NotificationReadDoc {
 	at: Date;
 }
 
+/** Up to which number a person's notifications were deleted by retention; `_id` is the user
+ * id. The notification log starts there instead of probing from 1 (services/privacy). */
+export interface NotificationFloorDoc {
+	_id: string;
+	n: number;
+	at: Date;
+}
+
 /** A mediation case, written once; its course is its log in `case_events` (domain/cases). */
 export interface CaseDoc {
 	_id: string;
@@ -526,6 +534,7 @@ export function collections(db: Db) {
 		thanks: db.collection<ThanksDoc>('thanks'),
 		notifications: db.collection<NotificationDoc>('notifications'),
 		notificationReads: db.collection<NotificationReadDoc>('notification_reads'),
+		notificationFloors: db.collection<NotificationFloorDoc>('notification_floors'),
 		connectedAccounts: db.collection<ConnectedAccountDoc>('connected_accounts'),
 		connectedAccountOwners: db.collection<ConnectedAccountOwnerDoc>('connected_account_owners'),
 		accountStatus: db.collection<AccountStatusDoc>('account_status'),

@@ -4,14 +4,20 @@ import type { Db, IndexDescription } from 'mongodb';
 
 export const INDEXES: Record<string, IndexDescription[]> = {
 	users: [{ key: { email: 1 }, name: 'email_unique', unique: true }],
-	memberships: [{ key: { quarterId: 1, state: 1 }, name: 'quarter_state' }],
+	memberships: [
+		{ key: { quarterId: 1, state: 1 }, name: 'quarter_state' },
+		{ key: { userId: 1 }, name: 'user' }
+	],
 	sessions: [
 		{ key: { userId: 1 }, name: 'user' },
 		{ key: { expiresAt: 1 }, name: 'expires' }
 	],
 	tokens: [{ key: { userId: 1, purpose: 1 }, name: 'user_purpose' }],
 	rate_limits: [{ key: { expiresAt: 1 }, name: 'expires' }],
-	outbox: [{ key: { createdAt: -1 }, name: 'created' }],
+	outbox: [
+		{ key: { createdAt: -1 }, name: 'created' },
+		{ key: { to: 1 }, name: 'to' }
+	],
 	// One claim and one result per attempt of a mail, whichever server sends it (docs/mail.md).
 	mail_events: [
 		{ key: { key: 1 }, name: 'key_unique', unique: true },
@@ -19,16 +25,40 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	],
 	// One transfer per idempotency key and quarter (an exchange settles once, a reversal happens
 	// once), whichever app server books it.
-	ledger: [{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true }],
+	ledger: [
+		{ key: { quarterId: 1, key: 1 }, name: 'quarter_key_unique', unique: true },
+		{ key: { from: 1 }, name: 'from' },
+		{ key: { to: 1 }, name: 'to' }
+	],
 	// Two changes made from the same revision of a listing cannot both be stored.
 	listing_revisions: [
-		{ key: { listingId: 1, revision: 1 }, name: 'listing_revision_unique', unique: true }
+		{ key: { listingId: 1, revision: 1 }, name: 'listing_revision_unique', unique: true },
+		{ key: { 'listing.authorId': 1 }, name: 'author' }
 	],
 	audit: [{ key: { quarterId: 1, at: -1 }, name: 'quarter_at' }],
 	flags: [{ key: { quarterId: 1, createdAt: -1 }, name: 'quarter_created' }],
 	profiles: [{ key: { quarterId: 1, talentDirectory: 1 }, name: 'quarter_talent' }],
 	// Warming a quarter's exchanges reads its events at once (fast on MongoDB and PostgreSQL).
-	exchange_events: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	exchange_events: [
+		{ key: { quarterId: 1 }, name: 'quarter' },
+		{ key: { exchangeId: 1 }, name: 'exchange' }
+	],
+	// The data download (services/privacy) finds a person's documents by these fields, and
+	// retention reads old notifications and quiet conversations by time.
+	exchange_index: [{ key: { list: 1 }, name: 'list' }],
+	conversations: [
+		{ key: { participants: 1 }, name: 'participants' },
+		{ key: { lastAt: 1 }, name: 'last_at' }
+	],
+	chat_messages: [{ key: { conversationId: 1 }, name: 'conversation' }],
+	notifications: [
+		{ key: { userId: 1 }, name: 'user' },
+		{ key: { at: 1 }, name: 'at' }
+	],
+	thanks: [
+		{ key: { authorId: 1 }, name: 'author' },
+		{ key: { recipientId: 1 }, name: 'recipient' }
+	],
 	// A Stripe event or status read is stored once in its log, whichever server records it.
 	account_status: [{ key: { source: 1 }, name: 'source_unique', unique: true }],
 	payment_events: [{ key: { eventId: 1 }, name: 'event_unique', unique: true }],

@@ -33,6 +33,10 @@ export interface LogStore<E> {
 	/** Every entry of the stream in number order: one read instead of a probe per entry, for a
 	 * load without a snapshot. Without it, a load probes. */
 	readAll?(stream: string): AsyncIterable<E>;
+	/** The number up to which entries may have been deleted (retention, services/privacy): a
+	 * lazy log's stream starts there when loaded, or when not caught up for FLOOR_RECHECK_MS,
+	 * instead of probing from 1 and taking a deleted number for the end. */
+	floor?(stream: string): Promise<number>;
 	/** Consecutive new entries in one round trip (seed and benchmark: `appendMany`). */
 	insertMany?(stream: string, entries: E[]): Promise<void>;
 }
@@ -98,6 +102,10 @@ interface Stream<S> {
 const MAX_ATTEMPTS = 100;
 /** Numbers asked for in one round trip while a stream is known to have more. */
 const PROBE_BATCH = 16;
+/** A stream caught up more recently than this holds every entry older than a day, and
+ * retention deletes only entries older than a week (RETENTION_NOTIFICATIONS_DAYS ≥ 7), so
+ * only a stream left alone longer needs to read its floor again. */
+const FLOOR_RECHECK_MS = 24 * 60 * 60 * 1000;
 
 export class Log<S, E> {
 	/** The latest log of each name, for /healthz (Log.lagAll). */
@@ -317,6 +325,8 @@ export class Log<S, E> {
 		if (snapshot) {
 			s.state = snapshot.state;
 			s.seq = s.snapshotSeq = snapshot.seq;
+		} else if (this.spec.lazy && this.spec.store.floor) {
+			s.seq = Math.max(s.seq, await this.spec.store.floor(stream));
 		} else if (this.spec.store.readAll) {
 			for await (const entry of this.spec.store.readAll(stream)) {
 				// A gap would be a lost entry: stop there and let the probe find what follows.
@@ -332,6 +342,10 @@ export class Log<S, E> {
 
 	/** Reads the entries after the state's number until one is missing. */
 	private async catchUp(stream: string, s: Stream<S>, cold: boolean): Promise<void> {
+		const floor = this.spec.lazy ? this.spec.store.floor : undefined;
+		if (floor && !cold && s.checkedAt > 0 && Date.now() - s.checkedAt > FLOOR_RECHECK_MS) {
+			s.seq = Math.max(s.seq, await floor(stream));
+		}
 		let width = cold ? PROBE_BATCH : 1;
 		for (;;) {
 			const from = s.seq + 1;

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from 'mongodb';
 import { collections } from '../db/collections';
-import {
-	NO_PERSON_COLLECTIONS,
-	PERSONAL_COLLECTIONS,
-	exportedCollections,
-	registryEntry
-} from './registry';
+import { NO_PERSON_COLLECTIONS, PERSONAL_COLLECTIONS, exportPlan, registryEntry } from './registry';
 
 /** Collections that repositories open by name outside db/collections.ts. */
 const OPENED_BY_NAME = [
@@ -41,9 +36,11 @@ describe('personal-data registry', () => {
 	});
 
 	it('exports a parent before the documents found through it', () => {
-		const order = exportedCollections().map((c) => c.name);
+		const order = exportPlan().map((c) => c.name);
 		expect(order.indexOf('conversations')).toBeLessThan(order.indexOf('chat_messages'));
 		expect(order.indexOf('outbox')).toBeLessThan(order.indexOf('mail_events'));
+		expect(order.indexOf('exchange_index')).toBeLessThan(order.indexOf('exchange_events'));
+		expect(order.indexOf('profiles')).toBeLessThan(order.indexOf('photos'));
 		expect(order).not.toContain('snapshots');
 		expect(order).toContain('ledger');
 	});

@@ -31,6 +31,9 @@ export interface PersonalCollection {
 	refs: PersonRef[];
 	/** Fields holding personal data beyond the ids (names, addresses, free text of the person). */
 	personal: string[];
+	/** The refs the data download queries by, when querying by `refs` would be slow (photos:
+	 * any filter but `_id` decodes every image). Default: `refs`. */
+	exportBy?: PersonRef[];
 	/** Insert-only log: deletion must redact or follow docs/legal.md, never renumber. */
 	insertOnly?: boolean;
 	/** How the data download treats it: `include` (with `omit` fields left out), or left out
@@ -125,6 +128,10 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		name: 'photos',
 		about: 'a photo (read only by `_id`: other filters decode every image)',
 		refs: [{ field: 'ownerId' }],
+		exportBy: [
+			{ via: 'profiles', parentField: 'photoId', field: '_id' },
+			{ via: 'listing_revisions', parentField: 'listing.photoId', field: '_id' }
+		],
 		personal: ['full', 'thumb'],
 		export: { include: true, omit: ['full', 'thumb'] }
 	},
@@ -269,6 +276,13 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		refs: [{ idIs: true }],
 		personal: [],
 		export: { include: true }
+	},
+	{
+		name: 'notification_floors',
+		about: 'up to which number old notifications were deleted (`_id` the user id)',
+		refs: [{ idIs: true }],
+		personal: [],
+		export: { include: false, why: 'a number that keeps the notifications counting on' }
 	},
 	{
 		name: 'outbox',
@@ -433,15 +447,15 @@ export function registryEntry(name: string): PersonalCollection | NoPersonCollec
 	);
 }
 
-/** The collections the data download contains, in an order where a `via` parent comes first. */
-export function exportedCollections(): PersonalCollection[] {
-	const included = PERSONAL_COLLECTIONS.filter((c) => c.export.include);
+/** The collections the data download reads, each after the collections its `via` refs need
+ * (which may themselves be left out of the download, e.g. `exchange_index`). */
+export function exportPlan(): PersonalCollection[] {
 	const done = new Set<string>();
 	const out: PersonalCollection[] = [];
 	const visit = (c: PersonalCollection) => {
 		if (done.has(c.name)) return;
 		done.add(c.name);
-		for (const ref of c.refs) {
+		for (const ref of c.exportBy ?? c.refs) {
 			if ('via' in ref) {
 				const parent = PERSONAL_COLLECTIONS.find((p) => p.name === ref.via);
 				if (parent) visit(parent);
@@ -449,6 +463,6 @@ export function exportedCollections(): PersonalCollection[] {
 		}
 		out.push(c);
 	};
-	included.forEach(visit);
+	PERSONAL_COLLECTIONS.filter((c) => c.export.include).forEach(visit);
 	return out;
 }

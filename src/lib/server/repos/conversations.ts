@@ -186,3 +186,39 @@ export async function onceClaimedAt(key: string): Promise<Date | null> {
 	const doc = await (await db()).once.findOne({ _id: key });
 	return doc?.at ?? null;
 }
+
+/** Conversations in which nobody has written since `cutoff`, by the hints (one read). */
+export async function quietConversations(cutoff: Date): Promise<StoredConversation[]> {
+	const docs = await (
+		await db()
+	).conversations
+		.find({
+			$or: [{ lastAt: { $lt: cutoff } }, { lastAt: null, createdAt: { $lt: cutoff } }]
+		})
+		.toArray();
+	return docs.map(toConversation);
+}
+
+/**
+ * Deletes a conversation for good (retention): its messages and their pending mails, one `_id`
+ * at a time from 1 up to the hint and on while messages are found, the participants' read
+ * markers, and the conversation last, so that a run cut short is finished by the next one. The
+ * inbox entries stay (an insert-only log per person that names only the id); the inbox skips a
+ * conversation that is gone.
+ */
+export async function deleteConversation(conversation: StoredConversation): Promise<number> {
+	const c = await db();
+	let messages = 0;
+	for (let seq = 1; ; seq++) {
+		const id = messageId(conversation.id, seq);
+		const { deletedCount } = await c.chatMessages.deleteOne({ _id: id });
+		await c.chatPending.deleteOne({ _id: id });
+		messages += deletedCount;
+		if (deletedCount === 0 && seq > conversation.lastSeq) break;
+	}
+	for (const userId of conversation.participants) {
+		await c.chatReads.deleteOne({ _id: readMarkerId(conversation.id, userId) });
+	}
+	await c.conversations.deleteOne({ _id: conversation.id });
+	return messages;
+}

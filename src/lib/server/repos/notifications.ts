@@ -19,7 +19,8 @@ export const notificationStore: LogStore<Notification> = {
 			n
 		});
 	},
-	find: findNotification
+	find: findNotification,
+	floor: findNotificationFloor
 };
 
 export async function findNotification(userId: string, n: number): Promise<Notification | null> {
@@ -49,4 +50,53 @@ export async function saveNotificationReadSeq(
 		if (!isDuplicateKeyError(err)) throw err;
 		await c.notificationReads.replaceOne({ _id: userId }, { seq, at: now });
 	}
+}
+
+/** Up to which number the person's notifications were deleted (0: none). */
+export async function findNotificationFloor(userId: string): Promise<number> {
+	return (await (await db()).notificationFloors.findOne({ _id: userId }))?.n ?? 0;
+}
+
+/**
+ * Raises the floor to `n` unless it is there already, and returns the floor as stored now.
+ * Not atomic on FerretDB (read, then write): two servers may race, so the caller deletes only
+ * up to what it reads back (services/privacy/retention.ts explains why that is safe).
+ */
+export async function raiseNotificationFloor(
+	userId: string,
+	n: number,
+	now: Date
+): Promise<number> {
+	const c = await db();
+	if ((await findNotificationFloor(userId)) < n) {
+		try {
+			await c.notificationFloors.replaceOne({ _id: userId }, { n, at: now }, { upsert: true });
+		} catch (err) {
+			if (!isDuplicateKeyError(err)) throw err;
+		}
+	}
+	return findNotificationFloor(userId);
+}
+
+/** Per person, the numbers of their notifications made before `cutoff` (one read). */
+export async function notificationsBefore(cutoff: Date): Promise<Map<string, number[]>> {
+	const docs = await (
+		await db()
+	).notifications
+		.find({ at: { $lt: cutoff } }, { projection: { userId: 1, n: 1 } })
+		.toArray();
+	const out = new Map<string, number[]>();
+	for (const doc of docs) out.set(doc.userId, [...(out.get(doc.userId) ?? []), doc.n]);
+	return out;
+}
+
+/** Deletes these notifications of a person, one `_id` at a time (the filter FerretDB answers
+ * without reading the collection). */
+export async function deleteNotifications(userId: string, numbers: number[]): Promise<number> {
+	const c = await db();
+	let deleted = 0;
+	for (const n of numbers) {
+		deleted += (await c.notifications.deleteOne({ _id: notificationId(userId, n) })).deletedCount;
+	}
+	return deleted;
 }

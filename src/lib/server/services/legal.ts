@@ -55,7 +55,12 @@ const acceptances = new Log<RulesAcceptance[], RulesAcceptance>({
 export function templateFacts(): TemplateFacts {
 	return {
 		cardPayments: paymentsEnabled(),
-		mailHost: env.SMTP_URL ? hostOf(env.SMTP_URL) : null
+		mailHost: env.SMTP_URL ? hostOf(env.SMTP_URL) : null,
+		retention: {
+			notificationsDays: env.RETENTION_NOTIFICATIONS_DAYS,
+			conversationsDays: env.RETENTION_CONVERSATIONS_DAYS,
+			expiredDays: env.RETENTION_EXPIRED_DAYS
+		}
 	};
 }
 

@@ -1,12 +1,10 @@
 // The app's recurring work, as jobs of the one runner (server/jobs.ts): every app instance may
-// run them. FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots are
-// removed here (idempotent deletes); listings expire, exchanges settle, mails, message mails and
-// Stripe event retries go out on their schedules.
+// run them. FerretDB v1 has no TTL indexes, so expired sessions, tokens and rate-limit slots,
+// old notifications and closed conversations are removed here after their retention periods
+// (services/privacy/retention.ts, idempotent deletes); listings expire, exchanges settle, mails,
+// message mails and Stripe event retries go out on their schedules.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { registerJob } from '../jobs';
-import { deleteExpiredRateLimits } from '../repos/rate-limits';
-import { deleteExpiredSessions } from '../repos/sessions';
-import { deleteExpiredTokens } from '../repos/tokens';
 import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
@@ -15,18 +13,16 @@ import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
+import { purgeExpired as purgeExpiredAfter, retentionPeriods, runRetention } from './privacy';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
-export async function purgeExpired(
+/** Expired sessions, tokens and rate-limit slots, after RETENTION_EXPIRED_DAYS. */
+export function purgeExpired(
 	now: Date
 ): Promise<{ sessions: number; tokens: number; rateLimits: number }> {
-	return {
-		sessions: await deleteExpiredSessions(now),
-		tokens: await deleteExpiredTokens(now),
-		rateLimits: await deleteExpiredRateLimits(now)
-	};
+	return purgeExpiredAfter(now, retentionPeriods().expiredDays);
 }
 
 let started = false;
@@ -34,7 +30,13 @@ let started = false;
 export function startMaintenance(): void {
 	if (started) return;
 	started = true;
-	registerJob({ name: 'purge-expired', everyMs: HOUR, firstAfterMs: 30_000, run: purgeExpired });
+	// The expired records, old notifications and closed conversations (docs/legal.md).
+	registerJob({
+		name: 'purge-expired',
+		everyMs: HOUR,
+		firstAfterMs: 30_000,
+		run: (now) => runRetention(now)
+	});
 	// Listings expire and exchanges settle within ten minutes of being due; expiry reminders go
 	// out a week before.
 	registerJob({

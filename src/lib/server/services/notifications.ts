@@ -25,7 +25,9 @@ export class Notifications {
 		// The bell is read on every page: always ask for the next number (one `_id` look-up).
 		freshMs: 0,
 		// People whose newest number is known; forgetting one only costs a longer probe.
-		maxStreams: 20_000
+		maxStreams: 20_000,
+		// The state is only the number: a stream starts at its retention floor (store.floor).
+		lazy: true
 	});
 
 	/** The newest notification number of a person (0 when none). */
