@@ -113,5 +113,8 @@ test('a member deletes their account; the other party sees the pseudonym', async
 	await expect(brunoPage.getByText(question)).toHaveCount(0);
 	await expect(brunoPage.getByText('gelöscht', { exact: true })).toBeVisible();
 	await expect(brunoPage.getByText(answer)).toBeVisible();
+	await expect(
+		brunoPage.getByText('Dieses Konto wurde gelöscht; hier kann niemand mehr antworten.')
+	).toBeVisible();
 	await expectAccessible(brunoPage);
 });

@@ -307,6 +307,15 @@ describe('deleting a busy member', () => {
 			[true, true]
 		]);
 		expect(conversation.other.name).toBe(pseudonym);
+		expect(conversation.canWrite).toBe(false);
+		const toNobody = await messaging.send({
+			conversationId,
+			senderId: other.id,
+			text: 'Bist du noch da?',
+			origin: ORIGIN,
+			now: new Date()
+		});
+		expect(toNobody).toEqual({ ok: false, problem: 'not_allowed' });
 		const statement = await new TimeAccounts(ledger).view(
 			quarter,
 			memberAccount(other.id),

@@ -59,6 +59,7 @@ export const load: PageServerLoad = async (event) => {
 		earlierBefore: view.earlierBefore,
 		paged: event.url.searchParams.has('before'),
 		canWrite: view.canWrite,
+		otherDeleted: view.otherDeleted,
 		// Counted after marking this conversation read: the layout counts in parallel, before it.
 		unreadMessages: await unreadTotal(user.id)
 	};
