@@ -33,6 +33,9 @@ export const loginSchema = z.object({
 
 export const emailOnlySchema = z.object({ email: emailField });
 
+/** Deleting one's account is confirmed with the password (services/deletion.ts). */
+export const deleteAccountSchema = z.object({ password: currentPasswordField });
+
 export const resetPasswordSchema = z
 	.object({
 		token: tokenField,

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
 	'member.reinstate',
 	'member.assistConsent',
 	'member.assistWithdrawn',
+	// A member deleted their account (docs/legal.md): the entry names only the pseudonym.
+	'member.deleted',
 	// A member downloaded their data (Art. 15, 20 GDPR): the operator can show it was answered.
 	'member.dataExport',
 	'conversation.read',

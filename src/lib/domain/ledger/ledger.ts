@@ -21,7 +21,8 @@ export type TransferKind =
 	| 'grant' // community → member or project, against a budget line
 	| 'donation' // member → community
 	| 'reversal' // undoes (part of) an earlier entry
-	| 'correction'; // moderator's manual transfer
+	| 'correction' // moderator's manual transfer
+	| 'closure'; // a deleted member's balance to or from the community account
 
 export interface Override {
 	/** The moderator who allowed a balance outside its limits. */

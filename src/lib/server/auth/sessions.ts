@@ -45,7 +45,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	const user = await findUserById(stored.userId);
-	if (!user) {
+	if (!user || user.deleted) {
 		await deleteSession(id);
 		return null;
 	}

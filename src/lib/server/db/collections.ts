@@ -53,6 +53,9 @@ export interface UserDoc {
 	passwordHash: string;
 	emailVerifiedAt: Date | null;
 	createdAt: Date;
+	/** A deleted account: its pseudonym's number ("ehemaliges Mitglied <n>"); name, address and
+	 * password are overwritten (docs/legal.md, "Löschen mit Einfüge-Logs"). */
+	deletedAs?: number;
 }
 
 export interface EmailDoc {
@@ -279,6 +282,8 @@ export interface ChatMessageDoc {
 	senderId: string;
 	text: string;
 	sentAt: Date;
+	/** The sender deleted their account: `text` is overwritten, the page says "gelöscht". */
+	erased?: boolean;
 }
 
 /** The highest message number a participant has seen; `_id` is `<conversationId>:<userId>`. */
@@ -483,6 +488,26 @@ export interface SnapshotDoc {
 	at: Date;
 }
 
+/** A claimed account deletion: `_id` is the user id (one deletion per person), `n` the
+ * pseudonym's number (unique index), so the claim and the number are one insert. */
+export interface AccountDeletionDoc {
+	_id: string;
+	n: number;
+	/** The quarters the person was a member of when they asked: whose management sees it. */
+	quarterIds: string[];
+	requestedAt: Date;
+	/** Set when every step has run; until then the maintenance job finishes it. */
+	completedAt: Date | null;
+}
+
+/** One completed redaction, insert-only: `_id` is the number, zero-padded. Every app server
+ * follows this log and reloads its read models when it grows (server/logs/forget.ts). */
+export interface RedactionDoc {
+	_id: string;
+	seq: number;
+	at: Date;
+}
+
 export function collections(db: Db) {
 	return {
 		quarters: db.collection<QuarterDoc>('quarters'),
@@ -533,7 +558,9 @@ export function collections(db: Db) {
 		budgetLineClosures: db.collection<BudgetLineClosureDoc>('budget_line_closures'),
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
-		...eventCollections(db)
+		...eventCollections(db),
+		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
+		redactions: db.collection<RedactionDoc>('redactions')
 	};
 }
 

@@ -73,7 +73,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	calendar_seats: [
 		{ key: { eventId: 1, userId: 1 }, name: 'event_user_unique', unique: true },
 		{ key: { quarterId: 1 }, name: 'quarter' }
-	]
+	],
+	// A pseudonym's number names one deleted account (docs/legal.md).
+	account_deletions: [{ key: { n: 1 }, name: 'n_unique', unique: true }]
 };
 
 /**

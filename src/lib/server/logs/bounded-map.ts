@@ -33,6 +33,15 @@ export class BoundedMap<K, V> {
 		this.map.delete(key);
 	}
 
+	clear(): void {
+		this.map.clear();
+	}
+
+	/** For `registerForgettable`: a cache of entries an erasure may have overwritten. */
+	forget(): void {
+		this.map.clear();
+	}
+
 	values(): IterableIterator<V> {
 		return this.map.values();
 	}

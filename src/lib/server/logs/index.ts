@@ -11,3 +11,4 @@ export {
 export { BoundedMap } from './bounded-map';
 export type { Snapshots } from './snapshots';
 export { SEEN_COOKIE, SEEN_MAX_AGE_S, withSeenMarks } from './read-your-writes';
+export { forgetAll, registerForgettable } from './forget';

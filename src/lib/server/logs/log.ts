@@ -17,6 +17,7 @@
 //    missed and decides again.
 import { KeyedQueue } from '../keyed-queue';
 import { BoundedMap } from './bounded-map';
+import { registerForgettable } from './forget';
 import { noteAppended, seenMark } from './read-your-writes';
 import { loadSnapshot, writeSnapshot, type Snapshots } from './snapshots';
 
@@ -116,6 +117,13 @@ export class Log<S, E> {
 	constructor(private readonly spec: LogSpec<S, E>) {
 		this.streams = new BoundedMap(spec.maxStreams);
 		Log.byName.set(spec.name, this as Log<unknown, unknown>);
+		registerForgettable(this);
+	}
+
+	/** Drops every state held in memory: the next read loads the stream again (an erasure
+	 * overwrote stored entries, see forget.ts). */
+	forget(): void {
+		this.streams.clear();
 	}
 
 	/** Every log's lag (see `lag`), for /healthz. */

@@ -5,6 +5,7 @@
 import { newId } from '../ids';
 import { findSnapshot, saveSnapshot } from '../repos/snapshots';
 import { logger } from '../logger.js';
+import { snapshotUsable } from './forget';
 
 export interface Snapshots<S> {
 	/** The fold's version: snapshots of another version are ignored. */
@@ -24,6 +25,7 @@ export async function loadSnapshot<S>(
 	try {
 		const stored = await findSnapshot(log, stream);
 		if (!stored || stored.version !== spec.version) return null;
+		if (!snapshotUsable(stored.at)) return null;
 		return { state: spec.decode(stored.parts, stream), seq: stored.seq };
 	} catch (err) {
 		logger.error({ err }, `Snapshot of ${log} ${stream} unreadable, replaying the whole log`);

@@ -427,6 +427,13 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		export: { include: false, why: 'the operator’s texts, public on the legal pages' }
 	},
 	{
+		name: 'account_deletions',
+		about: 'a deleted account: its pseudonym number and dates (`_id` the user id), no name',
+		refs: [{ idIs: true }],
+		personal: [],
+		export: { include: true }
+	},
+	{
 		name: 'snapshots',
 		about: "a read model's state at one log position (balances, listings, exchanges)",
 		refs: [{ idContains: true, exported: false, why: 'derived from the logs exported above' }],
@@ -444,7 +451,8 @@ export const NO_PERSON_COLLECTIONS: readonly NoPersonCollection[] = [
 	{ name: 'account_status', why: "a Stripe account's status flags (owner in connected_accounts)" },
 	{ name: 'stripe_events', why: "Stripe's events as received; names Stripe ids, not our users" },
 	{ name: 'stripe_event_pending', why: 'an event id waiting to be processed' },
-	{ name: 'stripe_event_outcomes', why: 'how processing an event went' }
+	{ name: 'stripe_event_outcomes', why: 'how processing an event went' },
+	{ name: 'redactions', why: 'that an erasure happened (a number and a time): servers reload' }
 ];
 
 export function registryEntry(name: string): PersonalCollection | NoPersonCollection | undefined {

@@ -25,6 +25,8 @@ export interface ChatMessage {
 	senderId: string;
 	text: string;
 	sentAt: Date;
+	/** The sender deleted their account: the text is overwritten; show "gelöscht". */
+	erased?: boolean;
 }
 
 export type PendingNotification = Omit<ChatPendingDoc, '_id'> & { id: string };

@@ -6,6 +6,8 @@ export interface StoredSnapshot {
 	seq: number;
 	version: number;
 	parts: unknown[];
+	/** When the head was written. */
+	at?: Date;
 }
 
 const headId = (log: string, stream: string) => `${log}|${stream}`;
@@ -24,7 +26,12 @@ export async function findSnapshot(log: string, stream: string): Promise<StoredS
 		)
 	);
 	if (docs.some((d) => d === null)) return null;
-	return { seq: head.seq, version: head.version, parts: docs.map((d) => (d as SnapshotDoc).data) };
+	return {
+		seq: head.seq,
+		version: head.version,
+		parts: docs.map((d) => (d as SnapshotDoc).data),
+		at: head.at
+	};
 }
 
 /**
@@ -73,4 +80,9 @@ export async function saveSnapshot(
 			)
 		);
 	}
+}
+
+/** Drops every stored snapshot (after an erasure): read models replay their logs instead. */
+export async function deleteAllSnapshots(): Promise<number> {
+	return (await (await db()).snapshots.deleteMany({})).deletedCount;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../domain/locale';
+import * as m from '../../paraglide/messages';
 import { db, isDuplicateKeyError, type UserDoc } from '../db';
 
 export interface User {
@@ -7,6 +8,8 @@ export interface User {
 	displayName: string;
 	locale: Locale;
 	emailVerified: boolean;
+	/** A deleted account: its name is the pseudonym in the reader's language. */
+	deleted?: boolean;
 }
 
 export interface UserWithPassword extends User {
@@ -14,6 +17,16 @@ export interface UserWithPassword extends User {
 }
 
 function toUser(doc: UserDoc): User {
+	if (doc.deletedAs !== undefined) {
+		return {
+			id: doc._id,
+			email: '',
+			displayName: m.account_deletion_pseudonym({ n: doc.deletedAs }),
+			locale: doc.locale,
+			emailVerified: false,
+			deleted: true
+		};
+	}
 	return {
 		id: doc._id,
 		email: doc.email,

@@ -8,7 +8,7 @@
 import type { Listing, ListingState, Move } from '../../domain/listings/listing';
 import { isPublic } from '../../domain/listings/listing';
 import { cellKey, parseCellKey } from '../../domain/search/location';
-import { BoundedMap, Log } from '../logs';
+import { BoundedMap, Log, registerForgettable } from '../logs';
 import {
 	findListingRevision,
 	listingRevisionStore,
@@ -171,6 +171,8 @@ export class ListingBook {
 				decode: decodeSnapshot
 			}
 		});
+		// The listing text of a deleted member is overwritten once (docs/legal.md).
+		registerForgettable(this.loaded);
 	}
 
 	/**

@@ -358,3 +358,49 @@ export async function runListingExpiry(now: Date): Promise<{ expired: number; re
 	}
 	return { expired, reminded };
 }
+
+/**
+ * Closes a deleted member's listings with their text overwritten (docs/legal.md, "Löschen mit
+ * Einfüge-Logs"): one `close` change each by the system; a listing closed and erased already is
+ * left alone, so running it again writes nothing.
+ */
+export async function closeErasedListings(
+	listingIds: readonly string[],
+	title: string,
+	now: Date
+): Promise<number> {
+	let closed = 0;
+	for (const listingId of listingIds) {
+		const result = await listingBook.commit<'gone' | 'done'>(
+			listingId,
+			(current) => {
+				if (!current) return { ok: false, problem: 'gone' };
+				if (current.state === 'closed' && current.title === title && !current.photoId) {
+					return { ok: false, problem: 'done' };
+				}
+				return {
+					ok: true,
+					listing: {
+						...current,
+						title,
+						description: '',
+						tags: [],
+						availability: '',
+						photoId: null,
+						moderation: null,
+						state: 'closed',
+						needsReview: false,
+						updatedAt: now,
+						revision: current.revision + 1
+					},
+					move: 'close',
+					by: SYSTEM,
+					search: { tokens: [], cell: null, text: '' }
+				};
+			},
+			now
+		);
+		if (result.ok) closed++;
+	}
+	return closed;
+}

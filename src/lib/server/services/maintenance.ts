@@ -9,6 +9,7 @@ import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
 import { runEventReminders } from './calendar/jobs';
+import { finishDeletions, followRedactions } from './deletion';
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { onMailQueued, purgeMail, runMailSender } from './mail';
@@ -79,4 +80,13 @@ export function startMaintenance(): void {
 	const outsideRequests = AsyncLocalStorage.snapshot();
 	onMailQueued(() => outsideRequests(() => setImmediate(() => void mailSender.runNow())));
 	registerJob({ name: 'mail-purge', everyMs: HOUR, firstAfterMs: 60_000, run: purgeMail });
+	// Account deletions that stopped half-way are finished; every server reloads its read models
+	// within seconds of an erasure elsewhere (docs/legal.md, "Löschen mit Einfüge-Logs").
+	registerJob({
+		name: 'account-deletions',
+		everyMs: 10 * MINUTE,
+		firstAfterMs: 60_000,
+		run: finishDeletions
+	});
+	registerJob({ name: 'follow-redactions', everyMs: 10_000, run: followRedactions });
 }

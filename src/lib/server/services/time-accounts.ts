@@ -108,7 +108,8 @@ const KIND_LABELS: Record<TransferKind, (locale: Locale) => string> = {
 	grant: (locale) => m.account_kind_grant({}, { locale }),
 	donation: (locale) => m.account_kind_donation({}, { locale }),
 	reversal: (locale) => m.account_kind_reversal({}, { locale }),
-	correction: (locale) => m.account_kind_correction({}, { locale })
+	correction: (locale) => m.account_kind_correction({}, { locale }),
+	closure: (locale) => m.account_kind_closure({}, { locale })
 };
 
 export function kindLabel(kind: TransferKind, locale: Locale): string {

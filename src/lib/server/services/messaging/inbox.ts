@@ -1,5 +1,6 @@
 // A person's conversations as the inbox lists them, and the unread total for the nav badge.
 import { mayView } from '../../../domain/listings/listing';
+import * as m from '../../../paraglide/messages';
 import {
 	isParticipant,
 	otherParticipant,
@@ -64,7 +65,7 @@ export async function list(ctx: MessagingContext, userId: string): Promise<Inbox
 				direct: c.listingId === null,
 				lastAt: last?.sentAt ?? c.createdAt,
 				lastFromMe: last?.senderId === userId,
-				preview: preview(last?.text ?? ''),
+				preview: preview(last?.erased ? m.account_deletion_message_erased() : (last?.text ?? '')),
 				unread: unreadCount(head, readSeq)
 			};
 		})

@@ -18,7 +18,7 @@ import {
 	parseConversationId,
 	type Conversation
 } from '../../../domain/messages/conversation';
-import { BoundedMap, Log } from '../../logs';
+import { BoundedMap, Log, registerForgettable } from '../../logs';
 import {
 	findConversation,
 	findMessage,
@@ -51,6 +51,8 @@ export interface MessagingContext {
 
 export function createMessagingContext(): MessagingContext {
 	const messages = new BoundedMap<string, ChatMessage>(MESSAGE_CACHE_SIZE);
+	// A deleted member's messages are overwritten once (docs/legal.md): read them again then.
+	registerForgettable(messages);
 	return {
 		conversations: new BoundedMap<string, Conversation>(CONVERSATION_CACHE_SIZE),
 		messages,

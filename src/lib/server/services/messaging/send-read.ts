@@ -44,6 +44,8 @@ export interface ConversationView {
 	messages: ChatMessage[];
 	/** The number of the oldest message shown, when there are older ones. */
 	earlierBefore: number | null;
+	/** The other participant deleted their account: nobody to write to. */
+	otherDeleted: boolean;
 	canWrite: boolean;
 }
 
@@ -71,6 +73,10 @@ export async function send(
 	const membership = await findMembership(conversation.quarterId, senderId);
 	const byManagement = await startedByManagement(conversation, senderId, membership);
 	if (!mayWrite('participant', membership, byManagement)) {
+		return { ok: false, problem: 'not_allowed' };
+	}
+	// Nobody reads a deleted account's messages any more (docs/legal.md).
+	if ((await findUserById(otherParticipant(conversation, senderId)))?.deleted) {
 		return { ok: false, problem: 'not_allowed' };
 	}
 
@@ -156,11 +162,14 @@ export async function read(
 		listing: listing ? { id: listing.id, title: listing.title } : null,
 		messages: messages.list,
 		earlierBefore: messages.earlierBefore,
-		canWrite: mayWrite(
-			'participant',
-			membership,
-			await startedByManagement(conversation, userId, membership)
-		)
+		otherDeleted: other?.deleted ?? false,
+		canWrite:
+			!other?.deleted &&
+			mayWrite(
+				'participant',
+				membership,
+				await startedByManagement(conversation, userId, membership)
+			)
 	};
 }
 

@@ -64,12 +64,13 @@ export const load: PageServerLoad = async (event) => {
 		messages: view.messages.map((msg) => ({
 			seq: msg.seq,
 			mine: msg.senderId === user.id,
-			text: msg.text,
+			text: msg.erased ? m.account_deletion_message_erased() : msg.text,
 			sentAt: msg.sentAt.toISOString()
 		})),
 		earlierBefore: view.earlierBefore,
 		paged: event.url.searchParams.has('before'),
 		canWrite: view.canWrite,
+		otherDeleted: view.otherDeleted,
 		// Counted after marking this conversation read: the layout counts in parallel, before it.
 		unreadMessages: await unreadTotal(user.id)
 	};

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		messages: result.messages.map((msg) => ({
 			seq: msg.seq,
 			sender: names[msg.senderId] ?? '—',
-			text: msg.text,
+			text: msg.erased ? m.account_deletion_message_erased() : msg.text,
 			sentAt: msg.sentAt.toISOString()
 		})),
 		earlierBefore: result.earlierBefore,
