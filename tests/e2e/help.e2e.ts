@@ -44,7 +44,9 @@ test('eine Besucherin findet die Hilfe im Fuß jeder Seite und liest jedes Thema
 		page.getByText(/^Nordstadt: (keine Gebühr|[\d,]+ % je Kartenzahlung)/)
 	).toBeVisible();
 	await page.goto('/hilfe/zeitbank');
-	await expect(page.getByText(/^Nordstadt: von -\d+:\d\d Std\. bis \d+:\d\d Std\.$/)).toBeVisible();
+	await expect(
+		page.getByText(/^Nordstadt: von [−-]\d+:\d\d Std\. bis \d+:\d\d Std\.$/)
+	).toBeVisible();
 	// The steps of an exchange are a numbered list.
 	await page.goto('/hilfe/tausch');
 	await expect(

@@ -79,10 +79,12 @@ test('the service worker shows the offline page and keeps nothing private, also 
 	await loggedIn(page, MEMBER);
 	await page.goto('/account');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
-	const state = await page.evaluate(
-		async () => (await navigator.serviceWorker.ready).active?.state
-	);
-	expect(state).toBe('activated');
+	// `ready` resolves once a worker is active, which may still be finishing its activation.
+	await expect
+		.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {
+			timeout: 30_000
+		})
+		.toBe('activated');
 	// The worker takes over the open page (clients.claim), at the latest the next page loaded: a
 	// busy machine may take a while to hand the open page over, and a reload always is controlled.
 	await page.reload();

@@ -173,7 +173,10 @@ test('bad listing input gets a German 4xx message and stores nothing', async ({
 		[{ blockId: '{"$gt": ""}' }, 'Bitte wähle einen Ort aus der Liste.'],
 		[{ settlement: 'euros', price: '' }, 'Bitte gib einen Preis an'],
 		[{ settlement: 'euros', price: '12,345' }, 'Bitte gib den Preis in Euro an'],
-		[{ title: 'Nullbyte \u0000 im Titel' }, 'Der Text enthält unzulässige Zeichen.']
+		[
+			{ title: 'Nullbyte \u0000 im Titel' },
+			'Der Text enthält Zeichen, die wir nicht speichern können.'
+		]
 	];
 	for (const [fields, message] of cases) {
 		const response = await postListing(r, page, clientIp, fields);
