@@ -6,7 +6,15 @@
 // the admin pages also at phone width.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, otherIp, personPage, test, uniqueEmail } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	followAreaLink,
+	otherIp,
+	personPage,
+	test,
+	uniqueEmail
+} from './fixtures';
 
 const port = Number(process.env.FIRST_INSTALL_PORT);
 const ORIGIN = `http://127.0.0.1:${port}`;
@@ -160,7 +168,7 @@ test('erste Installation: Einrichtungslink, Quartier Südstadt, Quartiersmanagem
 	await expect(page.getByText('Die Kategorie ist gespeichert.')).toBeVisible();
 	await expect(page.getByText('Lastenrad / Cargo bike')).toBeVisible();
 	await checked(page);
-	await page.getByRole('link', { name: 'Installation' }).click();
+	await followAreaLink(page, 'Verwaltung', 'Installation');
 	await expect(page.getByRole('heading', { level: 1, name: 'Installation' })).toBeVisible();
 	await expect(page.getByText('keine (Entwicklungs-Postausgang)')).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'quarters' })).toBeVisible();
