@@ -1,0 +1,174 @@
+// Every legal threshold and amount the platform relies on, in one dated table (issue 16).
+// An entry is valid from its first day to its last day inclusive (`until` null: still valid);
+// a change in the law is a new entry, never an edit of an old one, so a Jahresübersicht for an
+// earlier year still uses that year's figures. Amounts in euro cents, ages in years.
+// The texts built on these figures are information, not legal or tax advice.
+
+/** What a threshold measures. */
+export type ThresholdUnit = 'cents' | 'years' | 'count' | 'months' | 'days';
+
+export interface Source {
+	/** Citation as printed, e.g. "§ 19 Abs. 1 UStG". */
+	title: string;
+	/** An official page of the text (gesetze-im-internet.de, bzst.de, bundesfinanzministerium.de …). */
+	url: string;
+}
+
+export interface Threshold {
+	id: ThresholdId;
+	value: number;
+	unit: ThresholdUnit;
+	/** First day of validity, YYYY-MM-DD. */
+	from: string;
+	/** Last day of validity, YYYY-MM-DD, or null while valid. */
+	until: string | null;
+	source: Source;
+}
+
+/** The names of all thresholds; each section below adds its own. */
+export type ThresholdId =
+	// Age (item 3)
+	| 'age.adult'
+	// Turnover tax (item 6)
+	| 'vat.small_business.previous_year'
+	| 'vat.small_business.current_year'
+	// PStTG / DAC7 (item 7)
+	| 'dac7.goods_exclusion.sales'
+	| 'dac7.goods_exclusion.consideration';
+
+const BGB_2 = { title: '§ 2 BGB', url: 'https://www.gesetze-im-internet.de/bgb/__2.html' };
+const USTG_19 = {
+	title: '§ 19 Abs. 1 UStG',
+	url: 'https://www.gesetze-im-internet.de/ustg_1980/__19.html'
+};
+const PSTTG_4 = {
+	title: '§ 4 Abs. 5 PStTG',
+	url: 'https://www.gesetze-im-internet.de/psttg/__4.html'
+};
+
+export const THRESHOLDS: readonly Threshold[] = [
+	// ── Age ─────────────────────────────────────────────────────────────────────────────
+	{ id: 'age.adult', value: 18, unit: 'years', from: '1975-01-01', until: null, source: BGB_2 },
+
+	// ── Turnover tax: Kleinunternehmerregelung ─────────────────────────────────────────
+	// Jahressteuergesetz 2024 raised the limits from 1 January 2025 (and made the current-year
+	// limit a hard one).
+	{
+		id: 'vat.small_business.previous_year',
+		value: 2_200_000,
+		unit: 'cents',
+		from: '2020-01-01',
+		until: '2024-12-31',
+		source: USTG_19
+	},
+	{
+		id: 'vat.small_business.previous_year',
+		value: 2_500_000,
+		unit: 'cents',
+		from: '2025-01-01',
+		until: null,
+		source: USTG_19
+	},
+	{
+		id: 'vat.small_business.current_year',
+		value: 5_000_000,
+		unit: 'cents',
+		from: '2020-01-01',
+		until: '2024-12-31',
+		source: USTG_19
+	},
+	{
+		id: 'vat.small_business.current_year',
+		value: 10_000_000,
+		unit: 'cents',
+		from: '2025-01-01',
+		until: null,
+		source: USTG_19
+	},
+
+	// ── PStTG / DAC7 ─────────────────────────────────────────────────────────────────────
+	// The exclusion of small sellers applies to sales of goods only, never to personal services.
+	{
+		id: 'dac7.goods_exclusion.sales',
+		value: 30,
+		unit: 'count',
+		from: '2023-01-01',
+		until: null,
+		source: PSTTG_4
+	},
+	{
+		id: 'dac7.goods_exclusion.consideration',
+		value: 200_000,
+		unit: 'cents',
+		from: '2023-01-01',
+		until: null,
+		source: PSTTG_4
+	}
+];
+
+/** A calendar day as YYYY-MM-DD, the form the table is written in. */
+export type Day = string;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The entry for `id` valid on `day`; throws when the table has none (a gap is a bug). */
+export function thresholdOn(
+	id: ThresholdId,
+	day: Day,
+	table: readonly Threshold[] = THRESHOLDS
+): Threshold {
+	if (!DAY.test(day)) throw new Error(`thresholdOn: "${day}" is not a day (YYYY-MM-DD)`);
+	const hits = table.filter(
+		(t) => t.id === id && t.from <= day && (t.until === null || day <= t.until)
+	);
+	if (hits.length !== 1) {
+		throw new Error(
+			`thresholdOn: ${hits.length} entries for ${id} on ${day}; the table must have exactly one`
+		);
+	}
+	return hits[0];
+}
+
+/** The value for `id` valid on `day`. */
+export function thresholdValue(id: ThresholdId, day: Day, table?: readonly Threshold[]): number {
+	return thresholdOn(id, day, table).value;
+}
+
+/** The value valid on the last day of `year` (a year's figures are judged by the year's rules). */
+export function thresholdForYear(
+	id: ThresholdId,
+	year: number,
+	table?: readonly Threshold[]
+): number {
+	return thresholdValue(id, `${year}-12-31`, table);
+}
+
+/** Checks the table's shape: no overlaps, no gaps after the first entry, until ≥ from. */
+export function tableProblems(table: readonly Threshold[] = THRESHOLDS): string[] {
+	const problems: string[] = [];
+	const ids = [...new Set(table.map((t) => t.id))];
+	for (const id of ids) {
+		const rows = table.filter((t) => t.id === id).sort((a, b) => a.from.localeCompare(b.from));
+		rows.forEach((row, i) => {
+			if (!DAY.test(row.from) || (row.until !== null && !DAY.test(row.until)))
+				problems.push(`${id}: bad day`);
+			if (row.until !== null && row.until < row.from)
+				problems.push(`${id}: ends before it starts (${row.from})`);
+			const next = rows[i + 1];
+			if (!next) {
+				if (row.until !== null) problems.push(`${id}: no entry valid today after ${row.until}`);
+				return;
+			}
+			if (row.until === null || row.until >= next.from)
+				problems.push(`${id}: ${row.from} overlaps ${next.from}`);
+			else if (dayAfter(row.until) !== next.from) problems.push(`${id}: gap after ${row.until}`);
+		});
+	}
+	return problems;
+}
+
+function dayAfter(day: Day): Day {
+	const d = new Date(`${day}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
