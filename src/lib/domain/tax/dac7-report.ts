@@ -180,16 +180,30 @@ function quarters(tag: string, inner: (q: number) => string): string {
 	return [1, 2, 3, 4].map((q) => el(`${tag}${q}`, inner(q - 1))).join('');
 }
 
-function activitiesXml(f: Pick<Figures, 'activities' | 'considerationCents' | 'feesCents'>): string {
+function activitiesXml(
+	f: Pick<Figures, 'activities' | 'considerationCents' | 'feesCents'>
+): string {
 	const money = (cents: number) => el('MonAmnt', euros(cents), ' currCode="EUR"');
 	return el(
 		'RelevantActivities',
 		el(
 			'PersonalServices',
-			el('Consideration', quarters('ConsQ', (q) => money(f.considerationCents[q]!))) +
-				el('NumberOfActivities', quarters('NumbQ', (q) => String(f.activities[q]!))) +
-				el('Fees', quarters('FeesQ', (q) => money(f.feesCents[q]!))) +
-				el('Taxes', quarters('TaxQ', () => money(0)))
+			el(
+				'Consideration',
+				quarters('ConsQ', (q) => money(f.considerationCents[q]!))
+			) +
+				el(
+					'NumberOfActivities',
+					quarters('NumbQ', (q) => String(f.activities[q]!))
+				) +
+				el(
+					'Fees',
+					quarters('FeesQ', (q) => money(f.feesCents[q]!))
+				) +
+				el(
+					'Taxes',
+					quarters('TaxQ', () => money(0))
+				)
 		)
 	);
 }

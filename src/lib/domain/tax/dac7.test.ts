@@ -82,7 +82,12 @@ describe('counting relevant activities (PStTG / DAC7)', () => {
 	});
 
 	it('counts hours only when the operator says they are consideration', () => {
-		const on = countDac7(seededYear(), 2026, { hoursAreConsideration: true, hourValueCents: 1_200 }, TZ);
+		const on = countDac7(
+			seededYear(),
+			2026,
+			{ hoursAreConsideration: true, hourValueCents: 1_200 },
+			TZ
+		);
 		const anna = on.find((s) => s.sellerId === 'anna')!;
 		expect(anna.total.activities).toEqual([1, 0, 1, 0]);
 		expect(anna.total.considerationCents).toEqual([1_800, 0, 600, 0]);
@@ -124,7 +129,11 @@ describe('seller data', () => {
 		const entity = { ...individual, kind: 'entity' as const, firstName: '', birthDate: '' };
 		expect(missingSellerFields(entity, null)).toEqual(['legalName', 'traderAddress']);
 		expect(
-			missingSellerFields(entity, { legalName: 'Speiche GmbH', address: 'Weg 2', registerNumber: '' })
+			missingSellerFields(entity, {
+				legalName: 'Speiche GmbH',
+				address: 'Weg 2',
+				registerNumber: ''
+			})
 		).toEqual([]);
 	});
 
@@ -181,7 +190,11 @@ describe('the report', () => {
 	);
 	const report: Dac7Report = {
 		year: 2026,
-		operator: { operatorName: 'Quartiermarkt e. V.', operatorAddress: 'Am Markt 1', operatorTin: '2312345678' },
+		operator: {
+			operatorName: 'Quartiermarkt e. V.',
+			operatorAddress: 'Am Markt 1',
+			operatorTin: '2312345678'
+		},
 		hoursAreConsideration: false,
 		rows: [complete, missing]
 	};

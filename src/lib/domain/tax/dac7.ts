@@ -235,7 +235,8 @@ export function excludedAsSmallGoodsSeller(
 	const day = `${seller.year}-12-31`;
 	return (
 		sum(seller.total.activities) < thresholdValue('dac7.goods_exclusion.sales', day) &&
-		sum(seller.total.considerationCents) <= thresholdValue('dac7.goods_exclusion.consideration', day)
+		sum(seller.total.considerationCents) <=
+			thresholdValue('dac7.goods_exclusion.consideration', day)
 	);
 }
 
@@ -280,7 +281,8 @@ export interface SellerDataStep {
 export function sellerDataStep(state: SellerDataState, now: Date): SellerDataStep {
 	if (state.complete || !state.requestedAt) return { due: null, paused: false, pauseFrom: null };
 	const schedule = noticeSchedule(dayOf(state.requestedAt, 'UTC'));
-	const dueAt = (kind: NoticeKind) => new Date(state.requestedAt!.getTime() + schedule[kind] * DAY_MS);
+	const dueAt = (kind: NoticeKind) =>
+		new Date(state.requestedAt!.getTime() + schedule[kind] * DAY_MS);
 	const pauseFrom = dueAt('paused');
 	const paused = state.sent.has('reminder2') && now >= pauseFrom;
 	let due: NoticeKind | null = null;
