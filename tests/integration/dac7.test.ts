@@ -165,6 +165,13 @@ describe('seller-data reminders (§ 23 PStTG)', () => {
 		expect(await mailsToSeller()).toHaveLength(4);
 	});
 
+	it('tells the seller once in January that the copy for last year is ready', async () => {
+		await runEverywhere(new Date(Date.UTC(2027, 0, 5, 9)));
+		await runEverywhere(new Date(Date.UTC(2027, 0, 20, 9)));
+		const copies = (await mailsToSeller()).filter((s) => s.includes('2026'));
+		expect(copies).toEqual(['Deine Angaben für die Meldung 2026']);
+	});
+
 	it('reports the settled euro sales per quarter of the year', async () => {
 		const report = await buildReport(2026, serverB);
 		const row = report.rows.find((r) => r.sellerId === seller)!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	copyYearDue,
 	countDac7,
 	euroSaleAllowed,
 	excludedAsSmallGoodsSeller,
@@ -172,6 +173,12 @@ describe('reminders and the pause (§ 23 PStTG)', () => {
 	it('ends with complete data, and lifts a pause at once', () => {
 		const s = step(['request', 'reminder1', 'reminder2', 'paused'], day(100), true);
 		expect(s).toEqual({ due: null, paused: false, pauseFrom: null });
+	});
+
+	it('tells sellers about their copy in January, for the year before', () => {
+		expect(copyYearDue(new Date('2027-01-05T10:00:00Z'), TZ)).toBe(2026);
+		expect(copyYearDue(new Date('2026-12-31T23:30:00Z'), TZ)).toBe(2026); // 1 January in Berlin
+		expect(copyYearDue(new Date('2027-02-01T10:00:00Z'), TZ)).toBeNull();
 	});
 
 	it('keeps seller data ten full years after the year of the deletion', () => {

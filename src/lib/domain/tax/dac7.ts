@@ -299,6 +299,13 @@ export function euroSaleAllowed(step: SellerDataStep): boolean {
 	return !step.paused;
 }
 
+/** In January (on the operator's clock): the year whose figures each seller is told about now
+ * (§ 22 Abs. 2 PStTG: by 31 January). Null in the other months. */
+export function copyYearDue(now: Date, timeZone: string): number | null {
+	const day = dayOf(now, timeZone);
+	return day.slice(5, 7) === '01' ? Number(day.slice(0, 4)) - 1 : null;
+}
+
 // ── Retention (§ 24 Abs. 3 PStTG) ───────────────────────────────────────────────────────────
 
 /** The first day seller data may be deleted after an account was deleted on `deletedAt`: the

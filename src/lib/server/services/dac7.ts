@@ -10,6 +10,7 @@ import { paysEuros } from '../../domain/exchanges/workflow';
 import type { Locale } from '../../domain/locale';
 import { DEFAULT_TIME_ZONE } from '../../domain/time/zone';
 import {
+	copyYearDue,
 	countDac7,
 	DEFAULT_DAC7_SETTINGS,
 	missingSellerFields,
@@ -30,6 +31,7 @@ import * as m from '../../paraglide/messages';
 import { newId } from '../ids';
 import { Log } from '../logs';
 import { appendAudit } from '../repos/audit';
+import { claimOnce } from '../repos/tokens';
 import {
 	dac7SettingsStore,
 	insertHold,
@@ -182,10 +184,10 @@ export async function runDac7Reminders(
 	now: Date,
 	service: ExchangeService = appExchanges
 ): Promise<{ sent: number }> {
-	const { firstEuroAt } = await facts(service);
+	const { firstEuroAt, sales } = await facts(service);
 	if (firstEuroAt.size === 0) return { sent: 0 };
 	const notices = await listNotices();
-	let sent = 0;
+	let sent = await sendReportCopies(now, sales);
 	for (const [userId, firstAt] of firstEuroAt) {
 		const mine = notices.filter((n) => n.userId === userId);
 		const requestedAt = mine.find((n) => n.kind === 'request')?.requestedAt ?? firstAt;
@@ -213,6 +215,32 @@ export async function runDac7Reminders(
 		sent++;
 	}
 	return { sent };
+}
+
+/**
+ * § 22 Abs. 2 PStTG: in January every seller reported for the year before is told that their
+ * copy is ready in "Mein Konto" (once per seller and year, whichever server gets there first).
+ */
+async function sendReportCopies(now: Date, sales: SaleFact[]): Promise<number> {
+	const year = copyYearDue(now, DEFAULT_TIME_ZONE);
+	if (year === null) return 0;
+	let sent = 0;
+	for (const seller of countDac7(sales, year, await dac7Settings(), DEFAULT_TIME_ZONE)) {
+		if (!(await claimOnce(`dac7-copy:${year}:${seller.sellerId}`, now))) continue;
+		const user = await findUserById(seller.sellerId);
+		if (!user || user.deleted) continue;
+		const locale = user.locale;
+		await sendMail(
+			{
+				to: user.email,
+				subject: m.dac7_mail_copy_subject({ year }, { locale }),
+				text: letter(locale, user.displayName, m.dac7_mail_copy_body({ year }, { locale }))
+			},
+			now
+		);
+		sent++;
+	}
+	return sent;
 }
 
 /** The kinds in order, for pages that show the procedure. */
