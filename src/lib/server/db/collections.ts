@@ -206,7 +206,8 @@ export interface AuditDoc {
 			| 'case'
 			| 'budget'
 			| 'notice'
-			| 'event';
+			| 'event'
+			| 'dac7';
 		id: string;
 	};
 	reason: string;
