@@ -5,6 +5,7 @@
 // Seller data is personal data under the strictest rule: only the seller and the platform's
 // administrators see it; every look of an administrator is in the audit log; a deleted
 // account's seller data is held for the legal period (§ 24 Abs. 3 PStTG) and then purged.
+import { dateTimeFormat } from '../../domain/intl';
 import type { ExchangeRecord } from '../../domain/exchanges/log';
 import { paysEuros } from '../../domain/exchanges/workflow';
 import type { Locale } from '../../domain/locale';
@@ -200,7 +201,7 @@ export async function runDac7Reminders(
 		if (!(await insertNotice({ userId, kind: step.due, requestedAt, at: now }))) continue;
 		const user = await findUserById(userId);
 		if (!user || user.deleted) continue;
-		const date = new Intl.DateTimeFormat(user.locale, {
+		const date = dateTimeFormat(user.locale, {
 			dateStyle: 'long',
 			timeZone: DEFAULT_TIME_ZONE
 		}).format(step.pauseFrom!);
