@@ -109,7 +109,8 @@ const KIND_LABELS: Record<TransferKind, (locale: Locale) => string> = {
 	donation: (locale) => m.account_kind_donation({}, { locale }),
 	reversal: (locale) => m.account_kind_reversal({}, { locale }),
 	correction: (locale) => m.account_kind_correction({}, { locale }),
-	closure: (locale) => m.account_kind_closure({}, { locale })
+	closure: (locale) => m.account_kind_closure({}, { locale }),
+	trade: (locale) => m.account_kind_trade({}, { locale })
 };
 
 export function kindLabel(kind: TransferKind, locale: Locale): string {
