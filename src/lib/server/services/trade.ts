@@ -341,3 +341,14 @@ export async function tradingMembership(
 	}
 	return null;
 }
+
+/** A quarter's name, for the hint beside a partner quarter's listing. */
+export async function findQuarterName(quarterId: string): Promise<string | null> {
+	return (await findQuarter(quarterId))?.name ?? null;
+}
+
+/** Ids and names of the given quarters, in the given order (the header's quarter switcher). */
+export async function quarterChoices(ids: string[]): Promise<Array<{ id: string; name: string }>> {
+	const quarters = await Promise.all(ids.map((id) => findQuarter(id)));
+	return quarters.flatMap((q) => (q ? [{ id: q.id, name: q.name }] : []));
+}
