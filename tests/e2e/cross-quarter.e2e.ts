@@ -43,6 +43,8 @@ test('ein Lindenhofer schlägt einem Nordstädter einen Tausch vor, der über di
 	browser,
 	clientIp
 }) => {
+	// Three people and a dozen pages, each checked with axe.
+	test.slow();
 	const title = `Hecke am Lindenhof ${Date.now().toString(36)}`;
 	await loggedIn(page, LINDEN_MEMBER);
 	const before = await balance(page);

@@ -131,6 +131,8 @@ describe('trade between two quarters', () => {
 			[nils, 'markDone'],
 			[anna, 'confirm']
 		] as const) {
+			// Each party is offered their move, though a member of another quarter than the exchange's.
+			expect((await exchanges.get(actor, id))?.moves).toContain(move);
 			const moved = await exchanges.move(actor, id, move);
 			if (!moved.ok) throw new Error(`${move}: ${moved.problem}`);
 		}
