@@ -26,7 +26,7 @@ export const LINDENHOF_RESIDENTS: Array<[name: string, email: string]> = [
 	['Jonas Weber', 'jonas.weber@lindenhof.example']
 ];
 /** A Nordstadt resident who joined Lindenhof too. */
-export const MEMBER_OF_BOTH = 'anna.becker@nordstadt.example';
+export const MEMBER_OF_BOTH = 'olga.petrenko@nordstadt.example';
 const NORD_MANAGER = 'sabine.albrecht@nordstadt.example';
 const LINDEN_MANAGER = 'petra.lindner@lindenhof.example';
 

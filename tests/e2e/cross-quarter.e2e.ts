@@ -16,7 +16,7 @@ import {
 
 const LINDEN_MEMBER = 'lukas.brandt@lindenhof.example';
 const NORD_PROVIDER = 'karl-heinz.brandt@nordstadt.example';
-const MEMBER_OF_BOTH = 'anna.becker@nordstadt.example';
+const MEMBER_OF_BOTH = 'olga.petrenko@nordstadt.example';
 const LINDEN_MANAGER = 'petra.lindner@lindenhof.example';
 const LISTING = 'Rasenmähen und Heckenschnitt';
 
@@ -98,7 +98,7 @@ test('ein Lindenhofer schlägt einem Nordstädter einen Tausch vor, der über di
 	const manager = await personPage(browser, otherIp(clientIp, 2));
 	await loggedIn(manager, LINDEN_MANAGER);
 	await manager.goto('/manage/lindenhof');
-	await followAreaLink(manager, /Quartiersmanagement/, 'Tausch mit Quartieren');
+	await followAreaLink(manager, 'Quartiersmanagement Lindenhof', 'Tausch mit Quartieren');
 	await expect(
 		manager.getByRole('heading', { level: 1, name: 'Tausch mit anderen Quartieren' })
 	).toBeVisible();
