@@ -23,6 +23,7 @@ import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
+import { seedTrade } from './seed-trade';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 /** The platform administrator of the demo (/admin), with the demo password. */
@@ -224,6 +225,7 @@ export async function seed(
 	await seedAssisted(log, now);
 	await seedBudget(log, now);
 	await seedDac7(log, now);
+	await seedTrade(DEMO_PASSWORD, log, now);
 	return { created, existing };
 }
 

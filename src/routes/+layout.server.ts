@@ -8,9 +8,13 @@ import { isAdmin, publicOrigin } from '$lib/server/services/platform';
 import { unreadTotal } from '$lib/server/services/messaging';
 import { unreadNotificationCount } from '$lib/server/services/notifications';
 import { devMail } from '$lib/server/env';
+import { quarterChoices } from '$lib/server/services/trade';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
+/** The quarter a person last chose among theirs (the header's switcher, docs/cross-quarter.md). */
+const QUARTER_COOKIE = 'qm_quarter';
+
+export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
 	const user = locals.user;
 	// Every page passes here: the person's facts are read at once, not one after the other.
 	const [acceptNeeded, memberships, platformAdmin, unreadMessages, unreadNotifications] = user
@@ -31,6 +35,19 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		redirect(303, localizeHref(`/regeln/zustimmen?redirectTo=${encodeURIComponent(back)}`));
 	}
 	const managed = memberships.filter(isManagement).map((m) => m.quarterId);
+	const active = memberships.filter(isActiveMember).map((ms) => ms.quarterId);
+	// The quarter in the address, if it is one of theirs, becomes the chosen one.
+	const inPath = /^\/(?:q|manage)\/([^/]+)/.exec(deLocalizeHref(url.pathname))?.[1] ?? null;
+	let current = inPath && active.includes(inPath) ? inPath : null;
+	if (current && cookies.get(QUARTER_COOKIE) !== current) {
+		cookies.set(QUARTER_COOKIE, current, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 365
+		});
+	}
+	current ??= active.find((id) => id === cookies.get(QUARTER_COOKIE)) ?? active[0] ?? null;
 	return {
 		user: user ? { displayName: user.displayName } : null,
 		managedQuarterIds: managed,
@@ -38,7 +55,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		unreadMessages,
 		unreadNotifications,
 		// "Mein Profil" opens the profile in the first quarter the person is active in.
-		profileQuarterId: memberships.find(isActiveMember)?.quarterId ?? null,
+		profileQuarterId: current,
+		// The switcher lists them when there is more than one.
+		quarters: active.length > 1 ? await quarterChoices(active) : [],
 		talentQuarterId:
 			memberships.find((ms) => hasRole(ms, ['business', 'moderator']))?.quarterId ?? null,
 		locale: locals.locale,

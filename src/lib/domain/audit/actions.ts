@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
 	'event.rejected',
 	'event.changed',
 	'event.cancelled',
+	// Trade between two quarters, switched on or off by one management (docs/cross-quarter.md).
+	'trade.switchedOn',
+	'trade.switchedOff',
 	// DSA notice and action, complaints (docs/legal.md).
 	'notice.received',
 	...prefixed('notice', DECISION_KINDS),

@@ -30,7 +30,7 @@ export function accountParam(account: AccountId): string {
 }
 
 export function userIdOf(account: AccountId): string | null {
-	return account === COMMUNITY ? null : account.slice('member:'.length);
+	return account.startsWith('member:') ? account.slice('member:'.length) : null;
 }
 
 /** Idempotency keys: one booking per submitted form, however often it arrives. */

@@ -6,8 +6,10 @@
 // mistake is corrected by a reversal entry, never by editing.
 import type { TimeBankLimits } from '../quarters/settings';
 
-/** `member:<userId>` or the quarter's community account (Gemeinschaftskonto). */
-export type AccountId = `member:${string}` | 'community';
+/** `member:<userId>`, the quarter's community account (Gemeinschaftskonto), or its clearing
+ * account (Verrechnungskonto) for trade with another quarter, `clearing:<quarterId>`
+ * (docs/cross-quarter.md). */
+export type AccountId = `member:${string}` | 'community' | `clearing:${string}`;
 
 export const COMMUNITY: AccountId = 'community';
 
@@ -22,7 +24,8 @@ export type TransferKind =
 	| 'donation' // member → community
 	| 'reversal' // undoes (part of) an earlier entry
 	| 'correction' // moderator's manual transfer
-	| 'closure'; // a deleted member's balance to or from the community account
+	| 'closure' // a deleted member's balance to or from the community account
+	| 'trade'; // one quarter's leg of an exchange with a member of another quarter
 
 export interface Override {
 	/** The moderator who allowed a balance outside its limits. */
@@ -65,8 +68,19 @@ export const DEFAULT_COMMUNITY_LIMITS: TimeBankLimits = {
 	maxBalanceMinutes: 100_000 * 60
 };
 
+/** A quarter's clearing account for trade with `partnerQuarterId`. */
+export function clearingAccount(partnerQuarterId: string): AccountId {
+	return `clearing:${partnerQuarterId}`;
+}
+
+export function isClearingAccount(account: AccountId): account is `clearing:${string}` {
+	return account.startsWith('clearing:');
+}
+
+/** A clearing account is bounded by the pair's trade limit (domain/trade), not by a member's:
+ * it takes the community account's wide limits. */
 export function limitsOf(account: AccountId, limits: LedgerLimits): TimeBankLimits {
-	return account === COMMUNITY ? limits.community : limits.member;
+	return account === COMMUNITY || isClearingAccount(account) ? limits.community : limits.member;
 }
 
 export type Balances = ReadonlyMap<AccountId, number>;

@@ -4,6 +4,7 @@
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
+import { tradeCollections } from './trade-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -32,6 +33,7 @@ import type {
 
 export type * from './payment-docs';
 export type * from './event-docs';
+export type * from './trade-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -325,6 +327,8 @@ export interface ExchangeEventDoc extends ExchangeLogEvent {
 	quarterId: string;
 	/** The site's address as the proposer's request saw it, for links in mails (event 1 only). */
 	origin?: string;
+	/** Event 1 of an exchange between members of two quarters: each party's quarter. */
+	crossQuarter?: { providerQuarterId: string; receiverQuarterId: string };
 }
 
 /** An insert-only list of exchange ids: `_id` is `<list>:<n, 6 digits>`, the list a member's id
@@ -562,6 +566,7 @@ export function collections(db: Db) {
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
 		...eventCollections(db),
+		...tradeCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

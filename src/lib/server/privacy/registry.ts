@@ -433,6 +433,23 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		export: { include: true }
 	},
 	{
+		name: 'trade_log',
+		about: 'trade between two quarters: a management switching it, and hours settled across',
+		refs: [
+			{
+				field: 'by',
+				exported: false,
+				why: 'switched or settled by them; the hours are in their statement'
+			}
+		],
+		personal: ['memo'],
+		insertOnly: true,
+		export: {
+			include: false,
+			why: "a quarter's record; a member's hours are in their own ledger entries"
+		}
+	},
+	{
 		name: 'budget_lines',
 		about: 'a budget line decided by the quarter conference',
 		refs: [{ field: 'createdBy', exported: false, why: 'recorded by them as moderator' }],

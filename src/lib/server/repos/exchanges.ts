@@ -11,6 +11,14 @@ export interface StoredEvent extends LogEvent {
 	exchangeId: string;
 	quarterId: string;
 	origin?: string;
+	/** Event 1 of an exchange between members of two quarters (docs/cross-quarter.md). */
+	crossQuarter?: CrossQuarter;
+}
+
+/** Each party's quarter, when they differ; the exchange lives in its proposer's quarter. */
+export interface CrossQuarter {
+	providerQuarterId: string;
+	receiverQuarterId: string;
 }
 
 function toEvent(doc: ExchangeEventDoc): StoredEvent {

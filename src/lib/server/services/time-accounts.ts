@@ -28,6 +28,7 @@ import {
 	type ReversalProblem,
 	type StatementRow,
 	type TransferDraft,
+	isClearingAccount,
 	type TransferKind
 } from '../../domain/ledger/ledger';
 import { mayReceiveGrant, type GrantProblem } from '../../domain/budget/budget';
@@ -109,7 +110,8 @@ const KIND_LABELS: Record<TransferKind, (locale: Locale) => string> = {
 	donation: (locale) => m.account_kind_donation({}, { locale }),
 	reversal: (locale) => m.account_kind_reversal({}, { locale }),
 	correction: (locale) => m.account_kind_correction({}, { locale }),
-	closure: (locale) => m.account_kind_closure({}, { locale })
+	closure: (locale) => m.account_kind_closure({}, { locale }),
+	trade: (locale) => m.account_kind_trade({}, { locale })
 };
 
 export function kindLabel(kind: TransferKind, locale: Locale): string {
@@ -119,6 +121,14 @@ export function kindLabel(kind: TransferKind, locale: Locale): string {
 /** Display names of the member accounts (and people) given, by user id. */
 function accountName(account: AccountId, names: ReadonlyMap<string, string>, locale: Locale) {
 	const userId = userIdOf(account);
+	if (isClearingAccount(account)) {
+		// The partner quarter's address name (`nordstadt`), readable without a look-up.
+		const partner = account.slice('clearing:'.length);
+		return m.trade_clearing_account(
+			{ partner: partner.charAt(0).toUpperCase() + partner.slice(1) },
+			{ locale }
+		);
+	}
 	return userId === null
 		? communityName(locale)
 		: (names.get(userId) ?? m.account_unknown({}, { locale }));

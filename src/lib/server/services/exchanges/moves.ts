@@ -51,8 +51,17 @@ export async function makeMove(
 	const request = partyRequest(move, options);
 	const loaded = await loadExchange(ctx.model, exchangeId);
 	if (!loaded) return { ok: false, problem: 'not_found' };
-	const membership = await findMembership(loaded.quarterId, actorId);
-	const party = sideOf(loaded.record.exchange, actorId) !== null;
+	const side = sideOf(loaded.record.exchange, actorId);
+	const party = side !== null;
+	// A party from the other quarter of a cross-quarter exchange is a member there.
+	const membership = await findMembership(
+		loaded.cross && side
+			? side === 'provider'
+				? loaded.cross.providerQuarterId
+				: loaded.cross.receiverQuarterId
+			: loaded.quarterId,
+		actorId
+	);
 	if (!party && !isManagement(membership)) return { ok: false, problem: 'not_found' };
 	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
 	const actor: Actor = { id: actorId, moderator: isManagement(membership) };
@@ -66,7 +75,7 @@ export async function makeMove(
 			const loaded = await loadExchange(ctx.model, exchangeId);
 			const problem =
 				loaded?.record.exchange.state === 'proposed'
-					? await limitProblem(ctx, exchangeId, loaded.record.exchange, quarter)
+					? await limitProblem(ctx, exchangeId, loaded.record.exchange, quarter, loaded.cross)
 					: null;
 			if (problem) return { ok: false, problem: 'over_limit', ledger: problem };
 		}

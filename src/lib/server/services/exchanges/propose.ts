@@ -28,7 +28,13 @@ import { view } from './views';
 
 export interface ProposeInput {
 	actorId: string;
+	/** The quarter of the listing or of the member the exchange is with: it holds the exchange. */
 	quarterId: string;
+	/**
+	 * The proposer's own quarter when it is another one that trades with `quarterId` (both
+	 * managements switched trade on, docs/cross-quarter.md).
+	 */
+	fromQuarterId?: string;
 	/** From a listing; the listing decides who provides and who receives. */
 	listingId?: string;
 	/** Or directly to a member of the quarter, with the proposer's side (default: receiver). */
@@ -61,7 +67,12 @@ export async function proposeExchange(
 	const now = input.now ?? new Date();
 	const quarter = await findQuarter(input.quarterId);
 	if (!quarter) return { ok: false, problem: 'not_found' };
-	const membership = await findMembership(quarter.id, input.actorId);
+	const fromQuarterId = input.fromQuarterId ?? quarter.id;
+	const cross = fromQuarterId !== quarter.id;
+	if (cross && (await ctx.trade.openLimit(quarter.id, fromQuarterId)) === null) {
+		return { ok: false, problem: 'not_member' };
+	}
+	const membership = await findMembership(fromQuarterId, input.actorId);
 	if (!isActiveMember(membership)) return { ok: false, problem: 'not_member' };
 
 	let sides: { providerId: string; receiverId: string };
@@ -72,7 +83,7 @@ export async function proposeExchange(
 		const listing = await findVisibleListing(
 			quarter.id,
 			input.listingId,
-			listingActor(input.actorId, membership)
+			listingActor(input.actorId, cross ? null : membership)
 		);
 		if (!listing || !isPublic(listing)) return { ok: false, problem: 'listing_unavailable' };
 		if (listing.authorId === input.actorId) return { ok: false, problem: 'same_member' };
@@ -104,6 +115,12 @@ export async function proposeExchange(
 		settlement: input.settlement,
 		amountCents: paysEuros(input.settlement) ? (input.amountCents ?? null) : null
 	};
+	const crossQuarter = cross
+		? {
+				providerQuarterId: sides.providerId === input.actorId ? fromQuarterId : quarter.id,
+				receiverQuarterId: sides.receiverId === input.actorId ? fromQuarterId : quarter.id
+			}
+		: null;
 	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 	if (!proposed.ok) return { ok: false, problem: proposed.error };
 	// PStTG § 23: a seller whose tax data is missing after two reminders sells for euros no more.
@@ -122,7 +139,7 @@ export async function proposeExchange(
 		return { ok: true, exchange: await view(earlier, input.actorId, false), repeated: true };
 	}
 	// Hours that could not be booked today are refused now, naming whose limit.
-	const overLimit = await limitProblem(ctx, id, proposed.exchange, quarter);
+	const overLimit = await limitProblem(ctx, id, proposed.exchange, quarter, crossQuarter);
 	if (overLimit) return { ok: false, problem: 'over_limit', ledger: overLimit };
 	// Lists first: an exchange that exists is always in both parties' lists and the quarter's,
 	// even when this server stops between the steps.
@@ -132,6 +149,7 @@ export async function proposeExchange(
 	const event: StoredEvent = {
 		...logEventOf(proposed.event, 1),
 		...(input.recordedBy ? { recordedBy: input.recordedBy } : {}),
+		...(crossQuarter ? { crossQuarter } : {}),
 		proposal: { ...proposal, title: proposed.exchange.title },
 		exchangeId: id,
 		quarterId: quarter.id,

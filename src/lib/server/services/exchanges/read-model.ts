@@ -28,6 +28,7 @@ import {
 	exchangeListStore,
 	listExchangeEventsOfQuarter,
 	quarterList,
+	type CrossQuarter,
 	type ListEntry,
 	type StoredEvent
 } from '../../repos/exchanges';
@@ -40,6 +41,8 @@ export interface Loaded {
 	id: string;
 	quarterId: string;
 	origin: string | null;
+	/** Each party's quarter, for an exchange between members of two quarters. */
+	cross: CrossQuarter | null;
 	record: ExchangeRecord;
 }
 
@@ -116,6 +119,7 @@ export function foldEvent(current: Loaded | null, event: StoredEvent): Loaded {
 		id: event.exchangeId,
 		quarterId: current?.quarterId ?? event.quarterId,
 		origin: current ? current.origin : (event.origin ?? null),
+		cross: current ? current.cross : (event.crossQuarter ?? null),
 		record: step.record
 	};
 }

@@ -24,8 +24,12 @@ import {
 	type Actor,
 	type Exchange
 } from '../../../domain/exchanges/workflow';
+import { userIdOf } from '../../../domain/ledger/accounts';
+import type { TradeProblem } from '../../../domain/trade/pair';
+import type { CrossQuarter } from '../../repos/exchanges';
 import {
 	checkTransfer,
+	clearingAccount,
 	DEFAULT_COMMUNITY_LIMITS,
 	type LedgerLimits,
 	type TransferDraft,
@@ -67,7 +71,9 @@ export async function precheck(
 	if (!loaded) return null;
 	const settled = settle(loaded);
 	if (!settled?.ok) return null; // the move itself is refused later, with its own reason
-	return checkLimits(ctx, quarter, settlementDraft(exchangeId, settled.exchange));
+	const draft = settlementDraft(exchangeId, settled.exchange);
+	if (loaded.cross) return crossProblem(ctx, loaded.cross, draft);
+	return checkLimits(ctx, quarter, draft);
 }
 
 /**
@@ -78,9 +84,71 @@ export async function limitProblem(
 	ctx: ExchangeContext,
 	exchangeId: string,
 	exchange: Exchange,
-	quarter: Quarter
+	quarter: Quarter,
+	cross: CrossQuarter | null = null
 ): Promise<TransferProblem | null> {
-	return checkLimits(ctx, quarter, expectedSettlementDraft(exchangeId, exchange));
+	const draft = expectedSettlementDraft(exchangeId, exchange);
+	if (cross) return crossProblem(ctx, cross, draft);
+	return checkLimits(ctx, quarter, draft);
+}
+
+/** The draft between two members as a cross-quarter transfer (services/trade.ts). */
+function crossTransferOf(cross: CrossQuarter, draft: TransferDraft) {
+	const receiverId = userIdOf(draft.from);
+	const providerId = userIdOf(draft.to);
+	if (!receiverId || !providerId) throw new Error(`Exchange ${draft.key}: not between members`);
+	// The member whose account is debited received the help (settlementTransfer).
+	return {
+		key: draft.key,
+		fromQuarterId: cross.receiverQuarterId,
+		receiverId,
+		toQuarterId: cross.providerQuarterId,
+		providerId,
+		minutes: draft.minutes,
+		memo: draft.memo
+	};
+}
+
+/** Whether the pair's limit and both members' limits would take the hours now. */
+async function crossProblem(
+	ctx: ExchangeContext,
+	cross: CrossQuarter,
+	draft: TransferDraft | null
+): Promise<TransferProblem | null> {
+	if (!draft) return null;
+	const refused = await ctx.trade.precheck(crossTransferOf(cross, draft));
+	if (!refused || refused.ok) return null;
+	return asTransferProblem(refused.problem, cross);
+}
+
+/**
+ * A refusal as the exchange pages show it: the pair's limit or closed trade is a limit of the
+ * receiving member's quarter's clearing account (its Verrechnungskonto), in the ledger's terms.
+ */
+function asTransferProblem(
+	problem: TradeProblem | TransferProblem | { code: 'contention' },
+	cross: CrossQuarter
+): TransferProblem {
+	switch (problem.code) {
+		case 'over_trade_limit':
+			return {
+				code: 'above_maximum',
+				account: clearingAccount(cross.providerQuarterId),
+				balanceAfter: Math.abs(problem.netAfter),
+				limit: problem.limit
+			};
+		case 'trade_closed':
+		case 'not_in_pair':
+		case 'contention':
+			return {
+				code: 'above_maximum',
+				account: clearingAccount(cross.providerQuarterId),
+				balanceAfter: 0,
+				limit: 0
+			};
+		default:
+			return problem;
+	}
 }
 
 async function checkLimits(
@@ -153,7 +221,21 @@ async function finish(
 	}
 	const draft = settlementDraft(exchangeId, moved.exchange);
 	let ledgerSeq: number | undefined;
-	if (draft) {
+	if (draft && loaded.cross) {
+		const cross = loaded.cross;
+		const booked = await ctx.trade.settle({
+			...crossTransferOf(cross, draft),
+			by: pending.by,
+			now
+		});
+		if (!booked.ok) {
+			if (booked.problem.code === 'contention') return { ok: false, problem: 'contention' };
+			const ledgerProblem = asTransferProblem(booked.problem, cross);
+			return refuse(ctx, exchangeId, pending.n, now, ledgerProblem);
+		}
+		// The exchange's own quarter's leg is the one its log names.
+		ledgerSeq = quarter.id === cross.receiverQuarterId ? booked.fromSeq : booked.toSeq;
+	} else if (draft) {
 		const context = { by: pending.by, now, limits: ledgerLimits(quarter) };
 		let booked = await ctx.ledger.transfer(quarter.id, draft, context);
 		if (!booked.ok && booked.problem.code !== 'contention') {
@@ -164,22 +246,7 @@ async function finish(
 		}
 		if (!booked.ok) {
 			if (booked.problem.code === 'contention') return { ok: false, problem: 'contention' };
-			const ledgerProblem = booked.problem;
-			const released = await appendEvent(ctx.model, exchangeId, (l) =>
-				l.record.pending?.n === pending.n
-					? {
-							write: {
-								n: l.record.version + 1,
-								move: 'settlementRefused',
-								by: SYSTEM,
-								at: now,
-								problem: ledgerProblem.code
-							}
-						}
-					: { answer: { ok: true, loaded: l, event: null } }
-			);
-			if (released.ok && released.event) await announce(ctx, released.loaded, released.event, now);
-			return { ok: false, problem: 'over_limit', ledger: ledgerProblem };
+			return refuse(ctx, exchangeId, pending.n, now, booked.problem);
 		}
 		if (booked.entry.minutes !== draft.minutes || booked.entry.from !== draft.from) {
 			// Cannot happen while every settlement goes through its place holder; say so loudly.
@@ -220,6 +287,31 @@ async function finish(
 	});
 	if (recorded.ok && recorded.event) await announce(ctx, recorded.loaded, recorded.event, now);
 	return recorded;
+}
+
+/** Gives the settlement's place back: the ledger (or the pair's limit) refused the hours. */
+async function refuse(
+	ctx: ExchangeContext,
+	exchangeId: string,
+	pendingN: number,
+	now: Date,
+	ledgerProblem: TransferProblem
+): Promise<Written> {
+	const released = await appendEvent(ctx.model, exchangeId, (l) =>
+		l.record.pending?.n === pendingN
+			? {
+					write: {
+						n: l.record.version + 1,
+						move: 'settlementRefused',
+						by: SYSTEM,
+						at: now,
+						problem: ledgerProblem.code
+					}
+				}
+			: { answer: { ok: true, loaded: l, event: null } }
+	);
+	if (released.ok && released.event) await announce(ctx, released.loaded, released.event, now);
+	return { ok: false, problem: 'over_limit', ledger: ledgerProblem };
 }
 
 /** Finishes a settlement another server left behind (it died, or is far too slow). */

@@ -99,8 +99,18 @@ export async function getExchange(
 ): Promise<ExchangeView | null> {
 	let loaded = await loadExchange(ctx.model, exchangeId);
 	if (!loaded) return null;
-	const party = sideOf(loaded.record.exchange, viewerId) !== null;
-	const membership = await findMembership(loaded.quarterId, viewerId);
+	const side = sideOf(loaded.record.exchange, viewerId);
+	const party = side !== null;
+	// A party from the other quarter of a cross-quarter exchange is a member there.
+	const cross = loaded.cross;
+	const membership = await findMembership(
+		cross && side
+			? side === 'provider'
+				? cross.providerQuarterId
+				: cross.receiverQuarterId
+			: loaded.quarterId,
+		viewerId
+	);
 	const moderator = isManagement(membership);
 	if (!party && !moderator) return null;
 	if (loaded.record.pending && mayFinish(loaded.record.pending, ctx.holder, now)) {

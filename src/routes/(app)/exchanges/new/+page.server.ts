@@ -2,17 +2,19 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { minutesFromHoursInput } from '$lib/domain/exchanges/minutes';
 import { defaultSettlement, settlementFits } from '$lib/domain/exchanges/proposal';
 import { SETTLEMENT_KINDS, type SettlementKind } from '$lib/domain/exchanges/workflow';
-import { isActiveMember } from '$lib/domain/members/roles';
+import { hasRole, isActiveMember } from '$lib/domain/members/roles';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseExchangeDate, proposeSchema } from '$lib/schemas/exchange';
 import { euroField } from '$lib/schemas/listing';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { quarterViewer, requireUser } from '$lib/server/auth/guards';
+import { tradingMembership } from '$lib/server/services/trade';
 import { newFormNonce, readForm } from '$lib/server/http';
 import { displayNameOf } from '$lib/server/services/members';
 import { findVisibleListing, listingActor } from '$lib/server/services/listings';
 import { problemStatus, proposeExchange } from '$lib/server/services/exchanges';
 import { overLimitMessage } from '$lib/server/limit-message';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -22,17 +24,31 @@ function field(form: FormData, name: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The proposer: a member of the listing's quarter, or of a quarter that trades with it
+ * (`fromQuarterId`, docs/cross-quarter.md).
+ */
+async function proposer(event: RequestEvent, quarterId: string) {
+	const { user } = requireUser(event);
+	const viewer = await quarterViewer(event, quarterId);
+	if (isActiveMember(viewer.membership) && hasRole(viewer.membership, MEMBERS)) {
+		return { ...viewer, user, membership: viewer.membership!, fromQuarterId: null };
+	}
+	const trading = await tradingMembership(user.id, viewer.quarter.id);
+	if (!trading || !hasRole(trading, MEMBERS)) error(403, m.error_forbidden());
+	return { ...viewer, user, membership: trading, fromQuarterId: trading.quarterId };
+}
+
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
 	const quarterId = event.url.searchParams.get('quarter') ?? '';
 	const listingId = event.url.searchParams.get('listing') ?? '';
 	if (!quarterId || !listingId) error(404, m.error_not_found());
-	const { quarter, user, membership } = await requireRole(event, quarterId, MEMBERS);
-	if (!isActiveMember(membership)) error(403, m.error_forbidden());
+	const { quarter, user, membership, fromQuarterId } = await proposer(event, quarterId);
 	const listing = await findVisibleListing(
 		quarter.id,
 		listingId,
-		listingActor(user.id, membership)
+		listingActor(user.id, fromQuarterId ? null : membership)
 	);
 	if (!listing || listing.state !== 'published') error(404, m.error_listing_not_found());
 	if (listing.authorId === user.id) error(403, m.error_forbidden());
@@ -81,7 +97,7 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { errors: { form: 'error_invalid_input' }, values });
 		}
-		const { quarter } = await requireRole(event, parsed.data.quarter, MEMBERS);
+		const { quarter, fromQuarterId } = await proposer(event, parsed.data.quarter);
 		const errors: Record<string, string> = {};
 		const settlement: SettlementKind = parsed.data.settlement ?? 'free';
 		let minutes = 0;
@@ -107,6 +123,7 @@ export const actions: Actions = {
 		const result = await proposeExchange({
 			actorId: event.locals.user!.id,
 			quarterId: quarter.id,
+			...(fromQuarterId ? { fromQuarterId } : {}),
 			listingId: parsed.data.listing,
 			title: parsed.data.title,
 			date,

@@ -26,6 +26,7 @@ import {
 	suggestBusiness
 } from '$lib/server/services/listings';
 import { traderIdentity } from '$lib/server/services/trader';
+import { findQuarterName, tradingMembership } from '$lib/server/services/trade';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -50,7 +51,13 @@ export const load: PageServerLoad = async (event) => {
 		}
 	};
 	const isAuthor = user?.id === listing.authorId;
-	if (!isActiveMember(membership) && !isAuthor) {
+	// A member of a quarter that trades with this one sees the details and may propose
+	// (docs/cross-quarter.md).
+	const trading =
+		user && !isActiveMember(membership) && !isAuthor && listing.state === 'published'
+			? await tradingMembership(user.id, quarter.id)
+			: null;
+	if (!isActiveMember(membership) && !isAuthor && !trading) {
 		return { ...base, details: null, signedIn: user !== null };
 	}
 
@@ -119,7 +126,9 @@ export const load: PageServerLoad = async (event) => {
 			isModerator: actor?.moderator ?? false,
 			canContact: !isAuthor && listing.state === 'published' && isActiveMember(membership),
 			canFlag: !isAuthor && listing.state === 'published' && isActiveMember(membership),
-			canPropose: !isAuthor && listing.state === 'published' && isActiveMember(membership),
+			canPropose:
+				!isAuthor && listing.state === 'published' && (isActiveMember(membership) || !!trading),
+			tradingFrom: trading ? await findQuarterName(trading.quarterId) : null,
 			authorMoves: moves.filter((mv) => !isManagementMove(mv) && mv !== 'edit'),
 			moderatorMoves: moves.filter(isManagementMove),
 			canEdit: moves.includes('edit'),
