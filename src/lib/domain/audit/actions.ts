@@ -52,6 +52,13 @@ export const AUDIT_ACTIONS = [
 	'event.rejected',
 	'event.changed',
 	'event.cancelled',
+	// The Bürgerbudget (docs/buergerbudget.md); ballots are secret and not in the log.
+	'participation.roundOpened',
+	'participation.roundChanged',
+	'participation.phaseEnded',
+	'participation.proposed',
+	'participation.proposalAssessed',
+	'participation.resultPublished',
 	// DSA notice and action, complaints (docs/legal.md).
 	'notice.received',
 	...prefixed('notice', DECISION_KINDS),

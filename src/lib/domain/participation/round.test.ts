@@ -25,7 +25,14 @@ const ids = { roundId: 'r1', quarterId: 'nordstadt' };
 const fold = (entries: RoundEntry[]): Round =>
 	entries.reduce<Round | null>((s, e) => applyRoundEntry(s, { ...e, ...ids }), null)!;
 const opened: RoundEntry = { type: 'opened', by: 'm', at: new Date('2027-02-01'), ...settings };
-const draft = { title: 'Bänke', what: 'Zwei Bänke', who: 'alle', minutes: 20 * 60, cents: null, photoId: null };
+const draft = {
+	title: 'Bänke',
+	what: 'Zwei Bänke',
+	who: 'alle',
+	minutes: 20 * 60,
+	cents: null,
+	photoId: null
+};
 
 describe('phaseAt', () => {
 	const round = fold([opened]);

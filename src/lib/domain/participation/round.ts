@@ -207,11 +207,7 @@ export function phaseAt(
 }
 
 export type SettingsProblem =
-	| 'title_required'
-	| 'amount_required'
-	| 'invalid_amount'
-	| 'phase_order'
-	| 'lines_until_order';
+	'title_required' | 'amount_required' | 'invalid_amount' | 'phase_order' | 'lines_until_order';
 
 const amountOk = (value: number | null, max: number) =>
 	value === null || (Number.isSafeInteger(value) && value > 0 && value <= max);
@@ -228,16 +224,14 @@ export function checkSettings(s: RoundSettings): SettingsProblem | null {
 	return null;
 }
 
-export type RoundActProblem = 'wrong_phase' | 'not_found';
-
 /** The management may change a round's settings until its vote begins (so that nobody votes on
  * an amount that changes under them). */
-export function checkChange(round: Round, phase: Phase): RoundActProblem | null {
+export function checkChange(_round: Round, phase: Phase): 'wrong_phase' | null {
 	return phase === 'upcoming' || phase === 'proposals' || phase === 'check' ? null : 'wrong_phase';
 }
 
 /** The management may end the current phase early (e.g. the vote after the Bürgerforum). */
-export function checkEnd(phase: Phase, ending: EndablePhase): RoundActProblem | null {
+export function checkEnd(phase: Phase, ending: EndablePhase): 'wrong_phase' | null {
 	return phase === ending ? null : 'wrong_phase';
 }
 
@@ -264,7 +258,10 @@ export function checkProposal(
 	if (!amountOk(draft.minutes, MAX_MINUTES) || !amountOk(draft.cents, MAX_CENTS)) {
 		return 'invalid_amount';
 	}
-	if ((draft.minutes !== null && round.minutes === null) || (draft.cents !== null && round.cents === null)) {
+	if (
+		(draft.minutes !== null && round.minutes === null) ||
+		(draft.cents !== null && round.cents === null)
+	) {
 		return 'cost_unit';
 	}
 	if ((draft.minutes ?? 0) > (round.minutes ?? 0) || (draft.cents ?? 0) > (round.cents ?? 0)) {
@@ -280,7 +277,10 @@ export function checkComment(phase: Phase): 'wrong_phase' | null {
 }
 
 /** The management marks a proposal during proposals and check; from the vote on it is fixed. */
-export function checkAssessment(phase: Phase, reason: string): 'wrong_phase' | 'reason_required' | null {
+export function checkAssessment(
+	phase: Phase,
+	reason: string
+): 'wrong_phase' | 'reason_required' | null {
 	if (phase !== 'proposals' && phase !== 'check') return 'wrong_phase';
 	if (reason.trim() === '') return 'reason_required';
 	return null;

@@ -47,7 +47,12 @@ describe('countVotes (approval voting within the budget)', () => {
 	it('breaks a tie of votes and cost by the earlier submission, then by id', () => {
 		const result = countVotes({
 			amount: { minutes: 10 * 60, cents: null },
-			proposals: [p('late', 10, null, 5), p('early', 10, null, 1), p('y', 10, null, 9), p('x', 10, null, 9)],
+			proposals: [
+				p('late', 10, null, 5),
+				p('early', 10, null, 1),
+				p('y', 10, null, 9),
+				p('x', 10, null, 9)
+			],
 			ballots: [ballot('u1', ['late', 'early', 'x', 'y'])],
 			voteEnd: END
 		});
@@ -62,7 +67,11 @@ describe('countVotes (approval voting within the budget)', () => {
 			ballots: [ballot('u1', ['euro-heavy', 'euro-light', 'hours-light'])],
 			voteEnd: END
 		});
-		expect(result.rows.map((r) => r.proposalId)).toEqual(['hours-light', 'euro-light', 'euro-heavy']);
+		expect(result.rows.map((r) => r.proposalId)).toEqual([
+			'hours-light',
+			'euro-light',
+			'euro-heavy'
+		]);
 		// hours-light (90 €) leaves 10 €: neither of the others fits the euros.
 		expect(winners(result)).toEqual(['hours-light']);
 	});

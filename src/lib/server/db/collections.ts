@@ -4,6 +4,7 @@
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
+import { participationCollections } from './participation-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -32,6 +33,7 @@ import type {
 
 export type * from './payment-docs';
 export type * from './event-docs';
+export type * from './participation-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -206,7 +208,8 @@ export interface AuditDoc {
 			| 'case'
 			| 'budget'
 			| 'notice'
-			| 'event';
+			| 'event'
+			| 'round';
 		id: string;
 	};
 	reason: string;
@@ -559,6 +562,7 @@ export function collections(db: Db) {
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
 		...eventCollections(db),
+		...participationCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};
