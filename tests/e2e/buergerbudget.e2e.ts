@@ -27,15 +27,15 @@ function dayFromNow(days: number): string {
 	);
 }
 
-async function propose(page: Page, round: string, title: string, hours: string) {
+async function propose(page: Page, round: string, title: string, hours: string, check = true) {
 	await page.goto('/q/nordstadt/buergerbudget');
 	await expect(page.getByRole('heading', { level: 1, name: 'Bürgerbudget' })).toBeVisible();
 	await page.getByRole('link', { name: round }).click();
 	await expect(page.getByRole('heading', { level: 1, name: round })).toBeVisible();
-	await expectAccessible(page);
+	if (check) await expectAccessible(page);
 	await page.getByRole('link', { name: 'Vorschlag machen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Vorschlag machen' })).toBeVisible();
-	await expectAccessible(page);
+	if (check) await expectAccessible(page);
 	await page.getByLabel('Titel').fill(title);
 	await page
 		.getByLabel('Was soll passieren?')
@@ -45,7 +45,7 @@ async function propose(page: Page, round: string, title: string, hours: string) 
 	await page.getByRole('button', { name: 'Vorschlag einreichen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.getByText('Danke! Dein Vorschlag ist eingereicht.')).toBeVisible();
-	await expectAccessible(page);
+	if (check) await expectAccessible(page);
 }
 
 async function vote(page: Page, roundUrl: string, choose: string[]) {
@@ -64,7 +64,7 @@ test('a Bürgerbudget round runs from proposals to the vote to the result, and t
 	clientIp
 }) => {
 	// Four people, a dozen pages, each checked with axe at two widths: slow on a shared machine.
-	test.setTimeout(600_000);
+	test.setTimeout(900_000);
 	const suffix = Date.now().toString(36);
 	const round = `Bürgerbudget Test ${suffix}`;
 	const garden = `Kräuterbeet ${suffix}`;
@@ -101,7 +101,7 @@ test('a Bürgerbudget round runs from proposals to the vote to the result, and t
 	const roundUrl = gardenUrl.split('/').slice(0, -1).join('/');
 	const laura = await personPage(browser, otherIp(clientIp, 2));
 	await loggedIn(laura, LAURA);
-	await propose(laura, round, benches, '15');
+	await propose(laura, round, benches, '15', false);
 	await laura.goto(gardenUrl);
 	await laura.getByLabel('Dein Kommentar').fill('Gute Idee, ich gieße mit!');
 	await laura.getByRole('button', { name: 'Kommentieren' }).click();
@@ -118,18 +118,18 @@ test('a Bürgerbudget round runs from proposals to the vote to the result, and t
 		await page.goto(manageUrl);
 		await page.getByRole('link', { name: title }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-		await page.getByRole('radio', { name: 'Machbar' }).check();
+		await page.getByRole('radio', { name: 'Machbar', exact: true }).check();
 		await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
 		await expect(page.getByText('Bitte gib eine Begründung an.')).toBeVisible();
-		await expectAccessible(page);
-		await page.getByRole('radio', { name: 'Machbar' }).check();
+		if (title === garden) await expectAccessible(page);
+		await page.getByRole('radio', { name: 'Machbar', exact: true }).check();
 		await page
 			.getByLabel('Begründung', { exact: true })
 			.fill('Der Hof ist frei, der Vermieter ist einverstanden.');
 		await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
 		await expect(page.getByText('Die Entscheidung ist gespeichert.')).toBeVisible();
 		await expect(page.getByText('Begründung: Der Hof ist frei')).toBeVisible();
-		await expectAccessible(page);
+		if (title === garden) await expectAccessible(page);
 	}
 	await page.goto(manageUrl);
 	await page.getByRole('button', { name: 'Abstimmung starten' }).click();
