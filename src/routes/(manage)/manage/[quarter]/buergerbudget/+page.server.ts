@@ -25,7 +25,8 @@ export const actions: Actions = {
 		const { quarter, user, membership } = await requireRole(event, event.params.quarter, [
 			'moderator'
 		]);
-		const parsed = parseForm(roundSchema, await readForm(event.request), ROUND_FIELDS);
+		const form = await readForm(event.request);
+		const parsed = parseForm(roundSchema, form, ROUND_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const result = await participation.open({
 			quarter,
@@ -36,8 +37,9 @@ export const actions: Actions = {
 			now: new Date()
 		});
 		if (!result.ok) {
-			const { nonce: _n, ...values } = Object.fromEntries(
-				ROUND_FIELDS.map((f) => [f, String((parsed.data as Record<string, unknown>)[f] ?? '')])
+			// What was typed (not the parsed minutes and cents), so that a second submit means the same.
+			const values = Object.fromEntries(
+				ROUND_FIELDS.filter((f) => f !== 'nonce').map((f) => [f, String(form.get(f) ?? '')])
 			);
 			return fail(409, {
 				errors: { form: `buergerbudget_error_${keyPart(result.problem)}` },

@@ -18,6 +18,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
 
+/** What was typed, to show again after a refusal (the parsed hours are minutes). */
+const typed = (form: FormData) =>
+	Object.fromEntries(
+		PROPOSAL_FIELDS.filter((f) => f !== 'nonce').map((f) => [
+			f,
+			String(form.get(f) ?? '').slice(0, 2_000)
+		])
+	);
+
 export const load: PageServerLoad = async (event) => {
 	const { quarter } = await requireRole(event, event.params.quarter, MEMBERS);
 	const round = await participation.round(quarter, event.params.id);
@@ -43,7 +52,7 @@ export const actions: Actions = {
 			else errors.photo = read.error;
 		}
 		if (!parsed.ok || Object.keys(errors).length > 0) {
-			return fail(400, { errors, values: parsed.ok ? {} : parsed.values });
+			return fail(400, { errors, values: typed(form) });
 		}
 		const now = new Date();
 		const photoId = photo ? newPhotoId() : null;
@@ -60,7 +69,7 @@ export const actions: Actions = {
 			if (result.problem === 'not_found') error(404, m.error_not_found());
 			return fail(409, {
 				errors: { form: `buergerbudget_error_${keyPart(result.problem)}` },
-				values: Object.fromEntries(PROPOSAL_FIELDS.map((f) => [f, String(form.get(f) ?? '')]))
+				values: typed(form)
 			});
 		}
 		if (photo && photoId && result.photoId === photoId) {
