@@ -24,6 +24,7 @@ import { seedBudget } from './seed-budget';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 import { seedTrade } from './seed-trade';
+import { seedParticipation } from './seed-participation';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 /** The platform administrator of the demo (/admin), with the demo password. */
@@ -226,6 +227,7 @@ export async function seed(
 	await seedBudget(log, now);
 	await seedDac7(log, now);
 	await seedTrade(DEMO_PASSWORD, log, now);
+	await seedParticipation(log, now);
 	return { created, existing };
 }
 

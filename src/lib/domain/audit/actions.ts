@@ -55,6 +55,13 @@ export const AUDIT_ACTIONS = [
 	// Trade between two quarters, switched on or off by one management (docs/cross-quarter.md).
 	'trade.switchedOn',
 	'trade.switchedOff',
+	// The Bürgerbudget (docs/buergerbudget.md); ballots are secret and not in the log.
+	'participation.roundOpened',
+	'participation.roundChanged',
+	'participation.phaseEnded',
+	'participation.proposed',
+	'participation.proposalAssessed',
+	'participation.resultPublished',
 	// DSA notice and action, complaints (docs/legal.md).
 	'notice.received',
 	...prefixed('notice', DECISION_KINDS),

@@ -5,6 +5,7 @@ import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
 import { tradeCollections } from './trade-docs';
+import { participationCollections } from './participation-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -34,6 +35,7 @@ import type {
 export type * from './payment-docs';
 export type * from './event-docs';
 export type * from './trade-docs';
+export type * from './participation-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -209,7 +211,8 @@ export interface AuditDoc {
 			| 'budget'
 			| 'notice'
 			| 'event'
-			| 'dac7';
+			| 'dac7'
+			| 'round';
 		id: string;
 	};
 	reason: string;
@@ -567,6 +570,7 @@ export function collections(db: Db) {
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
 		...eventCollections(db),
 		...tradeCollections(db),
+		...participationCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

@@ -74,6 +74,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 		{ key: { eventId: 1, userId: 1 }, name: 'event_user_unique', unique: true },
 		{ key: { quarterId: 1 }, name: 'quarter' }
 	],
+	// A quarter's Bürgerbudget rounds are read with one query, a round's ballots with another.
+	participation_round_log: [{ key: { quarterId: 1 }, name: 'quarter' }],
+	participation_ballots: [{ key: { roundId: 1 }, name: 'round' }],
 	// A pseudonym's number names one deleted account (docs/legal.md).
 	account_deletions: [{ key: { n: 1 }, name: 'n_unique', unique: true }]
 };

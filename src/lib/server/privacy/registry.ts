@@ -413,6 +413,22 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		export: { include: true }
 	},
 	{
+		name: 'participation_round_log',
+		about: 'one step of a Bürgerbudget round (opened, changed, a proposal, a comment, a check)',
+		refs: [{ field: 'by' }],
+		personal: ['what', 'who', 'text', 'reason'],
+		insertOnly: true,
+		export: { include: true }
+	},
+	{
+		name: 'participation_ballots',
+		about: 'a member’s ballot in a Bürgerbudget round (secret; the latest counts)',
+		refs: [{ field: 'userId' }],
+		personal: ['choice'],
+		insertOnly: true,
+		export: { include: true }
+	},
+	{
 		name: 'cases_closed',
 		about: 'that a case was closed',
 		refs: [{ via: 'cases', parentField: '_id', field: '_id' }],

@@ -73,7 +73,7 @@ export interface LineGrant {
 }
 
 /** Ids from the moderator and the form's nonce: a second submit of the same form finds the first. */
-function idFrom(kind: string, moderatorId: string, nonce: string): string {
+export function idFrom(kind: string, moderatorId: string, nonce: string): string {
 	return hashToken(`${kind}:${moderatorId}:${nonce}`).slice(0, 20);
 }
 

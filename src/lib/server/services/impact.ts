@@ -5,6 +5,8 @@
 import {
 	cellText,
 	computeImpact,
+	participationRows,
+	type ParticipationRow,
 	type ExchangeFact,
 	type Figure,
 	type ImpactReport,
@@ -20,6 +22,7 @@ import type { Quarter } from '../repos/quarters';
 import { exchanges as appExchanges, type ExchangeService } from './exchanges';
 import { ledger as appLedger, type LedgerBook } from './ledger';
 import { listingBook } from './listing-book';
+import { roundResults } from './participation/results';
 
 import type { Locale } from '../../domain/locale';
 
@@ -75,6 +78,11 @@ export class ImpactService {
 			})),
 			conversations
 		});
+	}
+
+	/** Participation in the Bürgerbudget: one row per finished round. */
+	async participation(quarter: Quarter, now: Date): Promise<ParticipationRow[]> {
+		return participationRows(await roundResults.participationFigures(quarter, now));
 	}
 
 	/** One row per figure, series and month; suppressed cells say "< 5", unknown ones are empty. */

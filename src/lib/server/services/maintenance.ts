@@ -10,6 +10,7 @@ import { retryPendingEvents } from '../payments/webhooks';
 
 import { runEventReminders } from './calendar/jobs';
 import { purgeSellerData, runDac7Reminders } from './dac7';
+import { roundResults } from './participation/results';
 import { finishDeletions, followRedactions } from './deletion';
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
@@ -54,6 +55,13 @@ export function startMaintenance(): void {
 		run: runAutoSettle
 	});
 	// Reminders for tomorrow's events go out from 09:00 on the quarter's clock (docs/events.md).
+	// Finished Bürgerbudget rounds: the winners become budget lines (docs/buergerbudget.md).
+	registerJob({
+		name: 'buergerbudget-results',
+		everyMs: 10 * MINUTE,
+		firstAfterMs: 35_000,
+		run: (now) => roundResults.publishDue(now)
+	});
 	registerJob({
 		name: 'event-reminders',
 		everyMs: 10 * MINUTE,

@@ -8,12 +8,16 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const now = new Date();
 	const query = readImpactPeriod(event.url.searchParams, now, quarter.settings.timeZone);
-	const report = query.period ? await impact.report(quarter, query.period, now) : null;
+	const [report, participation] = await Promise.all([
+		query.period ? impact.report(quarter, query.period, now) : null,
+		impact.participation(quarter, now)
+	]);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		period: query.values,
 		periodErrors: query.errors,
 		months: report?.months ?? [],
+		participation,
 		figures:
 			report?.figures.map((f) => ({
 				id: f.id,
