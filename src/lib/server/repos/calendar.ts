@@ -96,3 +96,13 @@ export async function seatSummary(
 	}
 	return { counts, mine };
 }
+
+/** Who holds a seat at which of the quarter's events (the Quartiersbilanz's attendance). */
+export async function listQuarterSeats(
+	quarterId: string
+): Promise<{ eventId: string; userId: string }[]> {
+	return (await db()).calendarSeats
+		.find({ quarterId })
+		.project<{ eventId: string; userId: string }>({ _id: 0, eventId: 1, userId: 1 })
+		.toArray();
+}
