@@ -80,6 +80,13 @@ test('eine Besucherin ohne Konto liest die Quartiersbilanz und lädt sie als CSV
 	await expect(page.getByText('steht dort „< 5“')).toBeVisible();
 	await expectAccessible(page);
 
+	// Printed (A4): no navigation, no year form, no download link; the tables stay.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('navigation', { name: 'Hauptmenü' })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Jahr zeigen' })).toBeHidden();
+	await expect(page.getByRole('table', { name: 'Termine nach Art' })).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+
 	const csv = await downloadCsv(page);
 	expect(csv[0]).toBe('Abschnitt;Kennzahl;Zeitraum;Aufteilung;Wert;Einheit');
 	expect(csv.find((l) => l.startsWith(`Tauschen und helfen;Getauschte Stunden;${YEAR};;`))).toMatch(
