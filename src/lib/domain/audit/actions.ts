@@ -72,7 +72,11 @@ export const AUDIT_ACTIONS = [
 	'quarter.categoryRemoved',
 	'member.managerAppointed',
 	'member.managerRemoved',
-	'member.roleChanged'
+	'member.roleChanged',
+	// PStTG / DAC7 (docs/trust-and-tax.md, section 7): every look at seller data is logged.
+	'dac7.reportViewed',
+	'dac7.reportDownloaded',
+	'dac7.settingsChanged'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
