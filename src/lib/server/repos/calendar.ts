@@ -89,13 +89,3 @@ export async function listQuarterSeats(
 		.toArray();
 	return docs.map((d) => ({ eventId: d.eventId, userId: d.userId }));
 }
-
-/** Who holds a seat at which of the quarter's events (the Quartiersbilanz's attendance). */
-export async function listQuarterSeats(
-	quarterId: string
-): Promise<{ eventId: string; userId: string }[]> {
-	return (await db()).calendarSeats
-		.find({ quarterId })
-		.project<{ eventId: string; userId: string }>({ _id: 0, eventId: 1, userId: 1 })
-		.toArray();
-}
