@@ -21,6 +21,7 @@ import { seedDac7 } from './seed-dac7';
 import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
+import { seedEvents } from './seed-events';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 import { seedTrade } from './seed-trade';
@@ -228,6 +229,7 @@ export async function seed(
 	await seedDac7(log, now);
 	await seedTrade(DEMO_PASSWORD, log, now);
 	await seedParticipation(log, now);
+	await seedEvents(log, now);
 	return { created, existing };
 }
 

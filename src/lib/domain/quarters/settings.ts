@@ -1,4 +1,5 @@
 // Quarter (Sozialraum) settings and their rules. Time-bank amounts are integer minutes.
+import { DEFAULT_PUBLIC_FIGURES, type BilanzFigureId } from '../bilanz/bilanz';
 import { DEFAULT_TIME_ZONE } from '../time/zone';
 
 export interface TimeBankLimits {
@@ -29,6 +30,8 @@ export interface QuarterSettings {
 	platformFeeCapCents: number;
 	/** IANA time zone of the quarter's calendar days (domain/time/zone.ts isTimeZone). */
 	timeZone: string;
+	/** The figures the public Quartiersbilanz shows (domain/bilanz), chosen by the management. */
+	publicReportFigures: BilanzFigureId[];
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -41,7 +44,8 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	startCreditMinutes: 120,
 	platformFeeBasisPoints: 0,
 	platformFeeCapCents: 500,
-	timeZone: DEFAULT_TIME_ZONE
+	timeZone: DEFAULT_TIME_ZONE,
+	publicReportFigures: [...DEFAULT_PUBLIC_FIGURES]
 };
 
 /** Settings saved before a field existed get its default. */

@@ -27,7 +27,9 @@ import { roundResults } from './participation/results';
 import type { Locale } from '../../domain/locale';
 
 /** A quarter's exchange records as the figures need them. */
-function exchangeFacts(records: Array<{ id: string; record: ExchangeRecord }>): ExchangeFact[] {
+export function exchangeFacts(
+	records: Array<{ id: string; record: ExchangeRecord }>
+): ExchangeFact[] {
 	return records.map(({ id, record }) => {
 		const e = record.exchange;
 		const proposal = e.timeline[0]!;

@@ -2,6 +2,7 @@
 // and `npm run admin`), their settings changed by the quarter management too. Every change is
 // one function used by every door (cockpit, admin area, CLI, demo seed) and goes to the audit log.
 import type { AuditAction } from '../../domain/audit/actions';
+import { BILANZ_FIGURES, type BilanzFigureId } from '../../domain/bilanz/bilanz';
 import {
 	parseBlocksCsv,
 	checkBlock,
@@ -140,6 +141,25 @@ export async function changeQuarterSettings(
 	await updateQuarterSettings(quarterId, checked.settings);
 	await auditQuarter(quarterId, 'quarter.settingsChanged', actorId, now, details);
 	return { ok: true };
+}
+
+/** The figures the public Quartiersbilanz shows (cockpit), with an audit entry of what changed. */
+export async function changePublicReportFigures(
+	quarterId: string,
+	figures: readonly BilanzFigureId[],
+	actorId: string,
+	now: Date
+): Promise<boolean> {
+	const quarter = await findQuarterById(quarterId);
+	if (!quarter) return false;
+	// Stored in the list's own order, so that the same choice is never a change.
+	const chosen = BILANZ_FIGURES.filter((f) => figures.includes(f));
+	const settings = { ...quarter.settings, publicReportFigures: chosen };
+	const details = changes(quarter.settings, settings);
+	if (Object.keys(details).length === 0) return true;
+	await updateQuarterSettings(quarterId, settings);
+	await auditQuarter(quarterId, 'quarter.settingsChanged', actorId, now, details);
+	return true;
 }
 
 export type CreateQuarterResult =
