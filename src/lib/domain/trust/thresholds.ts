@@ -34,7 +34,9 @@ export type ThresholdId =
 	| 'vat.small_business.current_year'
 	// PStTG / DAC7 (item 7)
 	| 'dac7.goods_exclusion.sales'
-	| 'dac7.goods_exclusion.consideration';
+	| 'dac7.goods_exclusion.consideration'
+	// Jahresübersicht: income from occasional services (item 6)
+	| 'income.services.exemption_limit';
 
 const BGB_2 = { title: '§ 2 BGB', url: 'https://www.gesetze-im-internet.de/bgb/__2.html' };
 const USTG_19 = {
@@ -44,6 +46,12 @@ const USTG_19 = {
 const PSTTG_4 = {
 	title: '§ 4 Abs. 5 PStTG',
 	url: 'https://www.gesetze-im-internet.de/psttg/__4.html'
+};
+
+// § 22 Nr. 3 Satz 2 EStG (item 6): see the section "income from occasional services" below.
+const ESTG_22 = {
+	title: '§ 22 Nr. 3 Satz 2 EStG',
+	url: 'https://www.gesetze-im-internet.de/estg/__22.html'
 };
 
 export const THRESHOLDS: readonly Threshold[] = [
@@ -103,6 +111,20 @@ export const THRESHOLDS: readonly Threshold[] = [
 		from: '2023-01-01',
 		until: null,
 		source: PSTTG_4
+	},
+
+	// ── Jahresübersicht: income from occasional services (item 6) ────────────────────────
+	// Income from occasional services is not taxed when it was "weniger als 256 Euro im
+	// Kalenderjahr" (a Freigrenze: at 256 € the whole amount is taxed). 256 € since the euro
+	// (Steuer-Euroglättungsgesetz, from 2002; before: 500 DM). The Wachstumschancengesetz of 2024
+	// raised the § 23 EStG limit for private sales to 1,000 €, not this one (docs/trust-and-tax.md).
+	{
+		id: 'income.services.exemption_limit',
+		value: 25_600,
+		unit: 'cents',
+		from: '2002-01-01',
+		until: null,
+		source: ESTG_22
 	}
 ];
 
@@ -126,7 +148,7 @@ export function thresholdOn(
 			`thresholdOn: ${hits.length} entries for ${id} on ${day}; the table must have exactly one`
 		);
 	}
-	return hits[0];
+	return hits[0]!;
 }
 
 /** The value for `id` valid on `day`. */

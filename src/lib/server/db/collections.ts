@@ -4,6 +4,7 @@
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
+import { letterCollections } from './letter-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -32,6 +33,7 @@ import type {
 
 export type * from './payment-docs';
 export type * from './event-docs';
+export type * from './letter-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -354,7 +356,8 @@ export interface NotificationDoc {
 	userId: string;
 	n: number;
 	quarterId: string;
-	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice' | 'event';
+	/** `tax`: a Jahresübersicht hint (`move` the threshold id, `title` the year). */
+	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice' | 'event' | 'tax';
 	exchangeId: string | null;
 	/** `event` notifications: the calendar event they are about. */
 	eventId?: string | null;
@@ -559,6 +562,7 @@ export function collections(db: Db) {
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
 		...eventCollections(db),
+		...letterCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

@@ -74,6 +74,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 		{ key: { eventId: 1, userId: 1 }, name: 'event_user_unique', unique: true },
 		{ key: { quarterId: 1 }, name: 'quarter' }
 	],
+	// A quarter's address checks are listed for the letters page (docs/trust-and-tax.md).
+	address_checks: [{ key: { quarterId: 1 }, name: 'quarter' }],
 	// A pseudonym's number names one deleted account (docs/legal.md).
 	account_deletions: [{ key: { n: 1 }, name: 'n_unique', unique: true }]
 };

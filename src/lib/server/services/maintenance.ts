@@ -8,12 +8,14 @@ import { registerJob } from '../jobs';
 import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
+import { purgeLetterAddresses } from './address-letters';
 import { runEventReminders } from './calendar/jobs';
 import { finishDeletions, followRedactions } from './deletion';
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
+import { runTaxHints } from './yearly-statement';
 import { purgeExpired as purgeExpiredAfter, retentionPeriods, runRetention } from './privacy';
 
 const MINUTE = 60 * 1000;
@@ -89,4 +91,13 @@ export function startMaintenance(): void {
 		run: finishDeletions
 	});
 	registerJob({ name: 'follow-redactions', everyMs: 10_000, run: followRedactions });
+	// Address letters (issue 16): postal addresses no longer needed are deleted within the hour;
+	// residents approaching a tax threshold are told once (docs/trust-and-tax.md).
+	registerJob({
+		name: 'address-letters-purge',
+		everyMs: HOUR,
+		firstAfterMs: 90_000,
+		run: purgeLetterAddresses
+	});
+	registerJob({ name: 'tax-hints', everyMs: 6 * HOUR, firstAfterMs: 120_000, run: runTaxHints });
 }
