@@ -20,6 +20,7 @@ import { seedCases } from './seed-cases';
 import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
+import { seedLetters } from './seed-letters';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -222,6 +223,7 @@ export async function seed(
 	await seedCases(log, now);
 	await seedAssisted(log, now);
 	await seedBudget(log, now);
+	await seedLetters(log, now);
 	return { created, existing };
 }
 

@@ -79,7 +79,7 @@ export async function yearlyStatement(
 	const business = membership.role === 'business';
 	const thisYear = currentYear(quarter, now);
 	const years: number[] = [];
-	for (let y = thisYear; y >= Math.min(firstYear, thisYear); y--) years.push(y);
+	for (let y = thisYear; y >= Math.min(firstYear, thisYear - 1); y--) years.push(y);
 	return { figures, hints: taxHints(figures, business), business, years };
 }
 
