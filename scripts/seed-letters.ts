@@ -14,7 +14,6 @@ import {
 	requestLetter,
 	verifyCode
 } from '../src/lib/server/services/address-letters';
-import { currentYear, yearlyStatement } from '../src/lib/server/services/yearly-statement';
 
 const QUARTER_ID = 'nordstadt';
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,11 +73,5 @@ export async function seedLetters(log: (line: string) => void, now: Date): Promi
 			now: new Date(now.getTime() - DAY)
 		});
 	}
-	const year = currentYear(quarter, now);
-	const business = await idOf('eckbank@nordstadt.example');
-	const figures = business ? await yearlyStatement(quarter, business, year, now) : null;
-	log(
-		`  Briefe: ${batch.count} gedruckt, ${code ? 1 : 0} bestätigt; Jahresübersicht ${year}` +
-			(figures ? ` (Eckbank: ${figures.figures.exchanges} Tausche)` : '')
-	);
+	log(`  Briefe zur Adressbestätigung: ${batch.count} gedruckt, ${code ? 1 : 0} bestätigt`);
 }
