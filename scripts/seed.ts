@@ -22,6 +22,7 @@ import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
 import { seedEvents } from './seed-events';
+import { seedLetters } from './seed-letters';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 import { seedTrade } from './seed-trade';
@@ -230,6 +231,7 @@ export async function seed(
 	await seedTrade(DEMO_PASSWORD, log, now);
 	await seedParticipation(log, now);
 	await seedEvents(log, now);
+	await seedLetters(log, now);
 	return { created, existing };
 }
 

@@ -80,6 +80,8 @@ export const AUDIT_ACTIONS = [
 	'quarter.categoryAdded',
 	'quarter.categoryChanged',
 	'quarter.categoryRemoved',
+	// The quarter management printed letters with address codes (docs/trust-and-tax.md).
+	'quarter.lettersPrinted',
 	'member.managerAppointed',
 	'member.managerRemoved',
 	'member.roleChanged',

@@ -37,7 +37,9 @@ export type ThresholdId =
 	| 'dac7.goods_exclusion.consideration'
 	| 'dac7.enforcement.earliest_days'
 	| 'dac7.enforcement.latest_days'
-	| 'dac7.retention.years';
+	| 'dac7.retention.years'
+	// Jahresübersicht: income from occasional services (item 6)
+	| 'income.services.exemption_limit';
 
 const BGB_2 = { title: '§ 2 BGB', url: 'https://www.gesetze-im-internet.de/bgb/__2.html' };
 const USTG_19 = {
@@ -55,6 +57,12 @@ const PSTTG_23 = {
 const PSTTG_24 = {
 	title: '§ 24 Abs. 3 PStTG',
 	url: 'https://www.gesetze-im-internet.de/psttg/__24.html'
+};
+
+// § 22 Nr. 3 Satz 2 EStG (item 6): see the section "income from occasional services" below.
+const ESTG_22 = {
+	title: '§ 22 Nr. 3 Satz 2 EStG',
+	url: 'https://www.gesetze-im-internet.de/estg/__22.html'
 };
 
 export const THRESHOLDS: readonly Threshold[] = [
@@ -141,6 +149,19 @@ export const THRESHOLDS: readonly Threshold[] = [
 		from: '2023-01-01',
 		until: null,
 		source: PSTTG_24
+	},
+	// ── Jahresübersicht: income from occasional services (item 6) ────────────────────────
+	// Income from occasional services is not taxed when it was "weniger als 256 Euro im
+	// Kalenderjahr" (a Freigrenze: at 256 € the whole amount is taxed). 256 € since the euro
+	// (Steuer-Euroglättungsgesetz, from 2002; before: 500 DM). The Wachstumschancengesetz of 2024
+	// raised the § 23 EStG limit for private sales to 1,000 €, not this one (docs/trust-and-tax.md).
+	{
+		id: 'income.services.exemption_limit',
+		value: 25_600,
+		unit: 'cents',
+		from: '2002-01-01',
+		until: null,
+		source: ESTG_22
 	}
 ];
 

@@ -6,6 +6,7 @@ import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
 import { tradeCollections } from './trade-docs';
 import { participationCollections } from './participation-docs';
+import { letterCollections } from './letter-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -36,6 +37,7 @@ export type * from './payment-docs';
 export type * from './event-docs';
 export type * from './trade-docs';
 export type * from './participation-docs';
+export type * from './letter-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -362,7 +364,8 @@ export interface NotificationDoc {
 	userId: string;
 	n: number;
 	quarterId: string;
-	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice' | 'event';
+	/** `tax`: a Jahresübersicht hint (`move` the threshold id, `title` the year). */
+	kind: 'exchange' | 'start-credit' | 'case' | 'membership' | 'notice' | 'event' | 'tax';
 	exchangeId: string | null;
 	/** `event` notifications: the calendar event they are about. */
 	eventId?: string | null;
@@ -571,6 +574,7 @@ export function collections(db: Db) {
 		...eventCollections(db),
 		...tradeCollections(db),
 		...participationCollections(db),
+		...letterCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

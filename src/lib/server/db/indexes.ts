@@ -77,6 +77,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
 	// A quarter's Bürgerbudget rounds are read with one query, a round's ballots with another.
 	participation_round_log: [{ key: { quarterId: 1 }, name: 'quarter' }],
 	participation_ballots: [{ key: { roundId: 1 }, name: 'round' }],
+	// A quarter's address checks are listed for the letters page (docs/trust-and-tax.md).
+	address_checks: [{ key: { quarterId: 1 }, name: 'quarter' }],
 	// A pseudonym's number names one deleted account (docs/legal.md).
 	account_deletions: [{ key: { n: 1 }, name: 'n_unique', unique: true }]
 };

@@ -505,6 +505,26 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		personal: [],
 		export: { include: true }
 	},
+	// --- address check by letter (issue 16 item 5, docs/trust-and-tax.md)
+	{
+		name: 'address_checks',
+		about:
+			'an address check by letter (`_id` `<quarterId>:<userId>`); the postal address and the code hash only until the code is used or expires',
+		refs: [
+			{ field: 'userId' },
+			{ field: 'printedBy', exported: false, why: 'printed by them as moderator' }
+		],
+		personal: ['address', 'blockId'],
+		export: { include: true, omit: ['codeHash'] }
+	},
+	{
+		name: 'address_code_uses',
+		about: 'that a letter code was used (`_id` the code hash)',
+		refs: [{ field: 'userId' }],
+		personal: [],
+		insertOnly: true,
+		export: { include: true, omit: ['_id'] }
+	},
 	{
 		name: 'snapshots',
 		about: "a read model's state at one log position (balances, listings, exchanges)",

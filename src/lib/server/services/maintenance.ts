@@ -8,6 +8,7 @@ import { registerJob } from '../jobs';
 import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
+import { purgeLetterAddresses } from './address-letters';
 import { runEventReminders } from './calendar/jobs';
 import { purgeSellerData, runDac7Reminders } from './dac7';
 import { roundResults } from './participation/results';
@@ -16,6 +17,7 @@ import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
 import { onMailQueued, purgeMail, runMailSender } from './mail';
 import { sendMessageNotifications } from './messaging';
+import { runTaxHints } from './yearly-statement';
 import { purgeExpired as purgeExpiredAfter, retentionPeriods, runRetention } from './privacy';
 
 const MINUTE = 60 * 1000;
@@ -112,4 +114,13 @@ export function startMaintenance(): void {
 		firstAfterMs: 120_000,
 		run: purgeSellerData
 	});
+	// Address letters (issue 16): postal addresses no longer needed are deleted within the hour;
+	// residents approaching a tax threshold are told once (docs/trust-and-tax.md).
+	registerJob({
+		name: 'address-letters-purge',
+		everyMs: HOUR,
+		firstAfterMs: 90_000,
+		run: purgeLetterAddresses
+	});
+	registerJob({ name: 'tax-hints', everyMs: 6 * HOUR, firstAfterMs: 120_000, run: runTaxHints });
 }

@@ -9,6 +9,7 @@ import { applicationStatusOf } from '$lib/server/services/approval';
 import { membershipsOfUser } from '$lib/server/services/members';
 import { listQuarters } from '$lib/server/services/quarters';
 import type { Actions, PageServerLoad } from './$types';
+import { letterCodeAction, letterRequestAction, letterView } from './letters.server';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireUser(event);
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 					role: ms.role,
 					state: ms.state,
 					applicationText: application?.text ?? '',
-					declinedReason: application?.declinedReason ?? null
+					declinedReason: application?.declinedReason ?? null,
+					letter: await letterView(ms.quarterId, user.id)
 				};
 			})
 		)
@@ -37,6 +39,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	letterRequest: letterRequestAction,
+	letterCode: letterCodeAction,
 	profile: async (event) => {
 		const { user } = requireUser(event);
 		const form = await readForm(event.request);

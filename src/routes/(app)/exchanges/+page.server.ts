@@ -54,6 +54,7 @@ export const load: PageServerLoad = async (event) => {
 	const describe = (n: (typeof news)[number]): string => {
 		const name = nameOf.get(n.actorId) ?? '—';
 		if (n.kind === 'event') return eventNewsText(n.move, n.title, locale);
+		if (n.kind === 'tax') return m.yearly_news_threshold({ year: n.title }, { locale });
 		if (n.kind === 'case') {
 			return m.case_news({ title: n.title, what: caseNews(n.move, locale) }, { locale });
 		}

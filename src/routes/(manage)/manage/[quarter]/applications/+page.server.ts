@@ -20,13 +20,17 @@ import {
 	listApplications,
 	type DecideResult
 } from '$lib/server/services/approval';
+import { letterStatesOfQuarter } from '$lib/server/services/address-letters';
 import type { Actions, PageServerLoad } from './$types';
 
 const MANAGEMENT = ['moderator'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { quarter, user } = await requireRole(event, event.params.quarter, MANAGEMENT);
-	const applications = await listApplications(quarter, user.id, new Date());
+	const [applications, letters] = await Promise.all([
+		listApplications(quarter, user.id, new Date()),
+		letterStatesOfQuarter(quarter.id)
+	]);
 	return {
 		quarter: { id: quarter.id, name: quarter.name },
 		applications: applications.map((a) => ({
@@ -34,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
 			name: a.name,
 			email: a.email,
 			emailVerified: a.emailVerified,
+			// Which check was done: the email address (a link), and the postal address (a letter).
+			letter: letters.get(a.userId)?.state ?? 'none',
 			role: a.role,
 			since: a.since.toISOString(),
 			waitingDays: a.waitingDays,
