@@ -22,6 +22,7 @@ import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
 import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
+import { seedTrust } from './seed-trust';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 /** The platform administrator of the demo (/admin), with the demo password. */
@@ -222,6 +223,7 @@ export async function seed(
 	await seedCases(log, now);
 	await seedAssisted(log, now);
 	await seedBudget(log, now);
+	await seedTrust(log, now);
 	return { created, existing };
 }
 

@@ -72,7 +72,11 @@ export const AUDIT_ACTIONS = [
 	'quarter.categoryRemoved',
 	'member.managerAppointed',
 	'member.managerRemoved',
-	'member.roleChanged'
+	'member.roleChanged',
+	// Trust records of the quarter management (docs/trust-and-tax.md, items 1 and 3).
+	'member.vettingRecorded',
+	'member.minorConsentRecorded',
+	'quarter.trustSettingsChanged'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -23,7 +23,9 @@ export type ExchangeProblem =
 	/** A card payment for the exchange is being processed: no second one. */
 	| 'payment_processing'
 	/** Stripe takes no card payment under its minimum (0.50 €). */
-	| 'below_card_minimum';
+	| 'below_card_minimum'
+	/** A minor provides for euros: never (domain/trust/age.ts, issue 16 item 3). */
+	| 'seller_minor';
 
 const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	not_found: 404,
@@ -39,6 +41,7 @@ const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	contention: 409,
 	payment_processing: 409,
 	below_card_minimum: 422,
+	seller_minor: 403,
 	invalid_minutes: 422,
 	reason_required: 422,
 	same_member: 422,

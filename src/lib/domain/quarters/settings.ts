@@ -1,5 +1,6 @@
 // Quarter (Sozialraum) settings and their rules. Time-bank amounts are integer minutes.
 import { DEFAULT_TIME_ZONE } from '../time/zone';
+import { DEFAULT_TRUST_SETTINGS, trustWithDefaults, type TrustSettings } from '../trust/settings';
 
 export interface TimeBankLimits {
 	/** Lowest allowed balance of a member's time account, in minutes (<= 0). */
@@ -29,6 +30,8 @@ export interface QuarterSettings {
 	platformFeeCapCents: number;
 	/** IANA time zone of the quarter's calendar days (domain/time/zone.ts isTimeZone). */
 	timeZone: string;
+	/** Vetting, licensed work, minors, liability insurance (domain/trust/settings.ts). */
+	trust: TrustSettings;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -41,12 +44,13 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	startCreditMinutes: 120,
 	platformFeeBasisPoints: 0,
 	platformFeeCapCents: 500,
-	timeZone: DEFAULT_TIME_ZONE
+	timeZone: DEFAULT_TIME_ZONE,
+	trust: DEFAULT_TRUST_SETTINGS
 };
 
 /** Settings saved before a field existed get its default. */
 export function withDefaults(saved: Partial<QuarterSettings>): QuarterSettings {
-	return { ...DEFAULT_QUARTER_SETTINGS, ...saved };
+	return { ...DEFAULT_QUARTER_SETTINGS, ...saved, trust: trustWithDefaults(saved.trust) };
 }
 
 /** The largest limit we accept either way: 1000 hours. */

@@ -168,7 +168,7 @@ export function thresholdOn(
 			`thresholdOn: ${hits.length} entries for ${id} on ${day}; the table must have exactly one`
 		);
 	}
-	return hits[0];
+	return hits[0]!;
 }
 
 /** The value for `id` valid on `day`. */

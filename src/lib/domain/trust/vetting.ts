@@ -51,7 +51,7 @@ function validDay(day: Day): boolean {
 
 /** `day` plus `months` calendar months, clamped to the month's end (31 Jan + 1 = 28/29 Feb). */
 export function addMonths(day: Day, months: number): Day {
-	const [y, m, d] = day.split('-').map(Number);
+	const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
 	const first = new Date(Date.UTC(y, m - 1 + months, 1));
 	const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
 	first.setUTCDate(Math.min(d, last));

@@ -4,6 +4,7 @@
 import type { AuditAction } from '../../domain/audit/actions';
 import type { Binary, Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { eventCollections } from './event-docs';
+import { trustCollections } from './trust-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -32,6 +33,7 @@ import type {
 
 export type * from './payment-docs';
 export type * from './event-docs';
+export type * from './trust-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -559,6 +561,7 @@ export function collections(db: Db) {
 		budgetEuroGrants: db.collection<BudgetEuroGrantDoc>('budget_euro_grants'),
 		snapshots: db.collection<SnapshotDoc>('snapshots'),
 		...eventCollections(db),
+		...trustCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

@@ -18,6 +18,7 @@ import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
 import { findUserById } from '../../repos/users';
 import { findVisibleListing, listingActor } from '../listings';
+import { euroSaleProblem } from '../trust';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
 import type { ExchangeResult } from './moves';
@@ -93,6 +94,10 @@ export async function proposeExchange(
 		findUserById(otherId)
 	]);
 	if (!isActiveMember(other) || !otherUser) return { ok: false, problem: 'member_unavailable' };
+	// The one gate of a euro sale: who provides for euros must be allowed to receive them.
+	if (paysEuros(input.settlement) && (await euroSaleProblem(quarter, sides.providerId, now))) {
+		return { ok: false, problem: 'seller_minor' };
+	}
 
 	const proposal = {
 		...sides,
