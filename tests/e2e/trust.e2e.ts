@@ -76,11 +76,12 @@ test('Babysitting wartet auf das Führungszeugnis und erscheint danach', async (
 	await followAreaLink(mod, 'Quartiersmanagement Nordstadt', 'Schutz');
 	await expect(mod.getByRole('heading', { level: 1, name: 'Schutz und Vertrauen' })).toBeVisible();
 	await expectAccessible(mod);
-	const form = mod.getByRole('group', { name: 'Führungszeugnis von Moritz J. eintragen' });
-	await form.getByLabel('Ausgestellt am').fill(daysAgo(20));
-	await form.getByLabel('Eingesehen am').fill(daysAgo(1));
-	await form.getByRole('button', { name: 'Führungszeugnis eintragen' }).click();
-	await expect(mod.getByText('Das Führungszeugnis ist eingetragen.')).toBeVisible();
+	await mod.getByLabel('Mitglied', { exact: true }).selectOption({ label: 'Moritz J.' });
+	await mod.getByLabel('Ausgestellt am').fill(daysAgo(20));
+	await mod.getByLabel('Eingesehen am').fill(daysAgo(1));
+	await mod.getByRole('button', { name: 'Führungszeugnis eintragen' }).click();
+	await expect(mod.getByText(/Das Führungszeugnis ist eingetragen\./)).toBeVisible();
+	await expect(mod.getByRole('row', { name: /Moritz J\./ })).toContainText('Eingesehen am');
 	await expectAccessible(mod);
 
 	// Jetzt lässt es sich freigeben.
