@@ -17,6 +17,7 @@ import { createQuarter } from '../src/lib/server/services/quarters';
 import { findUserWithPasswordByEmail, insertUser } from '../src/lib/server/repos/users';
 import { BUSINESSES, MANAGERS, QUARTERS, RESIDENTS } from './seed-data/nordstadt';
 import { seedCases } from './seed-cases';
+import { seedDac7 } from './seed-dac7';
 import { HISTORY_JOINED_DAYS_AGO } from './seed-data/exchanges';
 import { seedAssisted } from './seed-assisted';
 import { seedBudget } from './seed-budget';
@@ -224,6 +225,7 @@ export async function seed(
 	await seedAssisted(log, now);
 	await seedBudget(log, now);
 	await seedTrust(log, now);
+	await seedDac7(log, now);
 	return { created, existing };
 }
 

@@ -2,12 +2,15 @@
 // ledger verification and the demo quarter's cockpit figures for the twelve months up to `now`.
 // tests/integration/backup.test.ts calls `probe` in its own process for the source database and
 // runs this file as a fresh process (no read model warmed) against the restored one:
-//   node --import tsx tests/integration/backup-probe.ts <now ISO>   → JSON on stdout
+//   node --import tsx tests/integration/backup-probe.ts <now ISO>   → JSON on stdout, after PROBE_MARK
 import { defaultPeriod } from '../../src/lib/domain/impact';
 import { closeDb } from '../../src/lib/server/db';
 import { findQuarter } from '../../src/lib/server/repos/quarters';
 import { impact } from '../../src/lib/server/services/impact';
 import { verifyLedgers } from '../../src/lib/server/services/ledger-verify';
+
+/** Starts the probe's answer in its output (the app's log lines may come before it). */
+export const PROBE_MARK = 'PROBE ';
 
 export async function probe(now: Date) {
 	const verification = await verifyLedgers();
@@ -39,7 +42,10 @@ export async function probe(now: Date) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	try {
-		process.stdout.write(JSON.stringify(await probe(new Date(process.argv[2]!))));
+		// On a line of its own after a marker: the app's log (e.g. a slow command under load) shares stdout.
+		process.stdout.write(
+			`\n${PROBE_MARK}${JSON.stringify(await probe(new Date(process.argv[2]!)))}\n`
+		);
 	} finally {
 		await closeDb();
 	}

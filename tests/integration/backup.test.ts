@@ -17,7 +17,7 @@ import {
 	type BackupDatabase,
 	type BackupResult
 } from '../../src/lib/server/services/backup';
-import { probe } from './backup-probe';
+import { probe, PROBE_MARK } from './backup-probe';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qm-backup-'));
 const file = path.join(dir, 'demo.qmbackup.gz');
@@ -46,6 +46,13 @@ async function dump(database: BackupDatabase): Promise<Record<string, string[]>>
 	return all;
 }
 
+/** The probe's JSON from its output, after any log lines (a slow command under load). */
+function probeAnswer(out: string) {
+	const line = out.split('\n').find((l) => l.startsWith(PROBE_MARK));
+	if (!line) throw new Error(`the probe printed no answer:\n${out}`);
+	return JSON.parse(line.slice(PROBE_MARK.length));
+}
+
 function probeInProcess(database: string): Promise<Awaited<ReturnType<typeof probe>>> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(
@@ -57,7 +64,7 @@ function probeInProcess(database: string): Promise<Awaited<ReturnType<typeof pro
 		child.stdout.on('data', (chunk) => (out += chunk));
 		child.on('error', reject);
 		child.on('exit', (code) =>
-			code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`probe exited with ${code}`))
+			code === 0 ? resolve(probeAnswer(out)) : reject(new Error(`probe exited with ${code}`))
 		);
 	});
 }
@@ -123,7 +130,7 @@ describe('backup and restore of the demo data', () => {
 
 		const after = await probeInProcess(target.name);
 		expect(after).toEqual(before);
-	}, 60_000);
+	}, 120_000);
 
 	it('refuses a database that holds data and changes nothing', async () => {
 		const before = original ?? (await dump(source));

@@ -76,7 +76,11 @@ export const AUDIT_ACTIONS = [
 	// Trust records of the quarter management (docs/trust-and-tax.md, items 1 and 3).
 	'member.vettingRecorded',
 	'member.minorConsentRecorded',
-	'quarter.trustSettingsChanged'
+	'quarter.trustSettingsChanged',
+	// PStTG / DAC7 (docs/trust-and-tax.md, section 7): every look at seller data is logged.
+	'dac7.reportViewed',
+	'dac7.reportDownloaded',
+	'dac7.settingsChanged'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

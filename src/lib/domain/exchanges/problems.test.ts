@@ -23,7 +23,8 @@ describe('problemStatus', () => {
 		['listing_unavailable', 422],
 		['settlement_mismatch', 422],
 		['payment_processing', 409],
-		['below_card_minimum', 422]
+		['below_card_minimum', 422],
+		['seller_data_missing', 409]
 	])('%s -> %d', (problem, status) => {
 		expect(problemStatus(problem)).toBe(status);
 	});

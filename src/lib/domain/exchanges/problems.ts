@@ -25,7 +25,9 @@ export type ExchangeProblem =
 	/** Stripe takes no card payment under its minimum (0.50 €). */
 	| 'below_card_minimum'
 	/** A minor provides for euros: never (domain/trust/age.ts, issue 16 item 3). */
-	| 'seller_minor';
+	| 'seller_minor'
+	/** The provider's euro sales are paused: seller data for the PStTG still missing. */
+	| 'seller_data_missing';
 
 const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	not_found: 404,
@@ -42,6 +44,7 @@ const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	payment_processing: 409,
 	below_card_minimum: 422,
 	seller_minor: 403,
+	seller_data_missing: 409,
 	invalid_minutes: 422,
 	reason_required: 422,
 	same_member: 422,

@@ -5,6 +5,7 @@
 //
 // Privacy as in the impact report: a count of 1 to 4 is not given out (it could point at one
 // person in a small quarter); it reads "< 5". Zero is shown, it says nothing about anyone.
+import { dateTimeFormat } from '../intl';
 import { median, MIN_PEOPLE, round, type Cell } from '../impact/impact';
 
 /** One counted event: which source, which kind within it, when. */
@@ -40,7 +41,7 @@ export interface TransparencyTable {
 
 /** The calendar year in the platform's time zone (Germany). */
 export function yearOf(at: Date, timeZone = 'Europe/Berlin'): number {
-	return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(at));
+	return Number(dateTimeFormat('en', { year: 'numeric', timeZone }).format(at));
 }
 
 export function countCell(count: number): Cell {

@@ -5,6 +5,7 @@
 // Plain Intl, no date library: Node and every browser we support ship the full time-zone data,
 // and the three conversions below are all the app needs (the libraries that do this, e.g.
 // @date-fns/tz, compute the offset through Intl the same way).
+import { dateTimeFormat } from '../intl';
 
 /** A quarter's zone unless it chose another one; also the zone of pages outside a quarter. */
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
@@ -34,9 +35,6 @@ export function isCalendarDate(text: string): boolean {
 	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-// One formatter per zone: building an Intl.DateTimeFormat costs far more than using it.
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
 interface WallClock {
 	year: number;
 	month: number;
@@ -48,20 +46,17 @@ interface WallClock {
 
 /** The wall clock of the zone at the instant. */
 function wallClock(at: Date, timeZone: string): WallClock {
-	let format = partFormats.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit'
-		});
-		partFormats.set(timeZone, format);
-	}
+	// One formatter per zone (memoized): building one costs far more than using it.
+	const format = dateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
 	const out: Record<string, number> = {};
 	for (const p of format.formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
 	return out as unknown as WallClock;
@@ -104,7 +99,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A calendar day for people: "12.03.2026" (de), "12 Mar 2026" (en); never shifted by a zone. */
 export function formatDay(day: Day, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+	return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
 		new Date(`${day.slice(0, 10)}T00:00:00Z`)
 	);
 }
@@ -113,7 +108,7 @@ export function formatDay(day: Day, locale: string): string {
 export function formatMonth(month: MonthKey, locale: string, style: 'long' | 'short'): string {
 	const options: Intl.DateTimeFormatOptions =
 		style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short', year: '2-digit' };
-	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+	return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
 		new Date(`${month}-01T00:00:00Z`)
 	);
 }

@@ -38,7 +38,10 @@ export type ThresholdId =
 	| 'vat.small_business.current_year'
 	// PStTG / DAC7 (item 7)
 	| 'dac7.goods_exclusion.sales'
-	| 'dac7.goods_exclusion.consideration';
+	| 'dac7.goods_exclusion.consideration'
+	| 'dac7.enforcement.earliest_days'
+	| 'dac7.enforcement.latest_days'
+	| 'dac7.retention.years';
 
 const BGB_2 = { title: '§ 2 BGB', url: 'https://www.gesetze-im-internet.de/bgb/__2.html' };
 const JARBSCHG_5 = {
@@ -58,6 +61,14 @@ const USTG_19 = {
 const PSTTG_4 = {
 	title: '§ 4 Abs. 5 PStTG',
 	url: 'https://www.gesetze-im-internet.de/psttg/__4.html'
+};
+const PSTTG_23 = {
+	title: '§ 23 Satz 2 PStTG',
+	url: 'https://www.gesetze-im-internet.de/psttg/__23.html'
+};
+const PSTTG_24 = {
+	title: '§ 24 Abs. 3 PStTG',
+	url: 'https://www.gesetze-im-internet.de/psttg/__24.html'
 };
 
 export const THRESHOLDS: readonly Threshold[] = [
@@ -145,6 +156,33 @@ export const THRESHOLDS: readonly Threshold[] = [
 		from: '2023-01-01',
 		until: null,
 		source: PSTTG_4
+	},
+	// Seller data still missing after two reminders: measures not before 60 and at the latest
+	// 180 days after the first request.
+	{
+		id: 'dac7.enforcement.earliest_days',
+		value: 60,
+		unit: 'days',
+		from: '2023-01-01',
+		until: null,
+		source: PSTTG_23
+	},
+	{
+		id: 'dac7.enforcement.latest_days',
+		value: 180,
+		unit: 'days',
+		from: '2023-01-01',
+		until: null,
+		source: PSTTG_23
+	},
+	// Records and the information they rest on are kept for ten years.
+	{
+		id: 'dac7.retention.years',
+		value: 10,
+		unit: 'years',
+		from: '2023-01-01',
+		until: null,
+		source: PSTTG_24
 	}
 ];
 
@@ -168,7 +206,7 @@ export function thresholdOn(
 			`thresholdOn: ${hits.length} entries for ${id} on ${day}; the table must have exactly one`
 		);
 	}
-	return hits[0]!;
+	return hits[0] as Threshold;
 }
 
 /** The value for `id` valid on `day`. */

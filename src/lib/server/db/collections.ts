@@ -208,7 +208,8 @@ export interface AuditDoc {
 			| 'case'
 			| 'budget'
 			| 'notice'
-			| 'event';
+			| 'event'
+			| 'dac7';
 		id: string;
 	};
 	reason: string;
@@ -485,7 +486,9 @@ export interface SnapshotDoc {
 	/** Head only: the parts' shared id and count. */
 	partsId?: string;
 	parts?: number;
-	/** Part only. */
+	/** Part only: the part as gzip-compressed BSON `{ data }` (see repos/snapshots.ts). */
+	packed?: Binary;
+	/** Part only, as written before parts were packed (still read). */
 	data?: unknown;
 	at: Date;
 }

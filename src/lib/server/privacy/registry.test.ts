@@ -9,7 +9,11 @@ const OPENED_BY_NAME = [
 	'setup_tokens',
 	'legal_versions',
 	'rules_acceptances',
-	'trader_identities'
+	'trader_identities',
+	'dac7_seller_data',
+	'dac7_settings',
+	'dac7_notices',
+	'dac7_holds'
 ];
 
 const typedNames = Object.values(

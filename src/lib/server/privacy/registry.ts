@@ -36,6 +36,9 @@ export interface PersonalCollection {
 	exportBy?: PersonRef[];
 	/** Insert-only log: deletion must redact or follow docs/legal.md, never renumber. */
 	insertOnly?: boolean;
+	/** Kept unchanged at account deletion for a legal period, with the law that requires it;
+	 * a job deletes it afterwards (e.g. PStTG seller data, services/dac7.ts). */
+	legalHold?: string;
 	/** How the data download treats it: `include` (with `omit` fields left out), or left out
 	 * with the reason. */
 	export: { include: true; omit?: string[] } | { include: false; why: string };
@@ -108,6 +111,42 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		personal: ['legalName', 'address', 'email', 'phone', 'registerNumber'],
 		insertOnly: true,
 		export: { include: true }
+	},
+	// --- PStTG / DAC7 (docs/trust-and-tax.md, section 7): administrators only, audited
+	{
+		name: 'dac7_seller_data',
+		about: "a seller's tax data for the PStTG report, insert-only per person",
+		refs: [{ field: 'userId' }, { idPrefix: true }],
+		personal: ['firstName', 'lastName', 'birthDate', 'address', 'tin', 'tinCountry', 'vatId'],
+		insertOnly: true,
+		legalHold:
+			'§ 24 Abs. 3 PStTG: ten years; dac7_holds says until when, the dac7-purge job deletes',
+		export: { include: true }
+	},
+	{
+		name: 'dac7_notices',
+		about:
+			'a request, reminder or pause mail of the § 23 PStTG procedure (`_id` `<userId>:<kind>`)',
+		refs: [{ field: 'userId' }],
+		personal: [],
+		legalHold: '§ 24 Abs. 1 Nr. 5 PStTG: the record of requests and reminders, kept ten years',
+		export: { include: true }
+	},
+	{
+		name: 'dac7_settings',
+		about: "the operator's PStTG setting, insert-only; `by` is the administrator who saved it",
+		refs: [{ field: 'by' }],
+		personal: [],
+		insertOnly: true,
+		export: { include: true }
+	},
+	{
+		name: 'dac7_holds',
+		about: "a deleted account's PStTG seller data kept until `keepUntil` (`_id` the user id)",
+		refs: [{ idIs: true }],
+		personal: ['trader'],
+		legalHold: '§ 24 Abs. 3 PStTG',
+		export: { include: false, why: 'exists only after the account is deleted' }
 	},
 	{
 		name: 'trust_records',

@@ -77,22 +77,15 @@ export async function listSeats(eventId: string): Promise<Seat[]> {
 	return docs.map((d) => ({ eventId: d.eventId, userId: d.userId, seat: d.seat, at: d.at }));
 }
 
-/** Seats per event of a quarter, and the events the person holds one for. */
-export async function seatSummary(
-	quarterId: string,
-	userId: string | null
-): Promise<{ counts: Map<string, number>; mine: Set<string> }> {
+/** Every seat taken in the quarter's events: whose, for which event. */
+export async function listQuarterSeats(
+	quarterId: string
+): Promise<{ eventId: string; userId: string }[]> {
 	const docs = await (
 		await db()
 	).calendarSeats
 		.find({ quarterId })
 		.project<{ eventId: string; userId: string }>({ eventId: 1, userId: 1 })
 		.toArray();
-	const counts = new Map<string, number>();
-	const mine = new Set<string>();
-	for (const d of docs) {
-		counts.set(d.eventId, (counts.get(d.eventId) ?? 0) + 1);
-		if (userId && d.userId === userId) mine.add(d.eventId);
-	}
-	return { counts, mine };
+	return docs.map((d) => ({ eventId: d.eventId, userId: d.userId }));
 }

@@ -181,7 +181,8 @@ export async function sweep(
 
 	const result: SweepResult = { collections: 0, documents: 0, changed: 0 };
 	for (const entry of entries) {
-		if (NOT_SWEPT.has(entry.name) || entry.personal.length === 0) continue;
+		// Records under a legal hold are kept unchanged for their period (registry: `legalHold`).
+		if (NOT_SWEPT.has(entry.name) || entry.legalHold || entry.personal.length === 0) continue;
 		result.collections++;
 		const fields = [...new Set(entry.personal.map((path) => path.split('.')[0]!))].filter(
 			(f) => f !== '_id'

@@ -32,6 +32,7 @@ import {
 	redactionHead,
 	type DeletionRecord
 } from '../repos/deletions';
+import { holdSellerData } from './dac7';
 import {
 	deleteMemberData,
 	deletePhotos,
@@ -203,6 +204,8 @@ export async function runDeletion(
 				await eraseMessagesOf(userId);
 				break;
 			case 'profile':
+				// PStTG seller data is kept for the legal period first (services/dac7.ts).
+				await holdSellerData(userId, record.requestedAt);
 				await deleteMemberData(userId, record.quarterIds);
 				break;
 			case 'records':

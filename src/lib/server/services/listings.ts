@@ -1,6 +1,7 @@
 // Listing use-cases: create, edit, move through states, moderate, search. Rules come from
 // domain/listings; the book stores each change once; moderator moves go to the audit log and
 // the author hears about them by mail.
+import { dateTimeFormat } from '../../domain/intl';
 import {
 	allowedMoves,
 	applyMove,
@@ -373,7 +374,7 @@ export async function runListingExpiry(now: Date): Promise<{ expired: number; re
 		const author = await findUserById(listing.authorId);
 		if (!author) continue;
 		const locale = author.locale;
-		const date = new Intl.DateTimeFormat(locale, {
+		const date = dateTimeFormat(locale, {
 			dateStyle: 'long',
 			timeZone: quarter.settings.timeZone
 		}).format(listing.expiresAt!);

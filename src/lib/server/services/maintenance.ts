@@ -9,6 +9,7 @@ import { paymentsEnabled } from '../payments/stripe';
 import { retryPendingEvents } from '../payments/webhooks';
 
 import { runEventReminders } from './calendar/jobs';
+import { purgeSellerData, runDac7Reminders } from './dac7';
 import { finishDeletions, followRedactions } from './deletion';
 import { runAutoSettle } from './exchanges';
 import { runListingExpiry } from './listings';
@@ -89,4 +90,18 @@ export function startMaintenance(): void {
 		run: finishDeletions
 	});
 	registerJob({ name: 'follow-redactions', everyMs: 10_000, run: followRedactions });
+	// PStTG: the request for seller data, two reminders, the pause; seller data of deleted
+	// accounts after the legal period (docs/trust-and-tax.md, section 7).
+	registerJob({
+		name: 'dac7-reminders',
+		everyMs: HOUR,
+		firstAfterMs: 90_000,
+		run: (now) => runDac7Reminders(now)
+	});
+	registerJob({
+		name: 'dac7-purge',
+		everyMs: 24 * HOUR,
+		firstAfterMs: 120_000,
+		run: purgeSellerData
+	});
 }

@@ -25,7 +25,7 @@ import {
 } from '../../../domain/events/event';
 import { isActiveMember, isManagement } from '../../../domain/members/roles';
 import { hashToken } from '../../ids';
-import { Log } from '../../logs';
+import { BoundedMap, Log } from '../../logs';
 import { appendAudit } from '../../repos/audit';
 import {
 	deleteSeat,
@@ -33,8 +33,8 @@ import {
 	findSeatOf,
 	insertSeat,
 	listQuarterEventEntries,
+	listQuarterSeats,
 	listSeats,
-	seatSummary,
 	type StoredEventEntry
 } from '../../repos/calendar';
 import type { Membership } from '../../repos/memberships';
@@ -54,6 +54,18 @@ const ID = /^[0-9a-f]{24}$/;
 
 /** How many times a sign-up reads the seats again after losing every seat it tried. */
 const SEAT_ROUNDS = 5;
+
+/** How old a quarter's event list may be when a teaser shows it (freshness rule 6 in
+ * docs/architecture.md): the marketplace page read every event and seat of the quarter on each
+ * view. This server's own changes drop the list at once. */
+const TEASER_MAX_AGE_MS = 10_000;
+
+/** A quarter's events and seats as read at `at`, for teasers. */
+interface QuarterView {
+	at: number;
+	events: CalendarEvent[];
+	seats: { eventId: string; userId: string }[];
+}
 
 export type ActProblem = 'not_found' | 'forbidden';
 
@@ -80,23 +92,50 @@ export class Calendar {
 		};
 	}
 
+	private readonly quarterViews = new BoundedMap<string, QuarterView>(500);
+
 	/** Every event of the quarter the viewer may see, with seats (one query each for entries
-	 * and seats, then one `_id` probe per event for entries appended meanwhile). */
-	async list(quarter: Quarter, viewer: EventViewer): Promise<EventView[]> {
-		const [entries, seats] = await Promise.all([
-			listQuarterEventEntries(quarter.id),
-			seatSummary(quarter.id, viewer.userId)
-		]);
-		this.log.preload(entries);
-		const states = await Promise.all([...entries.keys()].map((id) => this.log.read(id)));
-		return states
-			.filter((e): e is CalendarEvent => e !== null && mayView(e, viewer))
-			.map((e) => ({ ...e, rsvps: seats.counts.get(e.id) ?? 0, coming: seats.mine.has(e.id) }));
+	 * and seats, then one `_id` probe per event for entries appended meanwhile). With
+	 * `teaser`, a list up to TEASER_MAX_AGE_MS old will do (the marketplace, "Neuigkeiten", the
+	 * cockpit's badge). */
+	async list(
+		quarter: Quarter,
+		viewer: EventViewer,
+		options: { teaser?: boolean } = {}
+	): Promise<EventView[]> {
+		let view = options.teaser ? this.quarterViews.get(quarter.id) : undefined;
+		if (!view || Date.now() - view.at > TEASER_MAX_AGE_MS) {
+			const at = Date.now();
+			const [entries, seats] = await Promise.all([
+				listQuarterEventEntries(quarter.id),
+				listQuarterSeats(quarter.id)
+			]);
+			this.log.preload(entries);
+			const maxAgeMs = options.teaser ? TEASER_MAX_AGE_MS : undefined;
+			const states = await Promise.all(
+				[...entries.keys()].map((id) => this.log.read(id, 0, { maxAgeMs }))
+			);
+			view = { at, events: states.filter((e): e is CalendarEvent => e !== null), seats };
+			this.quarterViews.set(quarter.id, view);
+		}
+		const counts = new Map<string, number>();
+		const mine = new Set<string>();
+		for (const seat of view.seats) {
+			counts.set(seat.eventId, (counts.get(seat.eventId) ?? 0) + 1);
+			if (viewer.userId !== null && seat.userId === viewer.userId) mine.add(seat.eventId);
+		}
+		return view.events
+			.filter((e) => mayView(e, viewer))
+			.map((e) => ({ ...e, rsvps: counts.get(e.id) ?? 0, coming: mine.has(e.id) }));
 	}
 
 	/** Members' suggestions waiting for a moderator (the badge in the management menu). */
 	async countWaiting(quarter: Quarter): Promise<number> {
-		const all = await this.list(quarter, { userId: null, member: true, moderator: true });
+		const all = await this.list(
+			quarter,
+			{ userId: null, member: true, moderator: true },
+			{ teaser: true }
+		);
 		return all.filter((e) => e.status === 'pending').length;
 	}
 
@@ -157,6 +196,7 @@ export class Calendar {
 				? { ok: true, existing: { ...entry, eventId, quarterId: quarter.id, n: 1 } }
 				: { ok: true, entry: { ...entry, eventId, quarterId: quarter.id, n } }
 		);
+		this.quarterViews.delete(quarter.id);
 		if (!result.ok) return { ok: false, problem: 'contention' };
 		const event = (await this.log.read(eventId))!;
 		if (byManagement && !result.duplicate) {
@@ -197,6 +237,7 @@ export class Calendar {
 				: { type: 'rejected', reason, by: moderatorId, at: now };
 			return { ok: true, entry: { ...entry, eventId, quarterId: quarter.id, n } };
 		});
+		this.quarterViews.delete(quarter.id);
 		if (!result.ok) return result;
 		const event = result.state!;
 		await appendAudit({
@@ -261,6 +302,7 @@ export class Calendar {
 				}
 			};
 		});
+		this.quarterViews.delete(quarter.id);
 		if (!result.ok) return result;
 		await this.afterManagementAct(
 			quarter,
@@ -302,6 +344,7 @@ export class Calendar {
 				}
 			};
 		});
+		this.quarterViews.delete(quarter.id);
 		if (!result.ok) return result;
 		await this.afterManagementAct(
 			quarter,
@@ -383,7 +426,10 @@ export class Calendar {
 			const order = [...candidates.slice(start), ...candidates.slice(0, start)];
 			for (const seat of order) {
 				const taken = await insertSeat(quarter.id, { eventId, userId, seat, at: now });
-				if (taken === 'inserted') return { ok: true, already: false };
+				if (taken === 'inserted') {
+					this.quarterViews.delete(quarter.id);
+					return { ok: true, already: false };
+				}
 				// Taken: by someone else (try the next seat), or this person signed up meanwhile.
 				if (await findSeatOf(eventId, userId)) return { ok: true, already: true };
 			}
@@ -409,6 +455,7 @@ export class Calendar {
 		if (!seat || !(await deleteSeat(eventId, seat.seat, userId))) {
 			return { ok: false, problem: 'not_coming' };
 		}
+		this.quarterViews.delete(quarter.id);
 		return { ok: true };
 	}
 

@@ -4,6 +4,7 @@
 // key (repos/tokens.ts `claimOnce`) before it is stored, so a retried act or a reminder job
 // running twice, or on two servers, tells each person once. Mails go through the outbox
 // (services/mail.ts) in the reader's language.
+import { dateTimeFormat } from '../../../domain/intl';
 import { reminderKey, type CalendarEvent } from '../../../domain/events/event';
 import type { Locale } from '../../../domain/locale';
 import * as m from '../../../paraglide/messages';
@@ -24,7 +25,7 @@ export function placeText(event: CalendarEvent, quarter: Quarter): string {
 
 /** "Sa., 4. Juli 2026, 14:00" on the quarter's clock, in the reader's language. */
 export function whenText(event: CalendarEvent, quarter: Quarter, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale, {
+	return dateTimeFormat(locale, {
 		dateStyle: 'full',
 		timeStyle: 'short',
 		timeZone: quarter.settings.timeZone

@@ -48,7 +48,7 @@ export async function upcomingCards(
 	now: Date,
 	limit = 3
 ): Promise<EventCard[]> {
-	const events = await calendar.list(quarter, viewer);
+	const events = await calendar.list(quarter, viewer, { teaser: true });
 	return upcoming(events, now, limit).map((e) => eventCard(e, quarter));
 }
 

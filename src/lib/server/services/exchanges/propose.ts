@@ -17,6 +17,7 @@ import { quarterList, type StoredEvent } from '../../repos/exchanges';
 import { findMembership } from '../../repos/memberships';
 import { findQuarter } from '../../repos/quarters';
 import { findUserById } from '../../repos/users';
+import { euroSalesAllowed } from '../dac7-sellers';
 import { findVisibleListing, listingActor } from '../listings';
 import { euroSaleProblem } from '../trust';
 import { announce } from './announce';
@@ -110,6 +111,10 @@ export async function proposeExchange(
 	};
 	const proposed = propose(proposal, { id: input.actorId, moderator: false }, now);
 	if (!proposed.ok) return { ok: false, problem: proposed.error };
+	// PStTG § 23: a seller whose tax data is missing after two reminders sells for euros no more.
+	if (paysEuros(input.settlement) && !(await euroSalesAllowed(sides.providerId, now))) {
+		return { ok: false, problem: 'seller_data_missing' };
+	}
 	// Where the card is offered, a price Stripe cannot charge would fail only at Checkout.
 	if (paymentsEnabled() && proposal.amountCents !== null && !payableByCard(proposal.amountCents)) {
 		return { ok: false, problem: 'below_card_minimum' };
