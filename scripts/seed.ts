@@ -27,6 +27,7 @@ import { seedExchanges } from './seed-exchanges';
 import { seedMarketplace } from './seed-marketplace';
 import { seedTrade } from './seed-trade';
 import { seedParticipation } from './seed-participation';
+import { seedTrust } from './seed-trust';
 
 export const DEMO_PASSWORD = 'nordstadt-demo';
 /** The platform administrator of the demo (/admin), with the demo password. */
@@ -227,6 +228,7 @@ export async function seed(
 	await seedCases(log, now);
 	await seedAssisted(log, now);
 	await seedBudget(log, now);
+	await seedTrust(log, now);
 	await seedDac7(log, now);
 	await seedTrade(DEMO_PASSWORD, log, now);
 	await seedParticipation(log, now);

@@ -29,7 +29,13 @@ export const HELP_TOPICS = {
 	],
 	gebuehr: [{ id: 'kostenlos' }, { id: 'karte', figures: 'fee' }, { id: 'stripe' }],
 	quartiersmanagement: [{ id: 'aufgaben' }, { id: 'grenzen' }, { id: 'kontakt' }],
-	sicherheit: [{ id: 'treffen' }, { id: 'melden' }, { id: 'rechtswidrig' }]
+	sicherheit: [{ id: 'treffen' }, { id: 'melden' }, { id: 'rechtswidrig' }],
+	vertrauen: [
+		{ id: 'fuehrungszeugnis' },
+		{ id: 'zulassung' },
+		{ id: 'jugendliche' },
+		{ id: 'haftpflicht' }
+	]
 } as const satisfies Record<string, readonly HelpSection[]>;
 
 export type HelpTopic = keyof typeof HELP_TOPICS;

@@ -199,6 +199,7 @@ test('erste Installation: Einrichtungslink, Quartier Südstadt, Quartiersmanagem
 	await applicant.getByLabel('E-Mail-Adresse').fill(applicantEmail);
 	await applicant.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
 	await applicant.getByLabel('Passwort wiederholen').fill(PASSWORD);
+	await applicant.getByLabel('Geburtsjahr').fill('1988');
 	await applicant.getByLabel('Dein Quartier').selectOption({ label: 'Südstadt' });
 	await applicant
 		.getByLabel('Was möchtest du dem Quartiersmanagement sagen?')

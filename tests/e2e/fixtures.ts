@@ -81,7 +81,14 @@ export async function openMailLink(page: Page, to: string, subject: RegExp): Pro
 
 export async function signUp(
 	page: Page,
-	person: { name: string; email: string; password: string; quarter?: string; business?: boolean }
+	person: {
+		name: string;
+		email: string;
+		password: string;
+		quarter?: string;
+		business?: boolean;
+		birthYear?: string;
+	}
 ): Promise<void> {
 	await page.goto('/signup');
 	await waitForHydration(page);
@@ -89,6 +96,7 @@ export async function signUp(
 	await page.getByLabel('E-Mail-Adresse').fill(person.email);
 	await page.getByLabel('Passwort', { exact: true }).fill(person.password);
 	await page.getByLabel('Passwort wiederholen').fill(person.password);
+	await page.getByLabel('Geburtsjahr').fill(person.birthYear ?? '1990');
 	if (person.quarter)
 		await page.getByLabel('Dein Quartier').selectOption({ label: person.quarter });
 	if (person.business) await page.getByLabel(/Betrieb/).check();

@@ -38,6 +38,7 @@ test('Registrieren klappt ohne JavaScript unter der angezeigten Adresse', async 
 	await page.getByLabel('E-Mail-Adresse').fill(uniqueEmail('jonas.ohne.js'));
 	await page.getByLabel('Passwort', { exact: true }).fill('Kastanienbaum im Hof 12');
 	await page.getByLabel('Passwort wiederholen').fill('Kastanienbaum im Hof 12');
+	await page.getByLabel('Geburtsjahr').fill('1975');
 	await page.getByLabel('Dein Quartier').selectOption({ label: 'Nordstadt' });
 	await page.getByLabel(/Ich halte mich an die Regeln/).check();
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();

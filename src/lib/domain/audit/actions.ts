@@ -85,6 +85,10 @@ export const AUDIT_ACTIONS = [
 	'member.managerAppointed',
 	'member.managerRemoved',
 	'member.roleChanged',
+	// Trust records of the quarter management (docs/trust-and-tax.md, items 1 and 3).
+	'member.vettingRecorded',
+	'member.minorConsentRecorded',
+	'quarter.trustSettingsChanged',
 	// PStTG / DAC7 (docs/trust-and-tax.md, section 7): every look at seller data is logged.
 	'dac7.reportViewed',
 	'dac7.reportDownloaded',

@@ -24,6 +24,8 @@ export type ExchangeProblem =
 	| 'payment_processing'
 	/** Stripe takes no card payment under its minimum (0.50 €). */
 	| 'below_card_minimum'
+	/** A minor provides for euros: never (domain/trust/age.ts, issue 16 item 3). */
+	| 'seller_minor'
 	/** The provider's euro sales are paused: seller data for the PStTG still missing. */
 	| 'seller_data_missing';
 
@@ -41,6 +43,7 @@ const STATUS: Record<ExchangeProblem, 403 | 404 | 409 | 422> = {
 	contention: 409,
 	payment_processing: 409,
 	below_card_minimum: 422,
+	seller_minor: 403,
 	seller_data_missing: 409,
 	invalid_minutes: 422,
 	reason_required: 422,

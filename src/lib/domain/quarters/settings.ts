@@ -1,6 +1,7 @@
 // Quarter (Sozialraum) settings and their rules. Time-bank amounts are integer minutes.
 import { DEFAULT_PUBLIC_FIGURES, type BilanzFigureId } from '../bilanz/bilanz';
 import { DEFAULT_TIME_ZONE } from '../time/zone';
+import { DEFAULT_TRUST_SETTINGS, trustWithDefaults, type TrustSettings } from '../trust/settings';
 
 export interface TimeBankLimits {
 	/** Lowest allowed balance of a member's time account, in minutes (<= 0). */
@@ -32,6 +33,8 @@ export interface QuarterSettings {
 	timeZone: string;
 	/** The figures the public Quartiersbilanz shows (domain/bilanz), chosen by the management. */
 	publicReportFigures: BilanzFigureId[];
+	/** Vetting, licensed work, minors, liability insurance (domain/trust/settings.ts). */
+	trust: TrustSettings;
 }
 
 export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
@@ -45,12 +48,13 @@ export const DEFAULT_QUARTER_SETTINGS: QuarterSettings = {
 	platformFeeBasisPoints: 0,
 	platformFeeCapCents: 500,
 	timeZone: DEFAULT_TIME_ZONE,
-	publicReportFigures: [...DEFAULT_PUBLIC_FIGURES]
+	publicReportFigures: [...DEFAULT_PUBLIC_FIGURES],
+	trust: DEFAULT_TRUST_SETTINGS
 };
 
 /** Settings saved before a field existed get its default. */
 export function withDefaults(saved: Partial<QuarterSettings>): QuarterSettings {
-	return { ...DEFAULT_QUARTER_SETTINGS, ...saved };
+	return { ...DEFAULT_QUARTER_SETTINGS, ...saved, trust: trustWithDefaults(saved.trust) };
 }
 
 /** The largest limit we accept either way: 1000 hours. */

@@ -29,6 +29,10 @@ export interface Threshold {
 export type ThresholdId =
 	// Age (item 3)
 	| 'age.adult'
+	| 'age.minimum_with_consent'
+	// Führungszeugnis (item 1)
+	| 'vetting.certificate_max_age'
+	| 'vetting.validity_default'
 	// Turnover tax (item 6)
 	| 'vat.small_business.previous_year'
 	| 'vat.small_business.current_year'
@@ -42,6 +46,16 @@ export type ThresholdId =
 	| 'income.services.exemption_limit';
 
 const BGB_2 = { title: '§ 2 BGB', url: 'https://www.gesetze-im-internet.de/bgb/__2.html' };
+const JARBSCHG_5 = {
+	title: '§ 5 Abs. 3 JArbSchG',
+	url: 'https://www.gesetze-im-internet.de/jarbschg/__5.html'
+};
+// The law asks for the certificate "in regelmäßigen Abständen" without figures; three months at
+// presentation and five years are the practice of the Jugendämter's agreements under § 72a SGB VIII.
+const SGB8_72A = {
+	title: '§ 72a SGB VIII mit § 30a BZRG (Praxis der Vereinbarungen)',
+	url: 'https://www.gesetze-im-internet.de/sgb_8/__72a.html'
+};
 const USTG_19 = {
 	title: '§ 19 Abs. 1 UStG',
 	url: 'https://www.gesetze-im-internet.de/ustg_1980/__19.html'
@@ -68,6 +82,34 @@ const ESTG_22 = {
 export const THRESHOLDS: readonly Threshold[] = [
 	// ── Age ─────────────────────────────────────────────────────────────────────────────
 	{ id: 'age.adult', value: 18, unit: 'years', from: '1975-01-01', until: null, source: BGB_2 },
+	// Light work with a parent's consent from 13 (§ 5 Abs. 3 JArbSchG); the platform starts one
+	// year later, at 14, the age from which most Zeitbanken and Freiwilligenagenturen take minors.
+	{
+		id: 'age.minimum_with_consent',
+		value: 14,
+		unit: 'years',
+		from: '1997-03-01',
+		until: null,
+		source: JARBSCHG_5
+	},
+
+	// ── Führungszeugnis (§ 30a BZRG) ───────────────────────────────────────────────────
+	{
+		id: 'vetting.certificate_max_age',
+		value: 3,
+		unit: 'months',
+		from: '2012-01-01',
+		until: null,
+		source: SGB8_72A
+	},
+	{
+		id: 'vetting.validity_default',
+		value: 60,
+		unit: 'months',
+		from: '2012-01-01',
+		until: null,
+		source: SGB8_72A
+	},
 
 	// ── Turnover tax: Kleinunternehmerregelung ─────────────────────────────────────────
 	// Jahressteuergesetz 2024 raised the limits from 1 January 2025 (and made the current-year

@@ -7,6 +7,7 @@ import { eventCollections } from './event-docs';
 import { tradeCollections } from './trade-docs';
 import { participationCollections } from './participation-docs';
 import { letterCollections } from './letter-docs';
+import { trustCollections } from './trust-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -38,6 +39,7 @@ export type * from './event-docs';
 export type * from './trade-docs';
 export type * from './participation-docs';
 export type * from './letter-docs';
+export type * from './trust-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -575,6 +577,7 @@ export function collections(db: Db) {
 		...tradeCollections(db),
 		...participationCollections(db),
 		...letterCollections(db),
+		...trustCollections(db),
 		accountDeletions: db.collection<AccountDeletionDoc>('account_deletions'),
 		redactions: db.collection<RedactionDoc>('redactions')
 	};

@@ -149,6 +149,14 @@ export const PERSONAL_COLLECTIONS: readonly PersonalCollection[] = [
 		export: { include: false, why: 'exists only after the account is deleted' }
 	},
 	{
+		name: 'trust_records',
+		about:
+			"a trust record (issue 16): year of birth, a parent's consent, a Führungszeugnis seen (date and by whom, never a copy), a confirmed liability insurance",
+		refs: [{ field: 'userId' }, { field: 'recordedBy' }],
+		personal: ['birthYear', 'adultConfirmed', 'seenOn', 'issuedOn', 'validUntil'],
+		export: { include: true }
+	},
+	{
 		name: 'once',
 		about: 'an exactly-once marker; some keys name a person (mail digests, decisions)',
 		refs: [{ idContains: true, exported: false, why: 'a marker that a mail or decision happened' }],

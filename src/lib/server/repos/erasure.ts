@@ -101,6 +101,7 @@ export async function deleteMemberData(
 	await Promise.all(quarterIds.map((q) => c.memberships.deleteOne({ _id: `${q}:${userId}` })));
 	await c.memberships.deleteMany({ userId });
 	await database.collection('trader_identities').deleteMany({ userId });
+	await c.trustRecords.deleteMany({ userId });
 }
 
 /** Thank-you notes and report notes they wrote; their notifications and mails to them. */

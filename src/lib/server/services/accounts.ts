@@ -11,6 +11,8 @@ import {
 import { SYSTEM } from '../../domain/exchanges/workflow';
 import { normalizeApplicationText } from '../../domain/members/approval';
 import { initialMembershipState, isActiveMember } from '../../domain/members/roles';
+import { dayOf } from '../../domain/time/zone';
+import { isMinor, type AdmissionProblem, type AgeRecord } from '../../domain/trust/age';
 import * as m from '../../paraglide/messages';
 import { localizeHref } from '../../paraglide/runtime';
 import type { Locale } from '../../domain/locale';
@@ -20,6 +22,7 @@ import { createSession, invalidateOtherSessions } from '../auth/sessions';
 import { hashToken, newId, newSecretToken } from '../ids';
 import { insertMembership, listMembershipsOfUser } from '../repos/memberships';
 import { findQuarter, listQuarterIds } from '../repos/quarters';
+import { admission, saveAge } from './trust';
 import { deleteSessionsOfUser } from '../repos/sessions';
 import {
 	claimOnce,
@@ -129,7 +132,8 @@ async function sendLinkMail(
 	);
 }
 
-export type SignupResult = { ok: true } | { ok: false; reason: 'quarter_missing' } | Limited;
+export type SignupResult =
+	{ ok: true } | { ok: false; reason: 'quarter_missing' | AdmissionProblem } | Limited;
 
 export async function signUp(
 	input: {
@@ -141,11 +145,17 @@ export async function signUp(
 		kind: 'resident' | 'business';
 		/** What the person tells the quarter management; kept only where it approves members. */
 		application?: string;
+		/** The year of birth the sign-up form asks for (issue 16 item 3). */
+		age?: AgeRecord;
 	},
 	ctx: RequestContext
 ): Promise<SignupResult> {
 	const quarter = await findQuarter(input.quarterId);
 	if (!quarter) return { ok: false, reason: 'quarter_missing' };
+	const tooYoung = input.age ? admission(quarter, input.age, ctx.now) : null;
+	if (tooYoung) return { ok: false, reason: tooYoung };
+	// A minor waits until the quarter management has recorded a parent's consent.
+	const minor = input.age ? isMinor(input.age, dayOf(ctx.now, quarter.settings.timeZone)) : false;
 	const limited = await mailLimits(input.email, ctx);
 	if (limited) return limited;
 
@@ -164,6 +174,7 @@ export async function signUp(
 		);
 		// The sign-up form's rules box (required by its schema) accepts the current rules.
 		await acceptRules(userId, await requiredRules(), 'signup', ctx.now);
+		if (input.age) await saveAge(userId, input.age, ctx.now);
 		const application = quarter.settings.memberApproval
 			? normalizeApplicationText(input.application ?? '')
 			: '';
@@ -172,7 +183,7 @@ export async function signUp(
 				quarterId: quarter.id,
 				userId,
 				role: input.kind,
-				state: initialMembershipState(quarter.settings.memberApproval),
+				state: initialMembershipState(quarter.settings.memberApproval || minor),
 				application: application ? { text: application, at: ctx.now } : null
 			},
 			ctx.now

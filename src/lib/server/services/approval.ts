@@ -43,6 +43,7 @@ import { claimOnce } from '../repos/tokens';
 import { findUserById, findUsersByIds } from '../repos/users';
 import { grantStartCredit } from './exchanges';
 import { letter, sendMail } from './mail';
+import { minorConsentMissing } from './trust';
 import {
 	conversationExists,
 	startConversation,
@@ -108,7 +109,7 @@ function outcomeOfAction(action: string | undefined): DecisionOutcome | null {
 
 export type DecideResult =
 	| { ok: true; duplicate: boolean; startCredit: 'booked' | 'on_verification' | 'none' }
-	| { ok: false; problem: DecisionProblem };
+	| { ok: false; problem: DecisionProblem | 'minor_consent_missing' };
 
 interface DecideInput {
 	quarter: Quarter;
@@ -142,6 +143,10 @@ async function decide(
 		await followUp(input, outcome, current.decision);
 	}
 	if (problem) return { ok: false, problem };
+	// A 14-17-year-old is approved only after a parent's consent is recorded (issue 16 item 3).
+	if (outcome === 'approved' && (await minorConsentMissing(quarter, memberId, now))) {
+		return { ok: false, problem: 'minor_consent_missing' };
+	}
 
 	const key = decisionKey(quarter.id, memberId);
 	let decision: Decision = { outcome, by: moderatorId, at: now, reason };

@@ -34,6 +34,9 @@ import { listQuarters } from '../repos/quarters';
 import { findUserById } from '../repos/users';
 import type { ListingQuery } from '../search/listing-index';
 import { listingBook, type SearchFields } from './listing-book';
+import { mayPublish, type TrustRefusal } from '../../domain/trust/listing-rules';
+import { assessForAuthor, authorTrust } from './trust';
+import { assessListing } from '../../domain/trust/listing-rules';
 import { letter, sendMail } from './mail';
 import { traderIdentity } from './trader';
 
@@ -63,7 +66,12 @@ export function searchFields(listing: ListingContent, quarter: Quarter): SearchF
 	};
 }
 
-export type CreateProblem = 'not_member';
+export type CreateProblem = 'not_member' | TrustRefusal;
+
+/** A listing that the trust rules hold goes to pre-moderation whatever the quarter's setting. */
+function trustPolicy(policy: ListingPolicy, holds: readonly string[]): ListingPolicy {
+	return holds.length > 0 ? { ...policy, preModeration: true } : policy;
+}
 
 export async function createListing(input: {
 	quarter: Quarter;
@@ -96,11 +104,14 @@ export async function createListing(input: {
 		input.submit &&
 		needsTraderIdentity({ commercial, kind: content.kind }, await traderIdentity(userId));
 	const submit = input.submit && !traderIdentityRequired;
+	// Trust rules (issue 16): a refused offer can be kept as a draft, never submitted.
+	const trust = await assessForAuthor(quarter, content, userId, commercial, now);
+	if (input.submit && trust.refusal) return { ok: false, problem: trust.refusal };
 	const created = newListing(
 		{ id, quarterId: quarter.id, authorId: userId, commercial },
 		content,
 		submit,
-		listingPolicy(quarter),
+		trustPolicy(listingPolicy(quarter), trust.holds),
 		now
 	);
 	const recordedBy = input.recordedBy;
@@ -145,7 +156,11 @@ export type ChangeProblem =
 	| 'not_found'
 	| 'contention'
 	/** A commercial offer is submitted before its author gave a trader identity (Art. 30 DSA). */
-	| 'trader_identity_required';
+	| 'trader_identity_required'
+	/** Trust rules (issue 16): the offer may not be submitted as it is. */
+	| TrustRefusal
+	/** An offer in a sensitive activity waits for the Führungszeugnis record. */
+	| 'vetting_required';
 
 /**
  * Moves a listing (edit, submit, approve, hide, ...). The move is decided on the latest stored
@@ -168,7 +183,15 @@ export async function changeListing(input: {
 	const policy = listingPolicy(quarter);
 	// Read before deciding (the decision must not wait): only a submit needs it.
 	const identity = move.move === 'submit' ? await traderIdentity(userId) : null;
-	const result = await listingBook.commit<MoveProblem | 'not_found' | 'trader_identity_required'>(
+	// The author's trust records, read before deciding (issue 16).
+	const stored = await listingBook.get(listingId);
+	const author =
+		stored && stored.quarterId === quarter.id
+			? await authorTrust(quarter, stored.authorId, stored.commercial, now)
+			: null;
+	const result = await listingBook.commit<
+		MoveProblem | 'not_found' | 'trader_identity_required' | TrustRefusal | 'vetting_required'
+	>(
 		listingId,
 		(current) => {
 			if (!current || current.quarterId !== quarter.id || !mayView(current, actor)) {
@@ -181,7 +204,22 @@ export async function changeListing(input: {
 			) {
 				return { ok: false, problem: 'trader_identity_required' };
 			}
-			const moved = applyMove(current, move, actor, policy, now);
+			const content = move.move === 'edit' ? move.content : current;
+			const trust = author
+				? assessListing(
+						content,
+						{ ...author, commercial: current.commercial },
+						quarter.settings.trust
+					)
+				: null;
+			const goesPublic =
+				move.move === 'submit' ||
+				(move.move === 'edit' && !['draft', 'rejected'].includes(current.state));
+			if (trust?.refusal && goesPublic) return { ok: false, problem: trust.refusal };
+			if (trust && move.move === 'approve' && !mayPublish(trust)) {
+				return { ok: false, problem: 'vetting_required' };
+			}
+			const moved = applyMove(current, move, actor, trustPolicy(policy, trust?.holds ?? []), now);
 			if (!moved.ok) return moved;
 			return {
 				ok: true,

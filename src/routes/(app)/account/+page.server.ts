@@ -8,6 +8,8 @@ import { changePassword, saveProfile } from '$lib/server/services/accounts';
 import { applicationStatusOf } from '$lib/server/services/approval';
 import { membershipsOfUser } from '$lib/server/services/members';
 import { listQuarters } from '$lib/server/services/quarters';
+import { insuranceConfirmedAt, setInsurance } from '$lib/server/services/trust';
+import { INSURANCE_FIELDS, insuranceSchema } from '$lib/schemas/trust';
 import type { Actions, PageServerLoad } from './$types';
 import { letterCodeAction, letterRequestAction, letterView } from './letters.server';
 
@@ -16,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const [quarters, memberships] = await Promise.all([listQuarters(), membershipsOfUser(user.id)]);
 	const names = new Map(quarters.map((q) => [q.id, q.name]));
 	return {
+		insured: (await insuranceConfirmedAt(user.id)) !== null,
 		profile: { displayName: user.displayName, email: user.email, locale: user.locale },
 		memberships: await Promise.all(
 			memberships.map(async (ms) => {
@@ -41,6 +44,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	letterRequest: letterRequestAction,
 	letterCode: letterCodeAction,
+	insurance: async (event) => {
+		const { user } = requireUser(event);
+		const parsed = parseForm(insuranceSchema, await readForm(event.request), INSURANCE_FIELDS);
+		if (!parsed.ok) return fail(400, { insurance: { saved: false } });
+		await setInsurance(user.id, parsed.data.insured, new Date());
+		return { insurance: { saved: true } };
+	},
 	profile: async (event) => {
 		const { user } = requireUser(event);
 		const form = await readForm(event.request);

@@ -4,6 +4,7 @@ import { APPLICATION_FIELDS, applicationSchema, KEEP_TYPED } from '$lib/schemas/
 import { signupSchema } from '$lib/schemas/auth';
 import { PASSWORD_FIELDS, SIGNUP_FIELDS } from '$lib/schemas/auth-fields';
 import { parseForm } from '$lib/schemas/form';
+import { BIRTH_YEAR_FIELDS, birthYearSchema } from '$lib/schemas/trust';
 import { rateLimited, readForm, requestContext } from '$lib/server/http';
 import { signUp } from '$lib/server/services/accounts';
 import { listQuarters } from '$lib/server/services/quarters';
@@ -29,14 +30,18 @@ export const actions: Actions = {
 		// What the person tells the quarter management: parsed apart, so its long text is kept
 		// whole when the form comes back with an error.
 		const application = parseForm(applicationSchema, form, APPLICATION_FIELDS, [], KEEP_TYPED);
-		if (!parsed.ok || !application.ok) {
+		const age = parseForm(birthYearSchema, form, BIRTH_YEAR_FIELDS);
+		const birthYear = String(form.get('birthYear') ?? '').slice(0, 4);
+		if (!parsed.ok || !application.ok || !age.ok) {
 			return fail(400, {
 				errors: {
 					...(parsed.ok ? {} : parsed.errors),
-					...(application.ok ? {} : application.errors)
+					...(application.ok ? {} : application.errors),
+					...(age.ok ? {} : age.errors)
 				},
 				values: {
 					...(parsed.ok ? {} : parsed.values),
+					birthYear,
 					application: String(form.get('application') ?? '').slice(0, KEEP_TYPED)
 				}
 			});
@@ -51,7 +56,8 @@ export const actions: Actions = {
 				quarterId,
 				locale,
 				kind,
-				application: application.data.application
+				application: application.data.application,
+				age: age.data
 			},
 			requestContext(event)
 		);
@@ -60,9 +66,13 @@ export const actions: Actions = {
 			email,
 			quarterId,
 			kind,
-			application: application.data.application
+			application: application.data.application,
+			birthYear
 		};
 		if (!result.ok && result.reason === 'rate_limited') return rateLimited(event, result, values);
+		if (!result.ok && (result.reason === 'too_young' || result.reason === 'minors_not_admitted')) {
+			return fail(400, { errors: { birthYear: `trust_error_${result.reason}` }, values });
+		}
 		if (!result.ok) return fail(400, { errors: { quarterId: 'error_quarter_invalid' }, values });
 		redirect(303, localizeHref('/signup/sent'));
 	}

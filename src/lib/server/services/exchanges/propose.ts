@@ -19,6 +19,7 @@ import { findQuarter } from '../../repos/quarters';
 import { findUserById } from '../../repos/users';
 import { euroSalesAllowed } from '../dac7-sellers';
 import { findVisibleListing, listingActor } from '../listings';
+import { euroSaleProblem } from '../trust';
 import { announce } from './announce';
 import type { ExchangeContext } from './context';
 import type { ExchangeResult } from './moves';
@@ -105,6 +106,10 @@ export async function proposeExchange(
 		findUserById(otherId)
 	]);
 	if (!isActiveMember(other) || !otherUser) return { ok: false, problem: 'member_unavailable' };
+	// The one gate of a euro sale: who provides for euros must be allowed to receive them.
+	if (paysEuros(input.settlement) && (await euroSaleProblem(quarter, sides.providerId, now))) {
+		return { ok: false, problem: 'seller_minor' };
+	}
 
 	const proposal = {
 		...sides,

@@ -6,6 +6,7 @@ import { readForm } from '$lib/server/http';
 import { readListingForm } from '$lib/server/listing-form';
 import { homeBlockOf } from '$lib/server/services/members';
 import { createListing } from '$lib/server/services/listings';
+import { formValues } from '$lib/server/trust-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -41,6 +42,13 @@ export const actions: Actions = {
 			submit: read.submit,
 			now
 		});
+		if (!result.ok && result.problem !== 'not_member' && result.problem !== 'contention') {
+			// Trust rules (issue 16): nothing is saved; the notice says why.
+			return fail(409, {
+				errors: { form: `error_listing_${result.problem}` },
+				values: formValues(read.content)
+			});
+		}
 		if (!result.ok) error(result.problem === 'not_member' ? 403 : 503, m.error_forbidden());
 		// Saved as a draft: the trader identity comes first, then the offer is submitted.
 		if (result.traderIdentityRequired) {

@@ -27,6 +27,7 @@ import {
 } from '$lib/server/services/listings';
 import { traderIdentity } from '$lib/server/services/trader';
 import { findQuarterName, tradingMembership } from '$lib/server/services/trade';
+import { listingTrustView } from '$lib/server/services/trust';
 import type { Actions, PageServerLoad } from './$types';
 
 const MEMBERS = ['resident', 'business'] as const;
@@ -73,6 +74,7 @@ export const load: PageServerLoad = async (event) => {
 			? roundedDistance(distanceMeters(cellOf(from.lat, from.lon), cellOf(at.lat, at.lon)))
 			: null;
 	const moves = actor ? allowedMoves(listing, actor, new Date()) : [];
+	const trust = await listingTrustView(quarter, listing, actor, new Date());
 	const businessHint =
 		isAuthor && membership ? await suggestBusiness(quarter, listing.authorId, membership) : false;
 	// Art. 30(7) DSA: a commercial offer names the trader where the offer is shown.
@@ -133,7 +135,8 @@ export const load: PageServerLoad = async (event) => {
 			moderatorMoves: moves.filter(isManagementMove),
 			canEdit: moves.includes('edit'),
 			suggestBusiness: businessHint,
-			trader
+			trader,
+			trust
 		}
 	};
 };

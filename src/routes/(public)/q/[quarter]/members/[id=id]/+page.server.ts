@@ -6,6 +6,7 @@ import { summary } from '$lib/server/listing-view';
 import { listThanksFor } from '$lib/server/services/exchanges';
 import { memberProfileView } from '$lib/server/services/profiles';
 import { traderIdentity } from '$lib/server/services/trader';
+import { trustBadges } from '$lib/server/services/trust';
 import type { PageServerLoad } from './$types';
 
 // Profiles are for the neighbours of the quarter only: signed out goes to the login page, a
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async (event) => {
 	const trader = member.role === 'business' ? await traderIdentity(member.id) : null;
 	const names = new Map([[member.id, member.displayName]]);
 	return {
+		// Issue 16: that a Führungszeugnis was seen and an insurance confirmed, no details.
+		badges: await trustBadges(quarter, member.id, new Date()),
 		trader:
 			member.role === 'business'
 				? trader && isComplete(trader)

@@ -5,6 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http';
 import { readListingForm } from '$lib/server/listing-form';
+import { formValues, isTrustRefusal } from '$lib/server/trust-form';
 import { changeListing, findVisibleListing } from '$lib/server/services/listings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -81,6 +82,12 @@ export const actions: Actions = {
 		if (!edited.ok) {
 			if (edited.problem === 'not_found') error(404, m.error_listing_not_found());
 			if (edited.problem === 'not_allowed') error(403, m.error_forbidden());
+			if (isTrustRefusal(edited.problem)) {
+				return fail(409, {
+					errors: { form: `error_listing_${edited.problem}` },
+					values: formValues(read.content)
+				});
+			}
 			return fail(409, { errors: { form: 'error_listing_wrong_state' }, values: {} });
 		}
 		let listing = edited.listing;
@@ -90,6 +97,12 @@ export const actions: Actions = {
 			if (submitted.ok) listing = submitted.listing;
 			else if (submitted.problem === 'trader_identity_required') {
 				redirect(303, localizeHref(`/q/${quarter.id}/trader?listing=${listing.id}`));
+			} else if (isTrustRefusal(submitted.problem)) {
+				// Kept as a draft with the changes; the notice says why it was not submitted.
+				return fail(409, {
+					errors: { form: `error_listing_${submitted.problem}` },
+					values: formValues(read.content)
+				});
 			}
 		}
 		const done =
