@@ -92,6 +92,7 @@ function input(extra: Partial<BilanzInput>): BilanzInput {
 		events: [],
 		budgetLines: [],
 		euroGrants: [],
+		rounds: [],
 		...extra
 	};
 }
@@ -288,5 +289,49 @@ describe('computeBilanz: the figures the quarter management chose', () => {
 
 	it('shows no section when nothing is public', () => {
 		expect(computeBilanz(input({ publicFigures: [] })).sections).toEqual([]);
+	});
+});
+
+describe('computeBilanz: the Bürgerbudget rounds of the year', () => {
+	const round = (id: string, voters: number, winners: { title: string; votes: number }[]) => ({
+		id,
+		title: `Runde ${id}`,
+		proposals: 4,
+		voters,
+		winners
+	});
+
+	it('counts proposals, suppresses fewer than 5 voters and lists the winners with their votes', () => {
+		const b = computeBilanz(
+			input({
+				rounds: [
+					round('frühling', 22, [
+						{ title: 'Bank am Spielplatz', votes: 14 },
+						{ title: 'Lastenrad', votes: 3 }
+					]),
+					round('herbst', 4, [])
+				]
+			})
+		);
+		expect(figure(b, 'roundProposals')).toEqual({ kind: 'value', value: 8 });
+		expect(figure(b, 'roundVoters')).toEqual({ kind: 'value', value: 26 });
+		const section = b.sections.find((s) => s.id === 'budgetRounds')!;
+		expect(section.tables[0]!.rows.map((r) => [r.label, r.cells[0]])).toEqual([
+			['Runde frühling: Bank am Spielplatz', { kind: 'value', value: 14 }],
+			['Runde frühling: Lastenrad', { kind: 'suppressed' }]
+		]);
+		expect(
+			figure(computeBilanz(input({ rounds: [round('herbst', 4, [])] })), 'roundVoters')
+		).toEqual({ kind: 'suppressed' });
+	});
+
+	it('leaves the section out when the management shows none of its figures', () => {
+		const b = computeBilanz(
+			input({
+				publicFigures: BILANZ_FIGURES.filter((f) => !f.startsWith('round')),
+				rounds: [round('frühling', 22, [{ title: 'Bank', votes: 14 }])]
+			})
+		);
+		expect(b.sections.map((s) => s.id)).not.toContain('budgetRounds');
 	});
 });

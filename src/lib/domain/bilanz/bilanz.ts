@@ -42,7 +42,10 @@ export const BILANZ_FIGURES = [
 	'events',
 	'attendance',
 	'budgetHours',
-	'budgetEuros'
+	'budgetEuros',
+	'roundProposals',
+	'roundVoters',
+	'roundVotes'
 ] as const;
 export type BilanzFigureId = (typeof BILANZ_FIGURES)[number];
 
@@ -53,18 +56,15 @@ export function isBilanzFigure(id: string): id is BilanzFigureId {
 	return (BILANZ_FIGURES as readonly string[]).includes(id);
 }
 
-/**
- * The sections in page order. BÜRGERBUDGET: the participatory budget rounds (issue 15 item 2)
- * add their round results as the section 'budgetRounds' between 'events' and 'budget' once that
- * feature is merged: an id here, its figures in SECTION_FIGURES and a builder in SECTION_BUILDERS.
- */
-export const BILANZ_SECTIONS = ['exchange', 'members', 'events', 'budget'] as const;
+/** The sections in page order. */
+export const BILANZ_SECTIONS = ['exchange', 'members', 'events', 'budgetRounds', 'budget'] as const;
 export type BilanzSectionId = (typeof BILANZ_SECTIONS)[number];
 
 export const SECTION_FIGURES: Record<BilanzSectionId, readonly BilanzFigureId[]> = {
 	exchange: ['hours', 'exchanges', 'newContacts'],
 	members: ['members', 'newMembers'],
 	events: ['events', 'attendance'],
+	budgetRounds: ['roundProposals', 'roundVoters', 'roundVotes'],
 	budget: ['budgetHours', 'budgetEuros']
 };
 
@@ -77,7 +77,10 @@ export const FIGURE_UNITS: Record<BilanzFigureId, Unit> = {
 	events: 'count',
 	attendance: 'count',
 	budgetHours: 'hours',
-	budgetEuros: 'euros'
+	budgetEuros: 'euros',
+	roundProposals: 'count',
+	roundVoters: 'count',
+	roundVotes: 'count'
 };
 
 // ---- output ----------------------------------------------------------------------------------
@@ -98,7 +101,7 @@ export interface MonthlyFigure {
 
 /** A table of rows (event kinds, budget lines): one column per figure. */
 export interface BreakdownTable {
-	id: 'eventKinds' | 'budgetLines';
+	id: 'eventKinds' | 'budgetLines' | 'roundWinners';
 	columns: BilanzFigureId[];
 	rows: { key: string; label: string; cells: Cell[] }[];
 }
@@ -145,6 +148,16 @@ export interface EuroGrantFact {
 	userId: string | null;
 }
 
+/** A Bürgerbudget round whose result came in the year (services/participation/results.ts). */
+export interface RoundFact {
+	id: string;
+	title: string;
+	proposals: number;
+	voters: number;
+	/** The winning proposals with their votes. */
+	winners: readonly { title: string; votes: number }[];
+}
+
 export interface BilanzInput {
 	year: number;
 	now: Date;
@@ -157,6 +170,8 @@ export interface BilanzInput {
 	events: readonly EventFact[];
 	budgetLines: readonly BudgetLineFact[];
 	euroGrants: readonly EuroGrantFact[];
+	/** Bürgerbudget rounds whose result came in the year. */
+	rounds: readonly RoundFact[];
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -327,6 +342,38 @@ function eventsSection(ctx: Context): BilanzSection {
 	};
 }
 
+/** The Bürgerbudget: proposals and voters of the rounds decided in the year, and each winner
+ * with its votes (votes are people, so fewer than 5 show as "< 5", as everywhere). */
+function budgetRoundsSection(ctx: Context): BilanzSection {
+	const rounds = ctx.input.rounds;
+	const voters = rounds.reduce((sum, r) => sum + r.voters, 0);
+	return {
+		id: 'budgetRounds',
+		figures: [
+			{
+				id: 'roundProposals',
+				unit: 'count',
+				cell: { kind: 'value', value: rounds.reduce((sum, r) => sum + r.proposals, 0) }
+			},
+			{ id: 'roundVoters', unit: 'count', cell: guarded(voters, voters) }
+		],
+		monthly: [],
+		tables: [
+			{
+				id: 'roundWinners',
+				columns: ['roundVotes'],
+				rows: rounds.flatMap((r) =>
+					r.winners.map((w, i) => ({
+						key: `${r.id}:${i}`,
+						label: `${r.title}: ${w.title}`,
+						cells: [guarded(w.votes, w.votes)]
+					}))
+				)
+			}
+		]
+	};
+}
+
 function budgetSection(ctx: Context): BilanzSection {
 	const { input, inYear } = ctx;
 	const bySeq = new Map(input.ledger.map((e) => [e.seq, e]));
@@ -405,11 +452,12 @@ function budgetSection(ctx: Context): BilanzSection {
 	};
 }
 
-/** One builder per section; the Bürgerbudget's round results add theirs here (see BILANZ_SECTIONS). */
+/** One builder per section. */
 const SECTION_BUILDERS: Record<BilanzSectionId, (ctx: Context) => BilanzSection> = {
 	exchange: exchangeSection,
 	members: membersSection,
 	events: eventsSection,
+	budgetRounds: budgetRoundsSection,
 	budget: budgetSection
 };
 

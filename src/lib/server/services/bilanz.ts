@@ -22,6 +22,7 @@ import { calendar as appCalendar, type Calendar } from './calendar';
 import { exchanges as appExchanges, type ExchangeService } from './exchanges';
 import { exchangeFacts, unitLabel } from './impact';
 import { ledger as appLedger, type LedgerBook } from './ledger';
+import { buergerbudgetResults } from './participation/results';
 
 /** The figures the quarter shows (unknown ids from older settings are dropped). */
 export function publicFigures(quarter: Quarter): BilanzFigureId[] {
@@ -36,16 +37,18 @@ export class BilanzService {
 	) {}
 
 	async report(quarter: Quarter, year: number, now: Date): Promise<Bilanz> {
-		const [entries, records, memberships, events, seats, lines, euroGrants] = await Promise.all([
-			this.ledger.entries(quarter.id),
-			this.exchanges.recordsOfQuarter(quarter.id),
-			listMembershipsOfQuarter(quarter.id),
-			// Every event counts, the members' too; only counts leave here, no titles.
-			this.calendar.list(quarter, { userId: null, member: true, moderator: true }),
-			listQuarterSeats(quarter.id),
-			listBudgetLines(quarter.id),
-			listQuarterEuroGrants(quarter.id)
-		]);
+		const [entries, records, memberships, events, seats, lines, euroGrants, rounds] =
+			await Promise.all([
+				this.ledger.entries(quarter.id),
+				this.exchanges.recordsOfQuarter(quarter.id),
+				listMembershipsOfQuarter(quarter.id),
+				// Every event counts, the members' too; only counts leave here, no titles.
+				this.calendar.list(quarter, { userId: null, member: true, moderator: true }),
+				listQuarterSeats(quarter.id),
+				listBudgetLines(quarter.id),
+				listQuarterEuroGrants(quarter.id),
+				buergerbudgetResults(quarter, year, now)
+			]);
 		const attendees = new Map<string, string[]>();
 		for (const s of seats)
 			attendees.set(s.eventId, [...(attendees.get(s.eventId) ?? []), s.userId]);
@@ -70,6 +73,15 @@ export class BilanzService {
 				cents: g.cents,
 				paidOn: g.paidOn,
 				userId: g.recipient.type === 'member' ? g.recipient.userId : null
+			})),
+			rounds: rounds.map((r) => ({
+				id: r.roundId,
+				title: r.title,
+				proposals: r.proposals,
+				voters: r.voters,
+				winners: r.rows
+					.filter((row) => row.won)
+					.map((row) => ({ title: row.title, votes: row.votes }))
 			}))
 		});
 	}
@@ -143,7 +155,10 @@ const FIGURE_LABELS: Record<BilanzFigureId, (locale: Locale) => string> = {
 	events: (locale) => m.bilanz_figure_events({}, { locale }),
 	attendance: (locale) => m.bilanz_figure_attendance({}, { locale }),
 	budgetHours: (locale) => m.bilanz_figure_budget_hours({}, { locale }),
-	budgetEuros: (locale) => m.bilanz_figure_budget_euros({}, { locale })
+	budgetEuros: (locale) => m.bilanz_figure_budget_euros({}, { locale }),
+	roundProposals: (locale) => m.bilanz_figure_round_proposals({}, { locale }),
+	roundVoters: (locale) => m.bilanz_figure_round_voters({}, { locale }),
+	roundVotes: (locale) => m.bilanz_figure_round_votes({}, { locale })
 };
 
 export function bilanzFigureLabel(id: BilanzFigureId, locale: Locale): string {
@@ -154,6 +169,7 @@ const SECTION_LABELS: Record<BilanzSectionId, (locale: Locale) => string> = {
 	exchange: (locale) => m.bilanz_section_exchange({}, { locale }),
 	members: (locale) => m.bilanz_section_members({}, { locale }),
 	events: (locale) => m.bilanz_section_events({}, { locale }),
+	budgetRounds: (locale) => m.bilanz_section_budget_rounds({}, { locale }),
 	budget: (locale) => m.bilanz_section_budget({}, { locale })
 };
 
