@@ -8,6 +8,13 @@ import { tradeCollections } from './trade-docs';
 import { participationCollections } from './participation-docs';
 import { letterCollections } from './letter-docs';
 import { trustCollections } from './trust-docs';
+import type {
+	ChatInboxDoc,
+	ChatMessageDoc,
+	ChatPendingDoc,
+	ChatReadDoc,
+	ConversationDoc
+} from './chat-docs';
 import type { CaseEvent, CaseSource } from '../../domain/cases/case';
 import type { TokenPurpose } from '../../domain/auth/policy';
 import type { AssistConsentLike } from '../../domain/members/assisted';
@@ -40,6 +47,7 @@ export type * from './trade-docs';
 export type * from './participation-docs';
 export type * from './letter-docs';
 export type * from './trust-docs';
+export type * from './chat-docs';
 
 export interface QuarterDoc {
 	_id: string; // the slug
@@ -266,64 +274,6 @@ export interface PhotoDoc {
  * roles and suspensions live on the membership and are checked when profiles are read. */
 export interface ProfileDoc extends Profile {
 	_id: string; // `${quarterId}:${userId}`
-}
-
-/**
- * A conversation between two members (domain/messages). `_id` is its natural key, so two starts
- * of the same conversation store one. Nothing but the hints changes after the insert.
- */
-export interface ConversationDoc {
-	_id: string;
-	quarterId: string;
-	listingId: string | null;
-	participants: [string, string];
-	startedBy: string;
-	createdAt: Date;
-	/** Hints written after each message (last write wins): may lag behind, never run ahead. */
-	lastSeq: number;
-	lastAt: Date | null;
-}
-
-/** One message; insert-only. `_id` is `<conversationId>-<seq, 6 digits>`. */
-export interface ChatMessageDoc {
-	_id: string;
-	conversationId: string;
-	seq: number;
-	senderId: string;
-	text: string;
-	sentAt: Date;
-	/** The sender deleted their account: `text` is overwritten, the page says "gelöscht". */
-	erased?: boolean;
-}
-
-/** The highest message number a participant has seen; `_id` is `<conversationId>:<userId>`. */
-export interface ChatReadDoc {
-	_id: string;
-	conversationId: string;
-	userId: string;
-	seq: number;
-	at: Date;
-}
-
-/** A person's list of conversations, insert-only: `_id` is `<userId>:<n, 6 digits>`. */
-export interface ChatInboxDoc {
-	_id: string;
-	userId: string;
-	conversationId: string;
-	at: Date;
-}
-
-/** A message nobody has been mailed about yet; `_id` is the message's id. Deleted once handled. */
-export interface ChatPendingDoc {
-	_id: string;
-	conversationId: string;
-	quarterId: string;
-	seq: number;
-	senderId: string;
-	recipientId: string;
-	sentAt: Date;
-	/** The site's address as the sender's request saw it, for the link in the mail. */
-	origin: string;
 }
 
 /** One event of an exchange (domain/exchanges/log.ts); insert-only. `_id` is
