@@ -14,6 +14,7 @@ import {
 } from './accounts';
 import { toCsv } from './csv';
 import {
+	clearingAccount,
 	COMMUNITY,
 	DEFAULT_COMMUNITY_LIMITS,
 	memberAccount,
@@ -37,6 +38,10 @@ describe('accountFromParam', () => {
 		['A'.repeat(24), null],
 		['a'.repeat(23), null],
 		['member:' + ANNA, null],
+		['clearing-lindenhof', clearingAccount('lindenhof')],
+		['clearing:lindenhof', null],
+		['clearing-', null],
+		['clearing-Lindenhof', null],
 		['', null],
 		['{"$ne":null}', null]
 	])('%j → %j', (param, account) => {
@@ -92,7 +97,11 @@ describe('limitMarker', () => {
 });
 
 describe('accountsOverview', () => {
-	const labels = { community: 'Gemeinschaftskonto', unknown: 'unbekannt' };
+	const labels = {
+		community: 'Gemeinschaftskonto',
+		unknown: 'unbekannt',
+		clearing: (account: AccountId) => `Verrechnungskonto ${account.slice('clearing:'.length)}`
+	};
 
 	it('lists the community account first, members by name, zero balances included', () => {
 		const balances = new Map<AccountId, number>([
@@ -134,6 +143,26 @@ describe('accountsOverview', () => {
 			[null, null, false],
 			[ANNA, 'at_max', false],
 			[gone, null, true]
+		]);
+	});
+
+	it('lists clearing accounts for trade after the community account, not as former members', () => {
+		const balances = new Map<AccountId, number>([
+			[COMMUNITY, -60],
+			[memberAccount(ANNA), 120],
+			[clearingAccount('lindenhof'), -60]
+		]);
+		const { rows, sum } = accountsOverview(
+			balances,
+			[{ userId: ANNA, name: 'Anna' }],
+			LIMITS,
+			labels
+		);
+		expect(sum).toBe(0);
+		expect(rows.map((r) => [r.name, r.balance, r.userId, r.formerMember])).toEqual([
+			['Gemeinschaftskonto', -60, null, false],
+			['Verrechnungskonto lindenhof', -60, null, false],
+			['Anna', 120, ANNA, false]
 		]);
 	});
 

@@ -7,6 +7,8 @@ import { minutesToDecimalHours } from './csv';
 import {
 	COMMUNITY,
 	limitsOf,
+	clearingAccount,
+	isClearingAccount,
 	memberAccount,
 	type AccountId,
 	type LedgerEntry,
@@ -21,12 +23,19 @@ const USER_ID = /^[0-9a-f]{24}$/;
 /** The account a URL segment names: `community` or a member's user id; anything else is none. */
 export function accountFromParam(param: string): AccountId | null {
 	if (param === COMMUNITY) return COMMUNITY;
+	const clearing = CLEARING_PARAM.exec(param);
+	if (clearing) return clearingAccount(clearing[1]!);
 	return USER_ID.test(param) ? memberAccount(param) : null;
 }
 
+/** A clearing account in a URL: `clearing-<partner quarter>`. */
+const CLEARING_PARAM = /^clearing-([a-z0-9][a-z0-9-]{0,62})$/;
+
 /** The URL segment of an account, the inverse of `accountFromParam`. */
 export function accountParam(account: AccountId): string {
-	return account === COMMUNITY ? COMMUNITY : account.slice('member:'.length);
+	if (account === COMMUNITY) return COMMUNITY;
+	if (isClearingAccount(account)) return `clearing-${account.slice('clearing:'.length)}`;
+	return account.slice('member:'.length);
 }
 
 export function userIdOf(account: AccountId): string | null {
@@ -81,15 +90,16 @@ export interface OverviewRow {
 }
 
 /**
- * Every account of a quarter: the community account first, then the members by name (those
- * without any entry at zero), then accounts that have entries but no membership. The sum runs
- * over all balances and must be 0; the page shows it so that anyone can check.
+ * Every account of a quarter: the community account first, then the clearing accounts for trade
+ * with other quarters, then the members by name (those without any entry at zero), then accounts
+ * that have entries but no membership. The sum runs over all balances and must be 0; the page
+ * shows it so that anyone can check.
  */
 export function accountsOverview(
 	balances: ReadonlyMap<AccountId, number>,
 	members: readonly OverviewMember[],
 	limits: LedgerLimits,
-	labels: { community: string; unknown: string }
+	labels: { community: string; unknown: string; clearing: (account: AccountId) => string }
 ): { rows: OverviewRow[]; sum: number } {
 	const row = (account: AccountId, name: string, formerMember: boolean): OverviewRow => {
 		const balance = balances.get(account) ?? 0;
@@ -110,14 +120,18 @@ export function accountsOverview(
 		known.add(account);
 		return row(account, member.name, false);
 	});
+	const clearingRows = [...balances.keys()]
+		.filter(isClearingAccount)
+		.map((account) => row(account, labels.clearing(account), false));
 	const others = [...balances.keys()]
-		.filter((account) => !known.has(account))
+		.filter((account) => !known.has(account) && !isClearingAccount(account))
 		.map((account) => row(account, labels.unknown, true));
 	let sum = 0;
 	for (const value of balances.values()) sum += value;
 	return {
 		rows: [
 			row(COMMUNITY, labels.community, false),
+			...clearingRows.sort(byName),
 			...memberRows.sort(byName),
 			...others.sort(byName)
 		],

@@ -252,7 +252,11 @@ export class TimeAccounts {
 			balances,
 			memberships.map((ms) => ({ userId: ms.userId, name: names.get(ms.userId) ?? '—' })),
 			ledgerLimits(quarter),
-			{ community: communityName(locale), unknown: m.account_unknown({}, { locale }) }
+			{
+				community: communityName(locale),
+				unknown: m.account_unknown({}, { locale }),
+				clearing: (account) => accountName(account, names, locale)
+			}
 		);
 		return {
 			sum: overview.sum,

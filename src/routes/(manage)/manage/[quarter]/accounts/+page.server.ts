@@ -1,6 +1,7 @@
 import { parseForm } from '$lib/schemas/form';
 import { fail, redirect } from '@sveltejs/kit';
 import { isGrantProblem, mayReceiveGrant } from '$lib/domain/budget/budget';
+import { accountParam } from '$lib/domain/ledger/accounts';
 import { formatMinutes } from '$lib/domain/exchanges/minutes';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		limits: ledgerLimits(quarter).member,
 		sum: overview.sum,
 		accounts: overview.rows.map((row) => ({
+			param: accountParam(row.account),
 			userId: row.userId,
 			name: row.name,
 			balance: row.balance,
