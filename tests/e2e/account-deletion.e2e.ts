@@ -37,7 +37,8 @@ test('a member deletes their account; the other party sees the pseudonym', async
 	browser,
 	clientIp
 }) => {
-	test.setTimeout(120_000);
+	// Two people, a conversation, a deletion and every page checked with axe: long on a busy machine.
+	test.setTimeout(300_000);
 	const stamp = Date.now().toString(36);
 	const bruno = { name: `Bruno Bleibt ${stamp}`, email: uniqueEmail('bruno') };
 	const alma = { name: `Alma Abschied ${stamp}`, email: uniqueEmail('alma') };

@@ -20,6 +20,8 @@ test('the quarter management asks, declines and approves; the applicants see the
 	browser,
 	clientIp
 }) => {
+	// Four people and the cockpit, every page checked with axe: over three minutes on a busy machine.
+	test.slow();
 	const stamp = Date.now().toString(36);
 	const question = `Wohnst du in der Nordstadt? (${stamp})`;
 	const answer = `Ja, seit 40 Jahren in der Körnerstraße. (${stamp})`;

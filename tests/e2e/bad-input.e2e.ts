@@ -168,6 +168,7 @@ test('sign-up refuses a quarter that does not exist and a duplicate address look
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill('ein anderes Passwort');
 	await page.getByLabel('Passwort wiederholen').fill('ein anderes Passwort');
+	await page.getByLabel('Geburtsjahr').fill('1985');
 	await page.getByLabel(/Ich halte mich an die Regeln/).check();
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 	// No hint whether the address is registered: the owner gets a mail instead.

@@ -110,6 +110,7 @@ test('die Anmeldung ohne Zustimmung zu den Regeln wird abgelehnt', async ({ page
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByLabel('Passwort wiederholen').fill(DEMO_PASSWORD);
+	await page.getByLabel('Geburtsjahr').fill('1992');
 	await page.getByLabel('Dein Quartier').selectOption({ label: 'Lindenhof' });
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
 	await expect(page.getByText('Bitte bestätige die Regeln, um mitzumachen.')).toBeVisible();

@@ -9,6 +9,7 @@ import { expect, expectAccessible, loggedIn, otherIp, personPage, test } from '.
 const MODERATOR = 'thomas.berg@nordstadt.example';
 const MEMBER = 'tobias.kohler@nordstadt.example';
 const NEIGHBOUR = 'anna.becker@nordstadt.example';
+const THIRD = 'lena.schulz@nordstadt.example';
 
 /** A day `days` from today as `YYYY-MM-DD` in the quarter's time zone. */
 function dayFromNow(days: number): string {
@@ -154,4 +155,28 @@ test('the management creates a Stadtteilfest, a member comes and downloads it; a
 		tobias.getByRole('link', { name: `Termin „${spiele}“: dein Vorschlag ist freigegeben` })
 	).toBeVisible();
 	await expectAccessible(tobias);
+
+	// Three members say they come to Tobias's evening; the count follows, and the members'
+	// calendar feed lists it (the public feed does not: it holds the management's events only).
+	const lena = await personPage(browser, otherIp(clientIp, 4));
+	await loggedIn(lena, THIRD);
+	for (const [person, count] of [
+		[anna, 1],
+		[tobias, 2],
+		[lena, 3]
+	] as const) {
+		await person.goto('/q/nordstadt/termine');
+		await person.getByRole('link', { name: spiele }).click();
+		await expect(person.getByRole('heading', { level: 1, name: spiele })).toBeVisible();
+		await person.getByRole('button', { name: 'Ich komme' }).click();
+		await expect(person.getByText('Schön, dass du kommst!')).toBeVisible();
+		await expect(person.getByText(`Zusagen: ${count}`, { exact: true })).toBeVisible();
+		await expectAccessible(person);
+	}
+	const memberFeed = await lena.request.get('/q/nordstadt/termine.ics');
+	const memberIcs = (await memberFeed.text()).replace(/\r\n /g, '');
+	expect(memberIcs).toContain(`SUMMARY:${spiele}`);
+	expect(memberIcs).toContain(`SUMMARY:${fest}`);
+	const publicFeed = await visitor.request.get('/q/nordstadt/termine.ics');
+	expect((await publicFeed.text()).replace(/\r\n /g, '')).not.toContain(`SUMMARY:${spiele}`);
 });
