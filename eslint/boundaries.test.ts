@@ -91,4 +91,16 @@ describe('what pages send to the browser', { timeout: 180_000 }, () => {
 	it('a page may import the length limits', async () => {
 		expect(await boundaryErrors(page, svelteImporting('$lib/schemas/limits'))).toEqual([]);
 	});
+
+	it('a moved page may not look messages up by key (the whole catalogue would load)', async () => {
+		const listingPage = 'src/routes/(public)/q/[quarter]/listings/[id=id]/+page.svelte';
+		expect(await boundaryErrors(listingPage, svelteImporting('$lib/i18n'))).toHaveLength(1);
+		expect(await boundaryErrors(listingPage, svelteImporting('$lib/labels/listings'))).toEqual([]);
+	});
+
+	it('a page not yet moved may still look up by key, but not load zod', async () => {
+		const notYetMoved = 'src/routes/(app)/exchanges/[id]/+page.svelte';
+		expect(await boundaryErrors(notYetMoved, svelteImporting('$lib/i18n'))).toEqual([]);
+		expect(await boundaryErrors(notYetMoved, svelteImporting('zod'))).toHaveLength(1);
+	});
 });

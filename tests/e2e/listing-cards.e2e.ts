@@ -37,6 +37,14 @@ test('a visitor sees newest listings as cards, what Quartiermarkt is and how to 
 	await expect(cards.filter({ hasText: /^von |ca\. .* entfernt/ })).toHaveCount(0);
 	await expect(page.locator('.listing-glance')).toHaveCount(0);
 	await expectAccessible(page);
+
+	// A filter that makes no sense is named in words, in the page's language, and not applied.
+	await page.goto(`${QUARTER}?near=nirgendwo`);
+	await expect(page.getByRole('alert')).toContainText('Entfernung von: ungültiger Wert');
+	await expect(cards.first()).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`/en${QUARTER}?near=nowhere`);
+	await expect(page.getByRole('alert')).toContainText('Distance from: invalid value');
 });
 
 test('a member sees settlement and distance on the card, and cards on the profile and in "Meine Einträge"', async ({

@@ -285,6 +285,16 @@ test('after asking for changes the moderator is back on the review list, and the
 	await loggedIn(moderator, 'murat.kaya@nordstadt.example');
 	await moderator.goto('/manage/nordstadt/listings');
 	await moderator.getByRole('link', { name: title }).click();
+	// Without a reason the management is asked for one, in words sent by the server.
+	await moderator.getByRole('button', { name: 'Änderungen erbitten' }).click();
+	await expect(
+		moderator.getByText('Bitte gib eine Begründung an: die Person liest sie.')
+	).toBeVisible();
+	await expect(moderator.getByLabel('Was soll geändert werden?')).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectAccessible(moderator);
 	await moderator.getByLabel('Was soll geändert werden?').fill('Bitte ein Foto ergänzen.');
 	await moderator.getByRole('button', { name: 'Änderungen erbitten' }).click();
 	await expect(moderator.getByRole('heading', { level: 1, name: 'Prüfliste' })).toBeVisible();

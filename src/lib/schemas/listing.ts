@@ -5,6 +5,7 @@ import { hasControlCharacters, hasLoneSurrogate } from '../domain/auth/text';
 import type { Block, Category } from '../domain/listings/categories';
 import { uniqueTags } from '../domain/listings/tags';
 import {
+	FLAG_REASONS,
 	LISTING_KINDS,
 	LISTING_SETTLEMENTS,
 	PRICE_UNITS,
@@ -133,13 +134,7 @@ export const reasonSchema = z.object({
 		.refine(cleanMultiline, 'error_text_invalid')
 });
 
-export const FLAG_REASONS = [
-	'spam',
-	'inappropriate',
-	'commercial',
-	'wrong_category',
-	'other'
-] as const;
+export { FLAG_REASONS };
 
 export const flagSchema = z.object({
 	reason: z.enum(FLAG_REASONS, { error: 'error_flag_reason' }),

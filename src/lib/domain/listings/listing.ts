@@ -99,6 +99,16 @@ export const MODERATOR_MOVES = [
 ] as const satisfies readonly Move[];
 export type ModeratorMove = (typeof MODERATOR_MOVES)[number];
 /** Moves that need a reason the author will read. */
+/** Why a member reports a listing to the quarter management, in the order the form offers them. */
+export const FLAG_REASONS = [
+	'spam',
+	'inappropriate',
+	'commercial',
+	'wrong_category',
+	'other'
+] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
 export const REASONED_MOVES: readonly Move[] = ['reject', 'requestChanges', 'hide'];
 
 const FROM: Record<Exclude<Move, 'create'>, readonly ListingState[]> = {

@@ -9,10 +9,12 @@ import {
 	type AdmissionProblem,
 	type AgeRecord
 } from '../../domain/trust/age';
+import type { LicenceKind } from '../../domain/trust/activities';
 import {
 	assessListing,
 	type AuthorTrust,
-	type ListingAssessment
+	type ListingAssessment,
+	type TrustHold
 } from '../../domain/trust/listing-rules';
 import { MAX_VETTING_MONTHS, type TrustSettings } from '../../domain/trust/settings';
 import {
@@ -265,8 +267,8 @@ export async function saveTrustSettings(
 /** What a listing page shows about trust: the licence notice to everyone, the reasons it waits
  * to the author and moderators, the safety hints to a minor. */
 export interface ListingTrustView {
-	licences: string[];
-	holds: string[];
+	licences: LicenceKind[];
+	holds: TrustHold[];
 	stems: string[];
 	minorViewer: boolean;
 }

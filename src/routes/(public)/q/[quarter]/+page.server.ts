@@ -7,6 +7,7 @@ import { calendar } from '$lib/server/services/calendar';
 import { upcomingCards } from '$lib/server/services/calendar/views';
 import { homeBlockOf } from '$lib/server/services/members';
 import { searchListings } from '$lib/server/services/listings';
+import { inWord, inWords } from '$lib/server/messages';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -72,7 +73,11 @@ export const load: PageServerLoad = async (event) => {
 			distance: params.distance ? String(params.distance) : '',
 			sort
 		},
-		errors,
+		// Each wrong filter by its field's name, in words (docs/architecture.md, "Messages").
+		filterProblems: Object.entries(inWords(errors)).map(([field, text]) => ({
+			field,
+			text: `${inWord(`browse_field_${field}`)}: ${text}`
+		})),
 		total: result.total,
 		page,
 		pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),

@@ -1,3 +1,4 @@
+import { inWords } from '$lib/server/messages';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { categoryLabel } from '$lib/domain/listings/categories';
 import {
@@ -153,12 +154,14 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const move = moveOf(form.get('move'));
 		if (!move || move === 'create' || move === 'edit' || move === 'expire') {
-			return fail(400, { move: null, errors: { form: 'error_invalid_input' } });
+			return fail(400, { move: null, errors: inWords({ form: 'error_invalid_input' }) });
 		}
 		let reason: string | undefined;
 		if (REASONED_MOVES.includes(move)) {
 			const parsed = parseForm(reasonSchema, form, ['reason']);
-			if (!parsed.ok) return fail(400, { move, errors: parsed.errors, values: parsed.values });
+			if (!parsed.ok) {
+				return fail(400, { move, errors: inWords(parsed.errors), values: parsed.values });
+			}
 			reason = parsed.data.reason;
 		}
 		const result = await changeListing({
@@ -181,7 +184,7 @@ export const actions: Actions = {
 					: `error_listing_${result.problem}`;
 			return fail(result.problem === 'reason_required' ? 400 : 409, {
 				move,
-				errors: { form: key }
+				errors: inWords({ form: key })
 			});
 		}
 		// A moderator who sent a listing back (a draft again) or rejected it no longer sees it:
@@ -200,7 +203,9 @@ export const actions: Actions = {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
 		const form = await readForm(event.request);
 		const parsed = parseForm(flagSchema, form, ['reason', 'note']);
-		if (!parsed.ok) return fail(400, { flag: true, errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) {
+			return fail(400, { flag: true, errors: inWords(parsed.errors), values: parsed.values });
+		}
 		const result = await flagListing({
 			quarter,
 			listingId: event.params.id,

@@ -1,6 +1,6 @@
 // The labels of the PStTG seller fields, in the reader's language (admin page and Mein Konto).
-import type { SellerField } from './domain/tax/dac7';
-import { m } from './paraglide/messages';
+import type { SellerField } from '$lib/domain/tax/dac7';
+import { m } from '$lib/paraglide/messages';
 
 const LABELS: Record<SellerField, () => string> = {
 	kind: () => m.dac7_field_kind(),
