@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/locale';
 import * as m from '../../paraglide/messages';
 import { db, isDuplicateKeyError, type UserDoc } from '../db';
+import { RecentCache } from '../logs';
 
 export interface User {
 	id: string;
@@ -110,9 +111,14 @@ export async function updateProfile(
 	profile: { displayName: string; locale: Locale }
 ): Promise<void> {
 	await (await db()).users.updateOne({ _id: userId }, { $set: profile });
+	names.drop(userId);
 }
 
 export async function findUsersByIds(ids: string[]): Promise<User[]> {
+	return (await findUserDocsByIds(ids)).map(toUser);
+}
+
+async function findUserDocsByIds(ids: string[]): Promise<UserDoc[]> {
 	if (ids.length === 0) return [];
 	const users = (await db()).users;
 	// The embedded database answers only `{_id: x}` from the index; `$in` reads every user
@@ -120,15 +126,42 @@ export async function findUsersByIds(ids: string[]): Promise<User[]> {
 	// looked up one by one, in parallel; many at once are still one query.
 	if (ids.length <= BY_ONE_MAX) {
 		const docs = await Promise.all(ids.map((id) => users.findOne({ _id: id })));
-		return docs.filter((d) => d !== null).map(toUser);
+		return docs.filter((d) => d !== null);
 	}
-	return (await users.find({ _id: { $in: ids } }).toArray()).map(toUser);
+	return users.find({ _id: { $in: ids } }).toArray();
 }
 
 const BY_ONE_MAX = 32;
 
-/** Display names by user id, for lists that name people; `system` and unknown ids are left out. */
+/** What a name in a list is made of: the name, or the number of a deleted account's pseudonym. */
+type NameFacts = { displayName: string } | { deletedAs: number };
+
+/**
+ * Names in lists (a statement's counterparties, a conversation's people) may be up to 10 s old on
+ * another server (freshness rule 6, docs/architecture.md): a member's statement named about a
+ * dozen people, one database read each, on every view. A rename on this server is seen at once.
+ */
+const names = new RecentCache<string, NameFacts>(10_000, 20_000);
+
+/** Display names by user id, for lists that name people; `system` and unknown ids are left out.
+ * A deleted account's pseudonym is in the reader's language. */
 export async function displayNamesOf(ids: Iterable<string>): Promise<Map<string, string>> {
 	const unique = [...new Set(ids)].filter((id) => id !== 'system');
-	return new Map((await findUsersByIds(unique)).map((u) => [u.id, u.displayName]));
+	const facts = await names.readMany(unique, async (missing) => {
+		const docs = await findUserDocsByIds(missing);
+		return new Map(
+			docs.map((doc): [string, NameFacts] => [
+				doc._id,
+				doc.deletedAs !== undefined
+					? { deletedAs: doc.deletedAs }
+					: { displayName: doc.displayName }
+			])
+		);
+	});
+	return new Map(
+		[...facts].map(([id, f]) => [
+			id,
+			'deletedAs' in f ? m.account_deletion_pseudonym({ n: f.deletedAs }) : f.displayName
+		])
+	);
 }

@@ -25,7 +25,7 @@ import {
 } from '../../../domain/events/event';
 import { isActiveMember, isManagement } from '../../../domain/members/roles';
 import { hashToken } from '../../ids';
-import { BoundedMap, Log } from '../../logs';
+import { Log, RecentCache } from '../../logs';
 import { appendAudit } from '../../repos/audit';
 import {
 	deleteSeat,
@@ -60,9 +60,8 @@ const SEAT_ROUNDS = 5;
  * view. This server's own changes drop the list at once. */
 const TEASER_MAX_AGE_MS = 10_000;
 
-/** A quarter's events and seats as read at `at`, for teasers. */
+/** A quarter's events and seats, for teasers. */
 interface QuarterView {
-	at: number;
 	events: CalendarEvent[];
 	seats: { eventId: string; userId: string }[];
 }
@@ -92,7 +91,7 @@ export class Calendar {
 		};
 	}
 
-	private readonly quarterViews = new BoundedMap<string, QuarterView>(500);
+	private readonly quarterViews = new RecentCache<string, QuarterView>(TEASER_MAX_AGE_MS, 500);
 
 	/** Every event of the quarter the viewer may see, with seats (one query each for entries
 	 * and seats, then one `_id` probe per event for entries appended meanwhile). With
@@ -103,9 +102,7 @@ export class Calendar {
 		viewer: EventViewer,
 		options: { teaser?: boolean } = {}
 	): Promise<EventView[]> {
-		let view = options.teaser ? this.quarterViews.get(quarter.id) : undefined;
-		if (!view || Date.now() - view.at > TEASER_MAX_AGE_MS) {
-			const at = Date.now();
+		const read = async (): Promise<QuarterView> => {
 			const [entries, seats] = await Promise.all([
 				listQuarterEventEntries(quarter.id),
 				listQuarterSeats(quarter.id)
@@ -115,9 +112,9 @@ export class Calendar {
 			const states = await Promise.all(
 				[...entries.keys()].map((id) => this.log.read(id, 0, { maxAgeMs }))
 			);
-			view = { at, events: states.filter((e): e is CalendarEvent => e !== null), seats };
-			this.quarterViews.set(quarter.id, view);
-		}
+			return { events: states.filter((e): e is CalendarEvent => e !== null), seats };
+		};
+		const view = options.teaser ? await this.quarterViews.read(quarter.id, read) : await read();
 		const counts = new Map<string, number>();
 		const mine = new Set<string>();
 		for (const seat of view.seats) {
@@ -196,7 +193,7 @@ export class Calendar {
 				? { ok: true, existing: { ...entry, eventId, quarterId: quarter.id, n: 1 } }
 				: { ok: true, entry: { ...entry, eventId, quarterId: quarter.id, n } }
 		);
-		this.quarterViews.delete(quarter.id);
+		this.quarterViews.drop(quarter.id);
 		if (!result.ok) return { ok: false, problem: 'contention' };
 		const event = (await this.log.read(eventId))!;
 		if (byManagement && !result.duplicate) {
@@ -237,7 +234,7 @@ export class Calendar {
 				: { type: 'rejected', reason, by: moderatorId, at: now };
 			return { ok: true, entry: { ...entry, eventId, quarterId: quarter.id, n } };
 		});
-		this.quarterViews.delete(quarter.id);
+		this.quarterViews.drop(quarter.id);
 		if (!result.ok) return result;
 		const event = result.state!;
 		await appendAudit({
@@ -302,7 +299,7 @@ export class Calendar {
 				}
 			};
 		});
-		this.quarterViews.delete(quarter.id);
+		this.quarterViews.drop(quarter.id);
 		if (!result.ok) return result;
 		await this.afterManagementAct(
 			quarter,
@@ -344,7 +341,7 @@ export class Calendar {
 				}
 			};
 		});
-		this.quarterViews.delete(quarter.id);
+		this.quarterViews.drop(quarter.id);
 		if (!result.ok) return result;
 		await this.afterManagementAct(
 			quarter,
@@ -427,7 +424,7 @@ export class Calendar {
 			for (const seat of order) {
 				const taken = await insertSeat(quarter.id, { eventId, userId, seat, at: now });
 				if (taken === 'inserted') {
-					this.quarterViews.delete(quarter.id);
+					this.quarterViews.drop(quarter.id);
 					return { ok: true, already: false };
 				}
 				// Taken: by someone else (try the next seat), or this person signed up meanwhile.
@@ -455,7 +452,7 @@ export class Calendar {
 		if (!seat || !(await deleteSeat(eventId, seat.seat, userId))) {
 			return { ok: false, problem: 'not_coming' };
 		}
-		this.quarterViews.delete(quarter.id);
+		this.quarterViews.drop(quarter.id);
 		return { ok: true };
 	}
 
