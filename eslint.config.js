@@ -22,17 +22,14 @@ const NO_CATALOGUE_IN_PAGES = {
 };
 /** Pages that still look messages up by key (docs/architecture.md, "Messages"); globs, so brackets are escaped. */
 const STILL_ON_LOOKUP = [
-	'src/lib/components/AccountStatement.svelte',
 	'src/lib/components/AddressLetter.svelte',
 	'src/lib/components/CaseTimeline.svelte',
 	'src/lib/components/EventForm.svelte',
 	'src/lib/components/EventList.svelte',
 	'src/lib/components/FormField.svelte',
-	'src/lib/components/HelpLink.svelte',
 	'src/lib/components/ListingForm.svelte',
 	'src/lib/components/MessageField.svelte',
 	'src/lib/components/QuarterDetailsFields.svelte',
-	'src/lib/components/StatementTable.svelte',
 	'src/lib/components/TextField.svelte',
 	'src/routes/\\(admin\\)/admin/+page.svelte',
 	'src/routes/\\(admin\\)/admin/dac7/+page.svelte',
@@ -57,7 +54,6 @@ const STILL_ON_LOOKUP = [
 	'src/routes/\\(app\\)/q/\\[quarter\\]/payouts/+page.svelte',
 	'src/routes/\\(app\\)/q/\\[quarter\\]/profile/+page.svelte',
 	'src/routes/\\(app\\)/q/\\[quarter\\]/talents/+page.svelte',
-	'src/routes/\\(app\\)/q/\\[quarter\\]/time-account/+page.svelte',
 	'src/routes/\\(app\\)/q/\\[quarter\\]/trader/+page.svelte',
 	'src/routes/\\(manage\\)/manage/\\[quarter\\]/+page.svelte',
 	'src/routes/\\(manage\\)/manage/\\[quarter\\]/accounts/+page.svelte',

@@ -5,6 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { DONATION_FIELDS, donationSchema, readPeriod } from '$lib/schemas/time-account';
 import { requireRole } from '$lib/server/auth/guards';
 import { newFormNonce, readForm } from '$lib/server/http';
+import { inWord, inWords } from '$lib/server/messages';
 import {
 	describeBookingProblem,
 	periodQuery,
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		balance: view.balance,
 		limits: view.limits,
 		period: query.values,
-		periodErrors: query.errors,
+		periodErrors: inWords(query.errors),
 		statement: query.period ? statementData(view) : null,
 		csvQuery: periodQuery(query.values),
 		nonce: newFormNonce()
@@ -43,7 +44,7 @@ export const actions: Actions = {
 		const { quarter, user } = await requireRole(event, event.params.quarter, MEMBERS);
 		const form = await readForm(event.request);
 		const parsed = parseForm(donationSchema, form, DONATION_FIELDS);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) return fail(400, { errors: inWords(parsed.errors), values: parsed.values });
 		const result = await timeAccounts.donate({
 			quarter,
 			userId: user.id,
@@ -59,8 +60,7 @@ export const actions: Actions = {
 				memberAccount(user.id)
 			);
 			return fail(409, {
-				errors: { form: problem.key },
-				inputs: problem.inputs,
+				errors: { form: inWord(problem.key, problem.inputs) },
 				values: { hours: form.get('hours')?.toString() ?? '', memo: parsed.data.memo }
 			});
 		}

@@ -1,3 +1,4 @@
+import { inWords } from '$lib/server/messages';
 import { error } from '@sveltejs/kit';
 import { accountFromParam } from '$lib/domain/ledger/accounts';
 import * as m from '$lib/paraglide/messages';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		balance: view.balance,
 		limits: view.limits,
 		period: query.values,
-		periodErrors: query.errors,
+		periodErrors: inWords(query.errors),
 		statement: query.period ? statementData(view) : null,
 		csvQuery: periodQuery(query.values)
 	};
