@@ -160,6 +160,16 @@ test('hours granted, seen in the statement, exported and donated; all accounts a
 	// Nothing from outside the period.
 	expect(ownRows.slice(1).every((r) => r[1]!.startsWith(today()))).toBe(true);
 
+	// Too many hours at once are refused at the field, in words the server wrote.
+	await ingrid.getByLabel('Stunden', { exact: true }).fill('500');
+	await ingrid.getByRole('button', { name: 'Stunden spenden' }).click();
+	await expect(ingrid.getByText('Eine Buchung umfasst höchstens 24 Stunden.')).toBeVisible();
+	await expect(ingrid.getByLabel('Stunden', { exact: true })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectAccessible(ingrid);
+
 	// She gives half an hour back to the community account.
 	await ingrid.getByLabel('Stunden', { exact: true }).fill('0,5');
 	await ingrid.getByLabel('Nachricht (freiwillig)').fill('Für den Spielenachmittag');
