@@ -3,7 +3,7 @@
 // 1, 2, 3 … without gaps, so the newest is found by probing forward from what this server knew,
 // and the unread count is that number minus the person's read marker. Only the numbers are held
 // in memory; the notifications themselves are read by `_id` when the list is shown.
-import { Log } from '../logs';
+import { Log, RecentCache } from '../logs';
 import {
 	findNotification,
 	findNotificationReadSeq,
@@ -15,7 +15,14 @@ import {
 export type { Notification };
 export type NotificationInput = Omit<Notification, 'userId' | 'n' | 'at'>;
 
+/** The bell may be this old when the news came through another app server (as the messages'
+ * badge, services/messaging/inbox.ts); this server's own notices and reads count at once. */
+const BELL_FRESH_MS = 5_000;
+
 export class Notifications {
+	/** Unread counts per person, for the bell on every page (two `_id` look-ups each). */
+	private readonly unread = new RecentCache<string, number>(BELL_FRESH_MS, 20_000);
+
 	private readonly log = new Log<null, Notification>({
 		name: 'notifications',
 		store: notificationStore,
@@ -41,13 +48,16 @@ export class Notifications {
 			ok: true,
 			entry: { ...input, userId, n, at: now }
 		}));
+		this.unread.drop(userId);
 		if (!result.ok) throw new Error(`notifications of ${userId}: no free number (contention)`);
 		return result.seq;
 	}
 
 	async unreadCount(userId: string): Promise<number> {
-		const [head, read] = await Promise.all([this.head(userId), findNotificationReadSeq(userId)]);
-		return Math.max(0, head - read);
+		return this.unread.read(userId, async () => {
+			const [head, read] = await Promise.all([this.head(userId), findNotificationReadSeq(userId)]);
+			return Math.max(0, head - read);
+		});
 	}
 
 	/** The newest `limit` notifications, newest first, each marked whether it is unread. */
@@ -66,6 +76,7 @@ export class Notifications {
 		if (head > (await findNotificationReadSeq(userId))) {
 			await saveNotificationReadSeq(userId, head, now);
 		}
+		this.unread.drop(userId);
 	}
 }
 
