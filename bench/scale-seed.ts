@@ -89,6 +89,8 @@ export interface ScaleFacts {
 	memberPassword: string;
 	counts: Record<string, number>;
 	listingLogHead: number;
+	/** The quarter's ledger's newest entry number. */
+	ledgerLogHead: number;
 }
 
 export const SCALE_PASSWORD = 'quartier-scale';
@@ -748,7 +750,8 @@ export async function seedScale(
 			exchangeEvents: events.length,
 			conversations: conversations.length
 		},
-		listingLogHead: head
+		listingLogHead: head,
+		ledgerLogHead: seq
 	};
 	log(`  seeded in ${took(started)}`);
 	return facts;
