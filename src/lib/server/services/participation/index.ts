@@ -28,7 +28,7 @@ import { latestBallots } from '../../../domain/participation/vote';
 import { isActiveMember, isManagement } from '../../../domain/members/roles';
 import { hashToken } from '../../ids';
 import { Log, entryList } from '../../logs';
-import { appendAudit } from '../../repos/audit';
+import { appendAudit, type AuditEntry } from '../../repos/audit';
 import type { Membership } from '../../repos/memberships';
 import {
 	ballotStore,
@@ -111,6 +111,29 @@ export class Participation {
 		});
 	}
 
+	/**
+	 * An act of the quarter management on a round: decided on the round's latest state, appended
+	 * as the round's next entry, then audited under that entry's number (so a retry logs once).
+	 */
+	private async managementAct<P>(
+		input: { quarter: Quarter; roundId: string; moderatorId: string; now: Date },
+		decide: (round: Round, phase: Phase) => RoundEntry | P,
+		audit: (round: Round) => Pick<AuditEntry, 'action' | 'reason' | 'details'>
+	): Promise<{ ok: true } | { ok: false; problem: P | 'not_found' | 'contention' }> {
+		const { quarter, roundId, moderatorId, now } = input;
+		const result = await this.append<P>(quarter, roundId, decide, now);
+		if (!result.ok) return { ok: false, problem: result.problem };
+		await appendAudit({
+			id: `round:${roundId}:${result.seq}`,
+			quarterId: quarter.id,
+			at: now,
+			actorId: moderatorId,
+			target: { type: 'round', id: roundId },
+			...audit(result.state!)
+		});
+		return { ok: true };
+	}
+
 	/** The management opens a round; the same form sent twice opens one. */
 	async open(input: {
 		quarter: Quarter;
@@ -164,25 +187,16 @@ export class Participation {
 		if (!(await this.round(quarter, roundId))) return { ok: false, problem: 'not_found' };
 		const problem = checkSettings(settings);
 		if (problem) return { ok: false, problem };
-		const result = await this.append<'wrong_phase'>(
-			quarter,
-			roundId,
+		return this.managementAct<'wrong_phase'>(
+			input,
 			(round, phase) =>
 				checkChange(round, phase) ?? { type: 'changed', by: moderatorId, at: now, ...settings },
-			now
+			() => ({
+				action: 'participation.roundChanged',
+				reason: '',
+				details: auditSettings(settings)
+			})
 		);
-		if (!result.ok) return { ok: false, problem: result.problem };
-		await appendAudit({
-			id: `round:${roundId}:${result.seq}`,
-			quarterId: quarter.id,
-			at: now,
-			actorId: moderatorId,
-			action: 'participation.roundChanged',
-			target: { type: 'round', id: roundId },
-			reason: '',
-			details: auditSettings(settings)
-		});
-		return { ok: true };
 	}
 
 	/** The management ends the current phase now (the next one begins at once). */
@@ -194,27 +208,18 @@ export class Participation {
 		phase: EndablePhase;
 		now: Date;
 	}): Promise<{ ok: true } | { ok: false; problem: ActProblem | 'wrong_phase' }> {
-		const { quarter, roundId, moderatorId, phase: ending, now } = input;
+		const { moderatorId, phase: ending, now } = input;
 		if (!isManagement(input.membership)) return { ok: false, problem: 'forbidden' };
-		const result = await this.append<'wrong_phase'>(
-			quarter,
-			roundId,
+		return this.managementAct<'wrong_phase'>(
+			input,
 			(_round, phase) =>
 				checkEnd(phase, ending) ?? { type: 'ended', phase: ending, by: moderatorId, at: now },
-			now
+			(round) => ({
+				action: 'participation.phaseEnded',
+				reason: '',
+				details: { title: round.title, phase: ending }
+			})
 		);
-		if (!result.ok) return { ok: false, problem: result.problem };
-		await appendAudit({
-			id: `round:${roundId}:${result.seq}`,
-			quarterId: quarter.id,
-			at: now,
-			actorId: moderatorId,
-			action: 'participation.phaseEnded',
-			target: { type: 'round', id: roundId },
-			reason: '',
-			details: { title: result.state!.title, phase: ending }
-		});
-		return { ok: true };
 	}
 
 	/** A member proposes something; the same form sent twice stores one proposal. */
@@ -342,12 +347,11 @@ export class Participation {
 	}): Promise<
 		{ ok: true } | { ok: false; problem: ActProblem | 'wrong_phase' | 'reason_required' }
 	> {
-		const { quarter, roundId, proposalId, moderatorId, feasible, now } = input;
+		const { proposalId, moderatorId, feasible, now } = input;
 		if (!isManagement(input.membership)) return { ok: false, problem: 'forbidden' };
 		const reason = input.reason.trim();
-		const result = await this.append<'wrong_phase' | 'reason_required' | 'not_found'>(
-			quarter,
-			roundId,
+		return this.managementAct<'wrong_phase' | 'reason_required' | 'not_found'>(
+			input,
 			(round, phase) => {
 				if (!round.proposals.some((p) => p.id === proposalId)) return 'not_found';
 				return (
@@ -361,21 +365,16 @@ export class Participation {
 					}
 				);
 			},
-			now
+			(round) => ({
+				action: 'participation.proposalAssessed',
+				reason,
+				details: {
+					title: round.proposals.find((p) => p.id === proposalId)!.title,
+					proposalId,
+					feasible
+				}
+			})
 		);
-		if (!result.ok) return { ok: false, problem: result.problem };
-		const proposal = result.state!.proposals.find((p) => p.id === proposalId)!;
-		await appendAudit({
-			id: `round:${roundId}:${result.seq}`,
-			quarterId: quarter.id,
-			at: now,
-			actorId: moderatorId,
-			action: 'participation.proposalAssessed',
-			target: { type: 'round', id: roundId },
-			reason,
-			details: { title: proposal.title, proposalId, feasible }
-		});
-		return { ok: true };
 	}
 
 	/**
