@@ -93,8 +93,21 @@ export async function getDb(): Promise<Db> {
 	return (await connecting).db;
 }
 
+/** Writes a server starts in the background (snapshots): closing the database waits for them,
+ * so that a script or a shutdown does not cut one off half-way ("Client must be connected"). */
+const background = new Set<Promise<unknown>>();
+
+export function inBackground(work: Promise<unknown>): void {
+	background.add(work);
+	void work.then(
+		() => background.delete(work),
+		() => background.delete(work)
+	);
+}
+
 export async function closeDb(): Promise<void> {
 	if (!connecting) return;
+	await Promise.allSettled([...background]);
 	const current = connecting;
 	connecting = null;
 	const { client, embedded } = await current;

@@ -1,7 +1,7 @@
 import { collections, type Collections } from './collections';
 import { getDb } from './client';
 
-export { getDb, closeDb } from './client';
+export { getDb, closeDb, inBackground } from './client';
 export { insertUnique, isDuplicateKeyError } from './collections';
 export type * from './collections';
 

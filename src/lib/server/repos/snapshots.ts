@@ -3,7 +3,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Binary, BSON } from 'mongodb';
-import { db, insertUnique, type SnapshotDoc } from '../db';
+import { db, inBackground, insertUnique, type SnapshotDoc } from '../db';
 
 const zip = promisify(gzip);
 const unzip = promisify(gunzip);
@@ -58,7 +58,19 @@ export async function findSnapshot(log: string, stream: string): Promise<StoredS
  * whose parts are not all there; then removes the parts the head named before. Two servers
  * writing at once: the last head wins, and either is a correct state of its own position.
  */
-export async function saveSnapshot(
+export function saveSnapshot(
+	log: string,
+	stream: string,
+	snapshot: StoredSnapshot,
+	partsId: string,
+	now: Date
+): Promise<void> {
+	const work = writeSnapshotDocs(log, stream, snapshot, partsId, now);
+	inBackground(work);
+	return work;
+}
+
+async function writeSnapshotDocs(
 	log: string,
 	stream: string,
 	snapshot: StoredSnapshot,
