@@ -97,12 +97,13 @@ export async function getDb(): Promise<Db> {
  * so that a script or a shutdown does not cut one off half-way ("Client must be connected"). */
 const background = new Set<Promise<unknown>>();
 
-export function inBackground(work: Promise<unknown>): void {
+export function inBackground<T>(work: Promise<T>): Promise<T> {
 	background.add(work);
 	void work.then(
 		() => background.delete(work),
 		() => background.delete(work)
 	);
+	return work;
 }
 
 export async function closeDb(): Promise<void> {

@@ -57,20 +57,12 @@ export async function findSnapshot(log: string, stream: string): Promise<StoredS
  * Stores the parts first and then points the head at them, so a reader never sees a head
  * whose parts are not all there; then removes the parts the head named before. Two servers
  * writing at once: the last head wins, and either is a correct state of its own position.
+ * Runs in the background; closing the database waits for it (db/client.ts).
  */
-export function saveSnapshot(
-	log: string,
-	stream: string,
-	snapshot: StoredSnapshot,
-	partsId: string,
-	now: Date
-): Promise<void> {
-	const work = writeSnapshotDocs(log, stream, snapshot, partsId, now);
-	inBackground(work);
-	return work;
-}
+export const saveSnapshot = (...args: Parameters<typeof storeSnapshot>): Promise<void> =>
+	inBackground(storeSnapshot(...args));
 
-async function writeSnapshotDocs(
+async function storeSnapshot(
 	log: string,
 	stream: string,
 	snapshot: StoredSnapshot,
